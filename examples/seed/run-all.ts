@@ -1,0 +1,1 @@
+console.log("tsdspy: the article's examples are being ported; nothing to run yet.");

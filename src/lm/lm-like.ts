@@ -1,0 +1,29 @@
+import type { HistoryEntry } from "./history-entry.js";
+import type { LMCapabilities } from "./lm-capabilities.js";
+import type { LMParams } from "./lm-request.js";
+import type { LMOutput } from "./lm-response.js";
+import type { Message } from "./message.js";
+
+/** Per-call options that are not request parameters. */
+export interface LMCallOptions {
+  signal?: AbortSignal;
+}
+
+/**
+ * What modules and adapters need from a language model: DSPy's `BaseLM` seen from the caller's side.
+ * `BaseLM` (and `LM`, `DummyLM`, `SimLM`) implement it.
+ */
+export interface LMLike {
+  /** The `provider/model` string. */
+  readonly model: string;
+  readonly modelType: "chat" | "text" | "responses";
+  /** Default request parameters (`temperature`, `max_tokens`, …). */
+  readonly kwargs: Readonly<LMParams>;
+  readonly capabilities: LMCapabilities;
+  readonly history: HistoryEntry[];
+  call(messages: Message[], params?: LMParams, options?: LMCallOptions): Promise<LMOutput[]>;
+  /** A copy with some parameters changed, e.g. `{ rollout_id: 1, temperature: 1.0 }`. */
+  copy(overrides?: LMParams): LMLike;
+  /** DSPy's `dump_state()`; never contains secrets. */
+  dumpState(): Record<string, unknown>;
+}

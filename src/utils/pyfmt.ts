@@ -1,0 +1,167 @@
+import { PyFloat } from "./py-float.js";
+
+/**
+ * Python's rendering rules, in one place: `repr()` and `str()` of JSON-like values, float repr,
+ * and `json.dumps` with Python's separators. Prompts and state files must match Python byte for byte.
+ *
+ * Values map as: string → str, number → int when integral else float, `PyFloat` → float,
+ * bigint → int, boolean → bool, null/undefined → None, array → list, plain object → dict.
+ */
+
+/** `repr(float)` in Python: shortest round-trip digits, fixed notation for exponents in [-4, 16). */
+export function pyFloatRepr(value: number): string {
+  if (Number.isNaN(value)) return "nan";
+  if (value === Infinity) return "inf";
+  if (value === -Infinity) return "-inf";
+  if (value === 0) return Object.is(value, -0) ? "-0.0" : "0.0";
+  const sign = value < 0 ? "-" : "";
+  const [mantissa, exp] = Math.abs(value).toExponential().split("e") as [string, string];
+  const digits = mantissa.replace(".", "");
+  const e = Number(exp);
+  if (e < -4 || e >= 16) {
+    const rest = digits.length > 1 ? `.${digits.slice(1)}` : "";
+    const expSign = e < 0 ? "-" : "+";
+    const absExp = String(Math.abs(e)).padStart(2, "0");
+    return `${sign}${digits[0]}${rest}e${expSign}${absExp}`;
+  }
+  if (e < 0) return `${sign}0.${"0".repeat(-e - 1)}${digits}`;
+  if (digits.length <= e + 1) return `${sign}${digits}${"0".repeat(e + 1 - digits.length)}.0`;
+  return `${sign}${digits.slice(0, e + 1)}.${digits.slice(e + 1)}`;
+}
+
+/** Python `str()`/`repr()` of a number: ints without a decimal point, floats as `pyFloatRepr`. */
+export function pyNumberRepr(value: number | bigint | PyFloat): string {
+  if (typeof value === "bigint") return value.toString();
+  if (value instanceof PyFloat) return pyFloatRepr(value.value);
+  if (Number.isInteger(value) && !Object.is(value, -0)) {
+    return Math.abs(value) < 1e21 ? value.toFixed(0) : BigInt(value).toString();
+  }
+  return pyFloatRepr(value);
+}
+
+const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+
+function escapeNonPrintable(ch: string): string {
+  const code = ch.codePointAt(0) as number;
+  if (code < 0x100) return `\\x${code.toString(16).padStart(2, "0")}`;
+  if (code < 0x10000) return `\\u${code.toString(16).padStart(4, "0")}`;
+  return `\\U${code.toString(16).padStart(8, "0")}`;
+}
+
+/** Python `repr(str)`: single quotes unless the text has `'` and no `"`; non-printables escaped. */
+export function pyStrRepr(text: string): string {
+  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of text) {
+    if (ch === quote || ch === "\\") out += `\\${ch}`;
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (ch === "\t") out += "\\t";
+    else if (ch !== " " && NON_PRINTABLE.test(ch)) out += escapeNonPrintable(ch);
+    else out += ch;
+  }
+  // Lone surrogates are not iterated as one char by for..of when paired; unpaired ones hit Cs above.
+  return out + quote;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** Python `repr()` of a JSON-like value (`{'a': True, 'b': None}`, `[1, 2.5]`, `'text'`). */
+export function pyRepr(value: unknown): string {
+  if (value === null || value === undefined) return "None";
+  if (typeof value === "string") return pyStrRepr(value);
+  if (typeof value === "boolean") return value ? "True" : "False";
+  if (typeof value === "number" || typeof value === "bigint" || value instanceof PyFloat) return pyNumberRepr(value);
+  if (Array.isArray(value)) return `[${value.map(pyRepr).join(", ")}]`;
+  if (value instanceof Map) {
+    return `{${[...value].map(([k, v]) => `${pyRepr(k)}: ${pyRepr(v)}`).join(", ")}}`;
+  }
+  if (value instanceof Set) return value.size === 0 ? "set()" : `{${[...value].map(pyRepr).join(", ")}}`;
+  if (isPlainObject(value)) {
+    return `{${Object.entries(value).map(([k, v]) => `${pyStrRepr(k)}: ${pyRepr(v)}`).join(", ")}}`;
+  }
+  const custom = (value as { toPyRepr?: () => string }).toPyRepr;
+  if (typeof custom === "function") return custom.call(value);
+  return pyStrRepr(String(value));
+}
+
+/** Python `str()`: strings as they are, everything else as `repr()`. */
+export function pyStr(value: unknown): string {
+  if (typeof value === "string") return value;
+  const custom = (value as { toPyStr?: () => string } | null)?.toPyStr;
+  if (typeof custom === "function") return custom.call(value);
+  return pyRepr(value);
+}
+
+export interface PyJsonDumpsOptions {
+  /** Spaces per level; when set, items go one per line (Python's `indent=`). */
+  indent?: number;
+  /** Escape every non-ASCII character as `\uXXXX` (Python's default `ensure_ascii=True`). */
+  ensureAscii?: boolean;
+  /** Sort object keys (Python's `sort_keys=True`). */
+  sortKeys?: boolean;
+}
+
+function jsonString(text: string, ensureAscii: boolean): string {
+  let out = '"';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    const code = text.charCodeAt(i);
+    if (ch === '"') out += '\\"';
+    else if (ch === "\\") out += "\\\\";
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (ch === "\t") out += "\\t";
+    else if (ch === "\b") out += "\\b";
+    else if (ch === "\f") out += "\\f";
+    else if (code < 0x20 || (ensureAscii && code > 0x7e)) out += `\\u${code.toString(16).padStart(4, "0")}`;
+    else out += ch;
+  }
+  return out + '"';
+}
+
+function jsonNumber(value: number | bigint | PyFloat): string {
+  const n = value instanceof PyFloat ? value.value : value;
+  if (typeof n === "number" && !Number.isFinite(n)) return Number.isNaN(n) ? "NaN" : n > 0 ? "Infinity" : "-Infinity";
+  return pyNumberRepr(value);
+}
+
+/** Python `json.dumps(value, ensure_ascii=…, indent=…)`, byte for byte. */
+export function pyJsonDumps(value: unknown, options: PyJsonDumpsOptions = {}): string {
+  const ensureAscii = options.ensureAscii ?? true;
+  const indent = options.indent;
+  const walk = (v: unknown, level: number): string => {
+    if (v === null || v === undefined) return "null";
+    if (typeof v === "string") return jsonString(v, ensureAscii);
+    if (typeof v === "boolean") return v ? "true" : "false";
+    if (typeof v === "number" || typeof v === "bigint" || v instanceof PyFloat) return jsonNumber(v);
+    let entries: string[];
+    let open: string;
+    let close: string;
+    if (Array.isArray(v)) {
+      entries = v.map((item) => walk(item, level + 1));
+      open = "[";
+      close = "]";
+    } else if (typeof v === "object") {
+      const obj = v as Record<string, unknown>;
+      const toJSON = (obj as { toJSON?: () => unknown }).toJSON;
+      if (typeof toJSON === "function" && !isPlainObject(obj)) return walk(toJSON.call(obj), level);
+      let keys = Object.keys(obj).filter((k) => obj[k] !== undefined);
+      if (options.sortKeys) keys = keys.sort();
+      entries = keys.map((k) => `${jsonString(k, ensureAscii)}: ${walk(obj[k], level + 1)}`);
+      open = "{";
+      close = "}";
+    } else {
+      return jsonString(String(v), ensureAscii);
+    }
+    if (entries.length === 0) return open + close;
+    if (indent === undefined) return open + entries.join(", ") + close;
+    const pad = "\n" + " ".repeat(indent * (level + 1));
+    return open + pad + entries.join("," + pad) + "\n" + " ".repeat(indent * level) + close;
+  };
+  return walk(value, 0);
+}
