@@ -1,4 +1,3 @@
-import type { LMOutput } from "./lm-response.js";
 import type { LMUsage } from "./lm-usage.js";
 import type { Message } from "./message.js";
 
@@ -8,7 +7,8 @@ export interface HistoryEntry {
   messages: Message[] | null;
   kwargs: Record<string, unknown>;
   response: unknown;
-  outputs: Array<string | LMOutput>;
+  /** Like DSPy: the text when a completion has only text, else `{ text, reasoning_content?, tool_calls?, … }`. */
+  outputs: Array<string | Record<string, unknown>>;
   usage: LMUsage;
   cost: number | null;
   /** ISO-8601 time of the call. */
