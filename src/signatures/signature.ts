@@ -66,7 +66,8 @@ export class Signature<I extends Fields = Fields, O extends Fields = Fields> {
       seen.add(field.name);
     }
     this.name = name;
-    this.instructions = cleandoc(instructions ?? defaultInstructions(inputs, outputs));
+    // Like pydantic's create_model, an empty docstring counts as none: DSPy then uses the default instructions.
+    this.instructions = cleandoc(instructions || defaultInstructions(inputs, outputs));
     this.inputFields = Object.freeze(Object.fromEntries(inputs.map((f) => [f.name, f]))) as Record<keyof I & string, Field>;
     this.outputFields = Object.freeze(Object.fromEntries(outputs.map((f) => [f.name, f]))) as Record<keyof O & string, Field>;
     this.fields = Object.freeze({ ...this.inputFields, ...this.outputFields });
