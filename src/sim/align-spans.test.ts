@@ -55,7 +55,9 @@ describe("restyle", () => {
 
 describe("splitPassages", () => {
   it("splits numbered «items», lines and titled segments", () => {
-    expect(splitPassages("[1] «alpha one»\n[2] «««\n    beta\n    two\n»»»").map((p) => p.text)).toEqual(["alpha one", "beta\ntwo"]);
+    const items = "[1] «alpha one»\n[2] «««\n    beta\n    two\n»»»";
+    expect(splitPassages(items).map((p) => p.text)).toEqual(["alpha one", "    beta\n    two"]);
+    for (const p of splitPassages(items)) expect(items.slice(p.start, p.end)).toBe(p.text);
     const text = "Refund Policy: refunds in 7 days. Damage Policy: replacements are free.\nOther line";
     const passages = splitPassages(text);
     expect(passages.map((p) => p.text)).toEqual(["Refund Policy: refunds in 7 days.", "Damage Policy: replacements are free.", "Other line"]);

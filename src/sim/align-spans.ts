@@ -103,7 +103,8 @@ export function structuralSimilarity(a: string, b: string): number {
 /**
  * Finds, in the query's value of a field, the span that corresponds to `[start, end)` of the demo's value:
  * the demo passage holding the span is paired with the query passage most relevant to the question
- * (`relevance[i]` for query passage i; ties go to the passage shaped most like the demo's), and the span
+ * (`relevance[i]` for query passage i; ties go to the passage in the same place, then to the one shaped most
+ * like the demo's), and the span
  * is carried over through aligned words. `shape` says how alike the two passages are (see `structuralSimilarity`).
  */
 export function mapSpan(
@@ -123,7 +124,8 @@ export function mapSpan(
   const top = Math.max(...queryPassages.map((_, i) => rel[i] ?? 0));
   const shape = (p: Passage) => structuralSimilarity(demoPassage.text, p.text);
   const contenders = queryPassages.filter((_, i) => (rel[i] ?? 0) >= top - 1e-9);
-  const best = contenders.reduce((a, b) => (shape(b) > shape(a) ? b : a));
+  const samePlace = queryPassages[demoPassages.indexOf(first)];
+  const best = samePlace && contenders.includes(samePlace) ? samePlace : contenders.reduce((a, b) => (shape(b) > shape(a) ? b : a));
   const dWords = wordTokens(demoPassage.text);
   const qWords = wordTokens(best.text);
   const a = dWords.findIndex((t) => t.end + demoPassage.start > span.start);

@@ -3,3 +3,4 @@ export { startSimServer, type SimServer, type SimServerOptions } from "./sim-ser
 export { readPrompt } from "./read-prompt.js";
 export type { SimDemo, SimField, SimFieldKind, SimPrompt, SimReplyFormat, SimValue } from "./sim-prompt.js";
 export { CUE_PATTERNS, readCues, type InstructionCues } from "./instruction-cues.js";
+export { SimLM, type SimLMOptions } from "./sim-lm.js";

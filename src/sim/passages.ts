@@ -15,8 +15,9 @@ export function splitPassages(text: string): Passage[] {
   const items = [...text.matchAll(ITEM)];
   if (items.length > 0) {
     return items.map((m) => {
-      const inner = m[1] !== undefined ? m[1].replace(/^ {4}/gm, "") : (m[2] as string);
-      const offset = m.index + m[0].indexOf(m[1] !== undefined ? (m[1] as string) : (m[2] as string));
+      // Multi-line items keep their 4-space indentation so that offsets stay those of the value.
+      const inner = (m[1] ?? m[2]) as string;
+      const offset = m.index + m[0].indexOf(inner, m[0].indexOf("«"));
       return { text: inner, start: offset, end: offset + inner.length };
     });
   }

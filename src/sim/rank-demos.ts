@@ -18,11 +18,15 @@ export function inputsText(values: SimDemo["inputs"], names: readonly string[]):
 }
 
 /**
- * Demos ranked by TF-IDF cosine similarity of their inputs to the query's inputs, most similar first;
+ * Demos ranked by TF-IDF cosine similarity of their inputs to the query's inputs (leaving out inputs that are
+ * identical everywhere), most similar first;
  * ties go to complete demos, then to the demo nearest the end of the prompt (a recency bias, as models have).
  */
 export function rankDemos(prompt: SimPrompt): RankedDemo[] {
-  const names = prompt.inputs.map((f) => f.name).filter((name) => prompt.query[name] !== undefined);
+  const present = prompt.inputs.map((f) => f.name).filter((name) => prompt.query[name] !== undefined);
+  // A field that reads the same in the query and every demo (a shared context) tells the demos apart by nothing.
+  const varying = present.filter((name) => prompt.demos.some((d) => d.inputs[name]?.text !== prompt.query[name]!.text));
+  const names = varying.length > 0 ? varying : present;
   const texts = prompt.demos.map((demo) => inputsText(demo.inputs, names));
   const queryText = inputsText(prompt.query, names);
   const tfidf = new TfIdf([...texts, queryText]);

@@ -98,6 +98,24 @@ describe("readPrompt (JSON format)", () => {
   });
 });
 
+describe("readPrompt (XML format)", () => {
+  it("reads XMLAdapter's layout: tagged sections, nested structures and the XML reply request", () => {
+    const urgency = readPrompt(fixtures.xml_urgency!);
+    expect(urgency.replyFormat).toBe("xml");
+    expect(urgency.outputs.map((f) => f.kind)).toEqual(["label", "float", "bool"]);
+    expect(urgency.demos.map((d) => Object.keys(d.outputs))).toEqual([["urgency"], ["urgency", "confidence", "escalate"], ["urgency", "confidence", "escalate"]]);
+    expect(urgency.query.tags).toEqual({ text: '["outage"]', value: ["outage"] });
+    const keywords = readPrompt(fixtures.xml_keywords!);
+    expect(keywords.outputs.map((f) => [f.kind, f.schema])).toEqual([
+      ["json", { type: "array", items: { type: "string" } }],
+      ["json", { type: "object", properties: { headline: { type: "string" }, score: { type: "number" } } }],
+      ["int", undefined],
+    ]);
+    expect(keywords.demos[0]!.outputs.keywords!.value).toEqual(["alpha", "beta"]);
+    expect(keywords.demos[0]!.outputs.card!.value).toEqual({ headline: "h", score: "0.5" });
+  });
+});
+
 describe("readPrompt (anything else)", () => {
   it("treats prompts without DSPy's structure as plain text, with outputs only from a JSON schema", () => {
     const plain = readPrompt([{ role: "user", content: [{ type: "text", text: "Hello there" }] }]);

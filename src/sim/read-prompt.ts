@@ -10,6 +10,7 @@ import {
   valueFromJson,
   valueFromText,
 } from "./read-sections.js";
+import { readXmlSections, usesXmlLayout, xmlSectionValue, xmlStructureSchema } from "./read-xml.js";
 import type { SimDemo, SimField, SimPrompt, SimReplyFormat, SimValue } from "./sim-prompt.js";
 
 /** The text of a message; non-text parts (images, audio, files) are left out. */
@@ -21,8 +22,9 @@ export function messageText(message: Message): string {
 }
 
 /**
- * Reads a request the way a model would: the field lists, types and instructions of DSPy's system message,
- * the demos (user/assistant pairs), and the final user message's inputs and "Respond with …" line.
+ * Reads a request the way a model would: the field lists, types and instructions of DSPy's system message
+ * (Chat, JSON or XML layout), the demos (user/assistant pairs), and the final user message's inputs and
+ * "Respond with …" line.
  */
 export function readPrompt(messages: readonly Message[], params: LMParams = {}): SimPrompt {
   const system = messages.filter((m) => m.role === "system" || m.role === "developer").map(messageText).join("\n\n");
@@ -34,14 +36,21 @@ export function readPrompt(messages: readonly Message[], params: LMParams = {}):
   const fields = readSystemFields(system);
   const wantsJson = responseFormatIsJson(params);
   if (!fields) return plainPrompt(finalText, params, wantsJson);
-  const format = replyFormat(respondLine, system, wantsJson);
+  const xml = usesXmlLayout(system);
+  if (xml) {
+    for (const field of fields.outputs) {
+      const schema = xmlStructureSchema(system, field.name);
+      if (schema) Object.assign(field, { kind: "json", schema });
+    }
+  }
+  const format = replyFormat(respondLine, system, wantsJson, xml);
   return {
     kind: "structured",
     inputs: fields.inputs,
     outputs: fields.outputs,
     instructions: fields.instructions,
-    demos: readDemos(turns.slice(0, Math.max(0, lastUser)), fields),
-    query: readInputs(body, fields.inputs),
+    demos: readDemos(turns.slice(0, Math.max(0, lastUser)), fields, xml),
+    query: readInputs(body, fields.inputs, xml),
     queryText: body,
     replyFormat: format,
   };
@@ -52,14 +61,15 @@ function responseFormatIsJson(params: LMParams): boolean {
   return format?.type === "json_object" || format?.type === "json_schema";
 }
 
-function replyFormat(respondLine: string, system: string, wantsJson: boolean): SimReplyFormat {
+function replyFormat(respondLine: string, system: string, wantsJson: boolean, xml: boolean): SimReplyFormat {
   if (respondLine.startsWith("Respond with a JSON object")) return "json";
+  if (respondLine.startsWith("Respond with the corresponding output fields wrapped in XML tags")) return "xml";
   if (respondLine.startsWith("Respond with the corresponding output fields")) return "chat";
   if (wantsJson || system.includes("Outputs will be a JSON object")) return "json";
-  return "chat";
+  return xml ? "xml" : "chat";
 }
 
-function readDemos(turns: Message[], fields: SystemFields): SimDemo[] {
+function readDemos(turns: Message[], fields: SystemFields, xml: boolean): SimDemo[] {
   const demos: SimDemo[] = [];
   for (let i = 0; i + 1 < turns.length; i++) {
     const user = turns[i] as Message;
@@ -67,26 +77,37 @@ function readDemos(turns: Message[], fields: SystemFields): SimDemo[] {
     if (user.role !== "user" || assistant.role !== "assistant") continue;
     i++;
     const userText = messageText(user);
-    const inputs = readInputs(userText, fields.inputs);
-    const outputs = readOutputs(messageText(assistant), fields.outputs);
+    const inputs = readInputs(userText, fields.inputs, xml);
+    const outputs = readOutputs(messageText(assistant), fields.outputs, xml);
     if (Object.keys(outputs).length === 0) continue;
     demos.push({ inputs, outputs, complete: !userText.startsWith(INCOMPLETE_PREFIX) });
   }
   return demos;
 }
 
-function readInputs(text: string, inputs: SimField[]): Record<string, SimValue> {
-  const sections = readSections(text);
+function readInputs(text: string, inputs: SimField[], xml = false): Record<string, SimValue> {
+  const sections = xml ? readXmlSections(text, inputs.map((f) => f.name)) : readSections(text);
   const values: Record<string, SimValue> = {};
   for (const field of inputs) {
     const section = sections.get(field.name);
-    if (section !== undefined) values[field.name] = valueFromText(section, field);
+    if (section !== undefined) values[field.name] = valueFromText(xml ? section.replace(/^\n|\n$/g, "") : section, field);
   }
   return values;
 }
 
-function readOutputs(text: string, outputs: SimField[]): Record<string, SimValue> {
+function readOutputs(text: string, outputs: SimField[], xml: boolean): Record<string, SimValue> {
   const values: Record<string, SimValue> = {};
+  if (xml) {
+    const sections = readXmlSections(text, outputs.map((f) => f.name));
+    for (const field of outputs) {
+      const inner = sections.get(field.name);
+      if (inner === undefined) continue;
+      const { text: shown, nested } = xmlSectionValue(inner, field);
+      if (isNotSupplied(shown)) continue;
+      values[field.name] = nested !== undefined ? valueFromJson(nested) : valueFromText(shown, field);
+    }
+    return values;
+  }
   const json = text.trimStart().startsWith("{") ? readJsonObject(text) : null;
   const sections = json ? null : readSections(text);
   for (const field of outputs) {

@@ -30,7 +30,7 @@ export interface SimDemo {
 }
 
 /** How the reply must be written. */
-export type SimReplyFormat = "chat" | "json" | "text";
+export type SimReplyFormat = "chat" | "json" | "xml" | "text";
 
 /** Everything the simulator understood from one request. */
 export interface SimPrompt {

@@ -175,6 +175,13 @@ describe("SimulatorModel: JSON, n, streaming, limits", () => {
     expect(Number.isInteger(filled.rank)).toBe(true);
   });
 
+  it("replies in XMLAdapter's layout when the prompt asks for XML tags", async () => {
+    const support = await reply(fixtures.xml_support!);
+    expect(support).toMatch(/^<reasoning>\n[^<]+\n<\/reasoning>\n\n<resolution>\nPer the lost-package policy, you qualify for a full reshipment\.\n<\/resolution>$/);
+    const keywords = await reply(fixtures.xml_keywords!);
+    expect(keywords).toMatch(/^<keywords>(<item>[^<]+<\/item>)+<\/keywords>\n\n<card><headline>[^<]*<\/headline><score>[\d.]+<\/score><\/card>\n\n<count>\n\d+\n<\/count>$/);
+  });
+
   it("returns n completions, identical at temperature 0 and sampled above it, with usage and model", async () => {
     const messages = supportMessages({ demos: [demo(0), demo(3)], query: { context: ALL_POLICIES, ticket: TICKETS[4]!.ticket } });
     const cold = await model.doGenerate({ model: model.modelId, messages, params: { n: 3 } });

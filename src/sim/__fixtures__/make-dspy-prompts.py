@@ -41,7 +41,7 @@ support_demos = [
 ]
 cot = dspy.ChainOfThought(GenerateResolution).predict.signature
 out = {}
-for name, ad in [("chat", dspy.ChatAdapter()), ("json", dspy.JSONAdapter())]:
+for name, ad in [("chat", dspy.ChatAdapter()), ("json", dspy.JSONAdapter()), ("xml", dspy.XMLAdapter())]:
     out[f"{name}_support"] = ad.format(cot, support_demos, {"policy_context": ALL, "ticket_text": "Tracking says delivered but I never received the package."})
     out[f"{name}_support_zero"] = ad.format(cot, [], {"policy_context": ALL, "ticket_text": "Tracking says delivered but I never received the package."})
     out[f"{name}_urgency"] = ad.format(Urgency, [
@@ -51,4 +51,5 @@ for name, ad in [("chat", dspy.ChatAdapter()), ("json", dspy.JSONAdapter())]:
     ], {"ticket_text": "The whole site is down for customers", "tags": ["outage"]})
     out[f"{name}_keywords"] = ad.format(Keywords, [dspy.Example(passages=["alpha one", "beta\ntwo"], keywords=["alpha", "beta"], card=Card(headline="h", score=0.5), count=2)], {"passages": ["gamma «x»", "delta"]})
 json.dump(out, open("dspy-prompts.json", "w"), indent=1, ensure_ascii=False)
+open("dspy-prompts.json", "a").write("\n")
 print(list(out))
