@@ -40,8 +40,3 @@ export function cosine(a: TermVector, b: TermVector): number {
   for (const w of b.values()) nb += w * w;
   return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
 }
-
-/** Indices sorted by score, highest first; ties keep the earlier index. */
-export function rankByScore(scores: readonly number[]): number[] {
-  return scores.map((_, i) => i).sort((x, y) => (scores[y] as number) - (scores[x] as number) || x - y);
-}

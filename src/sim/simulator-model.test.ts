@@ -226,6 +226,22 @@ describe("SimulatorModel: other prompts", () => {
     expect(rewritten).toMatch(/^```\nResolve the ticket\. .*Cite the relevant policy by name\..*\n```$/s);
   });
 
+  it("never crashes on damaged or unusual prompts", async () => {
+    const keys = Object.keys(fixtures);
+    const inserts = ["[[ ## x ## ]]", "«", "»»»", "\n", "{", "Not supplied for this particular example.", "<resolution>", "```", "Literal['", "1. `a` ("];
+    for (let i = 0; i < 150; i++) {
+      const messages = structuredClone(fixtures[keys[i % keys.length]!]!);
+      const target = messages[(i * 7) % messages.length]!;
+      const text = String(target.content ?? "");
+      const at = (i * 131) % (text.length + 1);
+      if (i % 3 === 0) target.content = text.slice(0, at) + inserts[i % inserts.length] + text.slice(at);
+      else if (i % 3 === 1) target.content = text.slice(0, at);
+      else target.role = (["system", "user", "assistant"] as const)[i % 3]!;
+      const response = await model.doGenerate({ model: "m", messages, params: { temperature: i % 2, rollout_id: i } });
+      expect(typeof response.outputs[0]!.text).toBe("string");
+    }
+  });
+
   it("rejects requests it cannot answer with LMInvalidRequestError", async () => {
     await expect(model.doGenerate({ model: "m", messages: [], params: {} })).rejects.toBeInstanceOf(LMInvalidRequestError);
     await expect(model.doGenerate({ model: "m", messages: fixtures.chat_support!, params: { n: 0 } })).rejects.toThrow(/`n` must be an integer/);
