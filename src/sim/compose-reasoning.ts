@@ -20,7 +20,7 @@ function describe(note: AnswerNote, ctx: AnswerContext): string {
         ? `It closely resembles an earlier example (${example}), so I answer \`${note.field}\` the same way, with the details that apply here.`
         : `Following the pattern of an earlier example (${example}), I answer \`${note.field}\` with the details that apply here.`;
     case "vote":
-      return `The most similar examples, such as ${example}, point to the same \`${note.field}\`.`;
+      return note.demo ? `The most similar examples, such as ${example}, point to the same \`${note.field}\`.` : `The examples point to this \`${note.field}\`.`;
     case "copy":
       return `An earlier example (${example}) is nearly the same, so I give the same \`${note.field}\`.`;
     case "fallback":
