@@ -19,12 +19,13 @@ const ALLOWED: Record<string, string[]> = {
   primitives: ["errors", "utils", "signatures", "lm", "context"],
   predict: ["errors", "utils", "signatures", "lm", "adapters", "context", "clients", "primitives"],
   evaluate: ["errors", "utils", "lm", "context", "primitives"],
+  release: ["errors", "utils", "context", "primitives", "evaluate"],
   judges: ["errors", "utils", "signatures", "lm", "context", "primitives", "predict", "evaluate"],
   retrievers: ["errors", "utils", "lm", "context", "clients", "primitives", "providers"],
-  optimizers: ["errors", "utils", "signatures", "lm", "adapters", "context", "clients", "primitives", "predict", "evaluate", "retrievers", "judges"],
+  optimizers: ["errors", "utils", "signatures", "lm", "adapters", "context", "clients", "primitives", "predict", "evaluate", "retrievers", "judges", "release"],
   testing: ["errors", "utils", "signatures", "lm", "adapters", "context", "clients", "primitives", "predict"],
   sim: ["errors", "utils", "lm", "clients", "context", "providers"],
-  cli: ["errors", "utils", "signatures", "lm", "adapters", "context", "clients", "primitives", "predict", "evaluate", "optimizers", "retrievers", "judges", "sim", "providers", "testing"],
+  cli: ["errors", "utils", "signatures", "lm", "adapters", "context", "clients", "primitives", "predict", "evaluate", "optimizers", "retrievers", "judges", "release", "sim", "providers", "testing"],
 };
 
 const srcDir = dirname(fileURLToPath(import.meta.url));
