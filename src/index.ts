@@ -1,4 +1,45 @@
+// Errors
 export * from "./errors/index.js";
+
+// The LM boundary
 export type * from "./lm/index.js";
 export { NO_CAPABILITIES } from "./lm/index.js";
+export { BaseLM, type BaseLMOptions, type LMForwardRequest } from "./clients/base-lm.js";
+
+// Signatures
+export { signature, ensureSignature, Signature, type SignatureSpec, type SignatureState } from "./signatures/signature.js";
+export { InputField, OutputField, type Field, type FieldInput, type FieldSpec } from "./signatures/field.js";
+export { inferPrefix } from "./signatures/infer-prefix.js";
+export { parseType, type TypeRegistry } from "./signatures/parse-type.js";
+export { typeName } from "./signatures/type-name.js";
+export { jsonSchemaOf, sortTypeFirst, type JsonSchema } from "./signatures/json-schema.js";
+export type { TypeNode, ModelType, ModelField, Constraints } from "./signatures/type-node.js";
+export type { StandardSchemaV1 } from "./signatures/standard-schema.js";
+export type { PyType, ParseSignature } from "./signatures/infer-types.js";
+
+// Settings, tracing, usage
+export { configure, getSettings, withSettings, globalHistory, type Settings } from "./context/settings.js";
+export { UsageTracker, mergeUsage } from "./context/usage-tracker.js";
+export type { Callback } from "./context/callback.js";
+export { consoleLogger, silentLogger, type Logger } from "./context/logger.js";
+export type { TraceEntry } from "./context/trace-entry.js";
+export { formatHistory } from "./context/format-history.js";
+
+// Primitives
+export { Example, type ExampleConstructor } from "./primitives/example.js";
+export { Prediction, Completions, type PredictionConstructor } from "./primitives/prediction.js";
+export { Module, isModule } from "./primitives/module.js";
+export { isParameter, type Parameter, type LoadStateOptions } from "./primitives/parameter.js";
+export { DEPENDENCY_VERSIONS, StateFileError, stateFileText } from "./primitives/state-file.js";
+
+// Release discipline
+export { assertDisjointSplits } from "./release/assert-disjoint-splits.js";
+export { SplitLeakageError } from "./release/split-leakage-error.js";
+export { releaseDecision, type ReleaseDecision, type SliceScores } from "./release/release-gates.js";
+export { ArtifactRegistry, MissingArtifactError } from "./release/artifact-registry.js";
+
+// Python rendering rules
 export { PyFloat, pyFloat } from "./utils/py-float.js";
+export { pyRepr, pyStr, pyJsonDumps, pyFloatRepr } from "./utils/pyfmt.js";
+export { pyRound, pyFormatFixed } from "./utils/py-round.js";
+export { parsePyJson } from "./utils/py-json.js";

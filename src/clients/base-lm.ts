@@ -6,7 +6,7 @@ import type { LMCallOptions, LMLike } from "../lm/lm-like.js";
 import type { LMParams } from "../lm/lm-request.js";
 import type { LMOutput, LMResponse } from "../lm/lm-response.js";
 import type { Message } from "../lm/message.js";
-import { formatHistory } from "./format-history.js";
+import { formatHistory } from "../context/format-history.js";
 
 /** What `BaseLM.forward` receives: the messages and the merged request parameters. */
 export interface LMForwardRequest {
