@@ -1,6 +1,6 @@
 import type { LMOutput, LMResponse } from "../../lm/lm-response.js";
 import type { LMUsage } from "../../lm/lm-usage.js";
-import { toolCallFromText } from "./parse-tool-arguments.js";
+import { toolCallFromText } from "../shared/tool-call-from-text.js";
 
 interface ChatChoice {
   index?: number;
