@@ -96,8 +96,8 @@ export abstract class BaseLM implements LMLike {
   /** Calls the model with chat messages and returns one output per completion. */
   async call(messages: Message[], params: LMParams = {}, options: LMCallOptions = {}): Promise<LMOutput[]> {
     const settings = getSettings();
-    params = temperatureForGenerations(params, this.kwargs);
-    const merged = mergeParams(this.kwargs, params);
+    const { params: callParams, merged } = this.mergeCallParams(params);
+    params = callParams;
     const callId = settings.callbacks.length ? randomUUID() : "";
     for (const cb of settings.callbacks) safeHook(settings, () => cb.onLmStart?.(callId, this, { messages, params }));
     let response: LMResponse;
@@ -112,6 +112,17 @@ export abstract class BaseLM implements LMLike {
     return response.outputs;
   }
 
+  /** The call's parameters (after DSPy's n>1 temperature rule) and their merge over the defaults (`null` removes). */
+  protected mergeCallParams(params: LMParams): { params: LMParams; merged: LMParams } {
+    const callParams = temperatureForGenerations(params, this.kwargs);
+    return { params: callParams, merged: mergeParams(this.kwargs, callParams) };
+  }
+
+  /** Every budget a call made here counts against: the scope's, then this LM's own. */
+  protected activeBudgets(settings: Settings): readonly Budget[] {
+    return this.budget ? [...settings.budgets, this.budget] : settings.budgets;
+  }
+
   /** One call after parameter merging: the budget check, then `forward`. `LM` consults its cache first. */
   protected generate(request: LMForwardRequest, settings: Settings): Promise<LMResponse> {
     return this.spendBudget(settings, () => this.forward(request));
@@ -119,7 +130,7 @@ export abstract class BaseLM implements LMLike {
 
   /** Runs `send` (which reaches a provider) against every active budget: refused once a cap is reached, then charged. */
   protected async spendBudget(settings: Settings, send: () => Promise<LMResponse>): Promise<LMResponse> {
-    const budgets = this.budget ? [...settings.budgets, this.budget] : settings.budgets;
+    const budgets = this.activeBudgets(settings);
     if (budgets.length === 0) return send();
     startBudgetedCall(budgets);
     const response = await send();
