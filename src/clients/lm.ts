@@ -11,6 +11,7 @@ import type { Message } from "../lm/message.js";
 import type { ResponseCache } from "../lm/response-cache.js";
 import { fromAISDK, isAISDKLanguageModel } from "../providers/ai-sdk/ai-sdk-model.js";
 import { isOpenAIReasoningModel } from "../providers/openai/is-openai-reasoning-model.js";
+import { unwrapNumber } from "../utils/py-float.js";
 import { pyStr } from "../utils/pyfmt.js";
 import { backoffDelay, withRetry } from "../utils/retry.js";
 import { sleep } from "../utils/sleep.js";
@@ -69,6 +70,8 @@ export class LM extends BaseLM {
 
   /** DSPy's rules for OpenAI reasoning models: temperature 1 or unset, `max_tokens` ≥ 16000 or unset, sent as `max_completion_tokens`. */
   protected override initialKwargs(temperature: number | null, maxTokens: number | null, params: LMParams): LMParams {
+    temperature = unwrapNumber(temperature) as number | null;
+    maxTokens = unwrapNumber(maxTokens) as number | null;
     const apiKey = params.api_key;
     delete params.api_key;
     if (typeof apiKey === "string") (this as { pendingApiKey?: string }).pendingApiKey = apiKey;
