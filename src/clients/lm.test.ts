@@ -166,3 +166,24 @@ describe("LM calls", () => {
     expect(lm.kwargs.api_base).toBe("http://127.0.0.1:11434");
   });
 });
+
+describe("LM over an AI SDK model", () => {
+  it("wraps any AI SDK language model passed to the constructor", async () => {
+    const AI_TEST = "ai/test";
+    const { MockLanguageModelV4 } = (await import(AI_TEST)) as { MockLanguageModelV4: new (options: Record<string, unknown>) => object };
+    const mock = new MockLanguageModelV4({
+      provider: "mock-provider",
+      modelId: "mock-model",
+      doGenerate: async () => ({
+        content: [{ type: "text", text: "from the AI SDK" }],
+        finishReason: { unified: "stop", raw: "stop" },
+        usage: { inputTokens: { total: 3 }, outputTokens: { total: 2 } },
+        warnings: [],
+      }),
+    });
+    const lm = new LM(mock, { cache: false });
+    expect(lm.model).toBe("mock-provider/mock-model");
+    expect(await lm.call(hi)).toEqual([{ text: "from the AI SDK", finishReason: "stop" }]);
+    expect(lm.history[0]!.usage).toEqual({ prompt_tokens: 3, completion_tokens: 2, total_tokens: 5 });
+  });
+});

@@ -1,7 +1,13 @@
-import { MockLanguageModelV4 } from "ai/test";
 import { describe, expect, it } from "vitest";
 import { LMRateLimitError } from "../../errors/lm-errors.js";
-import { fromAISDK } from "./ai-sdk-model.js";
+import { fromAISDK, type AISDKLanguageModel } from "./ai-sdk-model.js";
+
+// `ai/test` is loaded at run time only: its type graph reaches `eventsource-parser`'s TypeScript sources through the
+// "source" export condition this project type-checks with, which tsc rejects.
+const AI_TEST = "ai/test";
+const { MockLanguageModelV4 } = (await import(AI_TEST)) as {
+  MockLanguageModelV4: new (options: Record<string, unknown>) => AISDKLanguageModel & { doGenerateCalls: Array<Record<string, unknown>> };
+};
 
 const usage = {
   inputTokens: { total: 12, noCache: 10, cacheRead: 2, cacheWrite: undefined },
