@@ -162,6 +162,15 @@ describe("Evaluate errors", () => {
     );
   });
 
+  it("stops with ExecutionCancelledError when the call's signal is aborted", async () => {
+    configure({ logger: recordingLogger().logger });
+    const controller = new AbortController();
+    const program = new TableProgram({ a: { answer: "a" }, b: { answer: "b" } }, new Set(), 50);
+    const run = new Evaluate({ devset: [ex("a", "a"), ex("b", "b")], metric: () => 1 }).call(program, { signal: controller.signal });
+    controller.abort();
+    await expect(run).rejects.toBeInstanceOf(ExecutionCancelledError);
+  });
+
   it("rejects return_outputs, a missing metric and an empty devset", async () => {
     expect(() => new Evaluate({ devset: [], returnOutputs: true } as never)).toThrow(
       "`return_outputs` is no longer supported. Results are always returned inside the `results` field of the `EvaluationResult` object.",

@@ -231,6 +231,23 @@ describe("ParallelExecutor", () => {
     expect(chunks.at(-1)).toMatch(/^Processed 4 \/ 4 examples: 100% 4\/4 \[00:00<00:00, /);
   });
 
+  it("rejects with the error when its own logging fails, instead of leaving an unhandled rejection", async () => {
+    const broken = new Error("logger is broken");
+    const { ex } = executor({
+      logger: {
+        error: () => {
+          throw broken;
+        },
+        warn: () => {},
+      },
+    });
+    await expect(
+      ex.execute(async () => {
+        throw new Error("task");
+      }, [1]),
+    ).rejects.toBe(broken);
+  });
+
   it("rejects a non-positive numThreads", () => {
     expect(() => executor({ numThreads: 0 })).toThrow("numThreads must be a positive integer, got 0.");
   });

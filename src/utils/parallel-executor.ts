@@ -154,10 +154,12 @@ class Run<T, R> {
     this.#running.add(attempt);
     const context: TaskContext = { index, signal: attempt.controller.signal };
     const item = this.data[index] as T;
-    new Promise<R>((res) => res(this.fn(item, context))).then(
-      (value) => this.#settle(attempt, { ok: true, value }),
-      (error: unknown) => this.#settle(attempt, { ok: false, error }),
-    );
+    new Promise<R>((res) => res(this.fn(item, context)))
+      .then(
+        (value) => this.#settle(attempt, { ok: true, value }),
+        (error: unknown) => this.#settle(attempt, { ok: false, error }),
+      )
+      .catch((error: unknown) => this.#abandon(error));
   }
 
   #settle(attempt: Attempt, outcome: { ok: true; value: R } | { ok: false; error: unknown }): void {
@@ -236,6 +238,14 @@ class Run<T, R> {
       this.#queue.push(index);
     }
     this.#pump();
+  }
+
+  /** The executor's own bookkeeping threw (a logger or progress stream failed): stop and reject with that error. */
+  #abandon(error: unknown): void {
+    if (this.#finished) return;
+    this.#stop();
+    for (const attempt of this.#running) attempt.controller.abort();
+    this.reject(error);
   }
 
   #finish(): void {
