@@ -6,7 +6,9 @@ import { ValueError } from "../errors/value-error.js";
 import type { HistoryEntry } from "../lm/history-entry.js";
 import type { LMLike } from "../lm/lm-like.js";
 import { formatHistory } from "../context/format-history.js";
+import { ParallelExecutor } from "../utils/parallel-executor.js";
 import { deepcopyGraph } from "./deepcopy.js";
+import type { Example } from "./example.js";
 import type { LoadStateOptions, Parameter } from "./parameter.js";
 import { isParameter } from "./parameter.js";
 import { PredictionImpl, type Prediction } from "./prediction.js";
@@ -14,6 +16,26 @@ import { readStateFile, StateFileError, writeStateFile } from "./state-file.js";
 import { namedParametersOf, namedSubModulesOf, setByPath } from "./traverse.js";
 
 type Fields = Record<string, any>;
+
+/** Options of `Module.batch` (DSPy's `batch` arguments); unset ones come from settings. */
+export interface BatchOptions {
+  numThreads?: number;
+  maxErrors?: number;
+  /** Also return the examples that failed and their exceptions. */
+  returnFailedExamples?: boolean;
+  provideTraceback?: boolean;
+  disableProgressBar?: boolean;
+  /** Seconds before a straggler is started again once few examples remain; 0 disables it. Default 120. */
+  timeout?: number;
+  stragglerLimit?: number;
+}
+
+/** `Module.batch` with `returnFailedExamples`: `null` results where an example failed, with its inputs and error. */
+export interface BatchResult<O extends Fields = Fields> {
+  results: Array<Prediction<O> | null>;
+  failedExamples: Example[];
+  exceptions: unknown[];
+}
 
 function safeHook(hook: () => void): void {
   try {
@@ -64,6 +86,36 @@ export abstract class Module<I extends Fields = Fields, O extends Fields = Field
       for (const cb of callbacks) safeHook(() => cb.onModuleEnd?.(callId, null, error));
       throw error;
     }
+  }
+
+  /**
+   * Runs the module on many examples concurrently (DSPy's `batch`): results in input order, `null` for an example
+   * that failed.
+   *
+   * @example
+   * const predictions = await qa.batch(devset, { numThreads: 8, disableProgressBar: true });
+   */
+  batch(examples: Example[], options: BatchOptions & { returnFailedExamples: true }): Promise<BatchResult<O>>;
+  batch(examples: Example[], options?: BatchOptions): Promise<Array<Prediction<O> | null>>;
+  async batch(examples: Example[], options: BatchOptions = {}): Promise<Array<Prediction<O> | null> | BatchResult<O>> {
+    const settings = getSettings();
+    const executor = new ParallelExecutor({
+      numThreads: options.numThreads ?? settings.numThreads,
+      maxErrors: options.maxErrors ?? settings.maxErrors,
+      provideTraceback: options.provideTraceback ?? settings.provideTraceback,
+      logger: settings.logger,
+      disableProgressBar: options.disableProgressBar ?? false,
+      timeout: options.timeout ?? 120,
+      stragglerLimit: options.stragglerLimit ?? 3,
+    });
+    const inputs = examples.map((example) => example.inputs());
+    const results = await executor.execute((item: Example) => this.call(Object.fromEntries(item.items()) as I), inputs);
+    if (!options.returnFailedExamples) return results;
+    return {
+      results,
+      failedExamples: executor.failedIndices.map((index) => inputs[index] as Example),
+      exceptions: executor.failedIndices.map((index) => executor.exceptions.get(index)),
+    };
   }
 
   /** Optimizable leaves by DSPy's names (`generate.predict`, `layers[0]`, `tools['x']`, a bare predictor is `self`). */
