@@ -5,6 +5,13 @@ export * from "./errors/index.js";
 export type * from "./lm/index.js";
 export { NO_CAPABILITIES } from "./lm/index.js";
 export { BaseLM, type BaseLMOptions, type LMForwardRequest } from "./clients/base-lm.js";
+export { LM, type LMOptions } from "./clients/lm.js";
+export { lmFromEnv } from "./clients/lm-from-env.js";
+export { Embedder, type EmbedderOptions } from "./clients/embedder.js";
+export { configureCache } from "./clients/cache/configure-cache.js";
+export { LMCache, type CacheOptions } from "./clients/cache/lm-cache.js";
+export { PriceTable } from "./clients/pricing.js";
+export type { ModelPrice } from "./clients/model-price.js";
 
 // Signatures
 export { signature, ensureSignature, Signature, type SignatureSpec, type SignatureState } from "./signatures/signature.js";
@@ -20,6 +27,9 @@ export type { PyType, ParseSignature } from "./signatures/infer-types.js";
 // Settings, tracing, usage
 export { configure, getSettings, withSettings, globalHistory, type Settings } from "./context/settings.js";
 export { UsageTracker, mergeUsage } from "./context/usage-tracker.js";
+export { trackUsage } from "./context/track-usage.js";
+export { Budget, type BudgetLimits } from "./context/budget.js";
+export { withBudget } from "./context/with-budget.js";
 export type { Callback } from "./context/callback.js";
 export { consoleLogger, silentLogger, type Logger } from "./context/logger.js";
 export type { TraceEntry } from "./context/trace-entry.js";
@@ -32,6 +42,20 @@ export { Module, isModule } from "./primitives/module.js";
 export { isParameter, type Parameter, type LoadStateOptions } from "./primitives/parameter.js";
 export { DEPENDENCY_VERSIONS, StateFileError, stateFileText } from "./primitives/state-file.js";
 
+// Evaluation
+export { Evaluate, type EvaluateOptions, type EvaluateCallOptions } from "./evaluate/evaluate.js";
+export { EvaluationResult, type EvaluationRow } from "./evaluate/evaluation-result.js";
+export type { Metric, MetricScore, Program } from "./evaluate/metric.js";
+export { normalizeText } from "./evaluate/metrics/normalize-text.js";
+export { EM } from "./evaluate/metrics/em.js";
+export { F1 } from "./evaluate/metrics/f1.js";
+export { HotPotF1 } from "./evaluate/metrics/hotpot-f1.js";
+export { precisionScore } from "./evaluate/metrics/precision-score.js";
+export { answerExactMatch } from "./evaluate/metrics/answer-exact-match.js";
+export { answerPassageMatch } from "./evaluate/metrics/answer-passage-match.js";
+export { Parallel, type ParallelOptions, type ParallelResult, type ExecPair } from "./predict/parallel.js";
+export { ParallelExecutor, type ParallelExecutorOptions } from "./utils/parallel-executor.js";
+
 // Release discipline
 export { assertDisjointSplits } from "./release/assert-disjoint-splits.js";
 export { SplitLeakageError } from "./release/split-leakage-error.js";
@@ -43,3 +67,4 @@ export { PyFloat, pyFloat } from "./utils/py-float.js";
 export { pyRepr, pyStr, pyJsonDumps, pyFloatRepr } from "./utils/pyfmt.js";
 export { pyRound, pyFormatFixed } from "./utils/py-round.js";
 export { parsePyJson } from "./utils/py-json.js";
+export { PythonRandom, type PythonRandomSeed, type PythonRandomState } from "./utils/python-random.js";
