@@ -11,13 +11,20 @@ const WS_SPACE = 0x20;
 const WS_TAB = 0x09;
 const WS_LF = 0x0a;
 const WS_CR = 0x0d;
-const PLAIN_STRING_RUN = /[^"\\\x00-\x1f]*/y;
-const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/y;
 const ESCAPES: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
 const HEX4 = /^[0-9a-fA-F]{4}$/;
 
 class Reject {}
 const REJECT = new Reject();
+
+function isDigitCode(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+function skipDigits(text: string, i: number): number {
+  while (isDigitCode(text.charCodeAt(i))) i++;
+  return i;
+}
 
 function isJsonSpace(code: number): boolean {
   return code === WS_SPACE || code === WS_LF || code === WS_CR || code === WS_TAB;
@@ -77,13 +84,35 @@ class StrictDecoder {
     return value;
   }
 
+  /** `-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?`; a fraction or exponent makes it a float. */
   number(): unknown {
-    NUMBER.lastIndex = this.pos;
-    const match = NUMBER.exec(this.text);
-    if (match === null || match[0] === "") throw REJECT;
-    this.pos += match[0].length;
-    if (match[1] !== undefined || match[2] !== undefined) return pyFloat(Number(match[0]));
-    const int = parsePyInt(match[0]);
+    const text = this.text;
+    const start = this.pos;
+    let i = start;
+    if (text.charCodeAt(i) === 0x2d) i++;
+    const first = text.charCodeAt(i);
+    if (first === 0x30) i++;
+    else if (first >= 0x31 && first <= 0x39) i = skipDigits(text, i + 1);
+    else throw REJECT;
+    let isFloat = false;
+    if (text.charCodeAt(i) === 0x2e && isDigitCode(text.charCodeAt(i + 1))) {
+      i = skipDigits(text, i + 2);
+      isFloat = true;
+    }
+    const e = text.charCodeAt(i);
+    if (e === 0x65 || e === 0x45) {
+      let j = i + 1;
+      const sign = text.charCodeAt(j);
+      if (sign === 0x2b || sign === 0x2d) j++;
+      if (isDigitCode(text.charCodeAt(j))) {
+        i = skipDigits(text, j + 1);
+        isFloat = true;
+      }
+    }
+    this.pos = i;
+    const token = text.slice(start, i);
+    if (isFloat) return pyFloat(Number(token));
+    const int = parsePyInt(token);
     if (int === undefined) throw REJECT;
     return int;
   }
@@ -91,30 +120,38 @@ class StrictDecoder {
   string(): string {
     const text = this.text;
     let out = "";
+    let runStart = this.pos;
     for (;;) {
-      PLAIN_STRING_RUN.lastIndex = this.pos;
-      const run = PLAIN_STRING_RUN.exec(text) as RegExpExecArray;
-      out += run[0];
-      this.pos += run[0].length;
-      const ch = text[this.pos];
-      if (ch === '"') {
+      const code = text.charCodeAt(this.pos);
+      if (code === 0x22) {
+        out += text.slice(runStart, this.pos);
         this.pos++;
         return out;
       }
-      if (ch !== "\\") throw REJECT; // end of text or a control character
-      const esc = text[this.pos + 1];
-      if (esc === "u") {
-        const hex = text.slice(this.pos + 2, this.pos + 6);
-        if (!HEX4.test(hex)) throw REJECT;
-        out += String.fromCharCode(parseInt(hex, 16));
-        this.pos += 6;
-      } else {
-        const mapped = esc === undefined ? undefined : ESCAPES[esc];
-        if (mapped === undefined) throw REJECT;
-        out += mapped;
-        this.pos += 2;
+      if (code === 0x5c) {
+        out += text.slice(runStart, this.pos);
+        out += this.escape();
+        runStart = this.pos;
+        continue;
       }
+      if (!(code >= 0x20)) throw REJECT; // a control character, or the end of the text (NaN)
+      this.pos++;
     }
+  }
+
+  escape(): string {
+    const text = this.text;
+    const esc = text[this.pos + 1];
+    if (esc === "u") {
+      const hex = text.slice(this.pos + 2, this.pos + 6);
+      if (!HEX4.test(hex)) throw REJECT;
+      this.pos += 6;
+      return String.fromCharCode(parseInt(hex, 16));
+    }
+    const mapped = esc === undefined ? undefined : ESCAPES[esc];
+    if (mapped === undefined) throw REJECT;
+    this.pos += 2;
+    return mapped;
   }
 
   object(): Record<string, unknown> {
@@ -186,39 +223,43 @@ function decodeWhole(text: string): { value: unknown } | undefined {
   }
 }
 
+// Every number of a valid JSON text follows `:`, `,`, `[` or the start (then spaces); strings may
+// produce false hits, which only cost the slower exact decode.
+const NUMBER_AFTER_SEPARATOR = /(?:^|[:,[])[ \t\n\r]*(-?\d[\d.eE+-]*)/g;
+
 /**
- * True when `JSON.parse` would not give Python's value for a number of this (valid) JSON text:
+ * True when `JSON.parse` may not give Python's value for some number of this (valid) JSON text:
  * integral floats (`1.0`, `1e16`, `-0.0`), the int `-0`, and ints beyond 2**53 - 1.
  */
-function hasPythonOnlyNumbers(text: string): boolean {
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const code = text.charCodeAt(i);
-    if (code === 0x22) {
-      let close = text.indexOf('"', i + 1);
-      for (;;) {
-        let slashes = 0;
-        while (text.charCodeAt(close - 1 - slashes) === 0x5c) slashes++;
-        if (slashes % 2 === 0) break;
-        close = text.indexOf('"', close + 1);
-      }
-      i = close + 1;
-    } else if (code === 0x2d || (code >= 0x30 && code <= 0x39)) {
-      NUMBER.lastIndex = i;
-      const token = (NUMBER.exec(text) as RegExpExecArray)[0];
-      i += token.length;
-      const digits = token.charCodeAt(0) === 0x2d ? token.length - 1 : token.length;
-      if (/[.eE]/.test(token)) {
-        const value = Number(token);
-        if (Number.isInteger(value) || Object.is(value, -0)) return true;
-      } else if (token === "-0" || (digits > 15 && !Number.isSafeInteger(Number(token)))) {
-        return true;
-      }
-    } else {
-      i++;
+function mayHavePythonOnlyNumbers(text: string): boolean {
+  NUMBER_AFTER_SEPARATOR.lastIndex = 0;
+  for (let match = NUMBER_AFTER_SEPARATOR.exec(text); match !== null; match = NUMBER_AFTER_SEPARATOR.exec(text)) {
+    const token = match[1] as string;
+    if (token.length < 3 && token !== "-0") continue;
+    if (/[.eE]/.test(token)) {
+      const value = Number(token);
+      if (Number.isInteger(value) || Object.is(value, -0)) return true;
+    } else if (token === "-0" || (token.length > 15 && !Number.isSafeInteger(Number(token)))) {
+      return true;
     }
   }
+  return false;
+}
+
+// Number forms whose JSON.parse value may not be Python's: an integral float (`.0…`, exponent),
+// 16+ significant digits (big ints, floats that round to an integer), and `-0`. False hits (digits
+// inside strings) only send the text to a closer look.
+const SUSPECT_NUMBER = /[0-9](?:\.0+(?![0-9])|[eE])|[0-9](?:\.?[0-9]){15}|-0(?![.0-9])/;
+
+/** Whether a `JSON.parse` result holds an integral number (the only ones that may have been Python floats or big ints). */
+function hasIntegralNumber(value: unknown): boolean {
+  if (typeof value === "number") return Number.isInteger(value);
+  if (typeof value !== "object" || value === null) return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (hasIntegralNumber(item)) return true;
+    return false;
+  }
+  for (const key in value) if (hasIntegralNumber((value as Record<string, unknown>)[key])) return true;
   return false;
 }
 
@@ -230,6 +271,6 @@ export function decodePythonJson(text: string): { value: unknown } | undefined {
   } catch {
     return text.includes("NaN") || text.includes("Infinity") ? decodeWhole(text) : undefined;
   }
-  if (hasPythonOnlyNumbers(text)) return decodeWhole(text);
-  return { value };
+  if (!hasIntegralNumber(value) || !SUSPECT_NUMBER.test(text) || !mayHavePythonOnlyNumbers(text)) return { value };
+  return decodeWhole(text);
 }
