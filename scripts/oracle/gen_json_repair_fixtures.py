@@ -14,28 +14,23 @@ Corpora:
 Deterministic: same oracle + same seeds -> same bytes.
 """
 
-import ast
 import json
 import os
 import random
-import subprocess
 import sys
 
 sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
-ORACLE = os.environ.get("ORACLE_DIR", "/work/shared/oracle")
 OUT = os.path.join(REPO, "src", "utils", "__fixtures__")
 SEEDS = [1, 2]
 FUZZ_SEED = 20250
 FUZZ_COUNT = 1500
 
 sys.path.insert(0, HERE)
-sys.path.insert(0, ORACLE)
-import dspy_oracle  # noqa: E402  (puts DSPy and the json_repair snapshot on sys.path)
-import json_repair  # noqa: E402
+from dspy_capture import capture_dspy_inputs, json_repair  # noqa: E402
 from json_repair_handwritten import HANDWRITTEN  # noqa: E402
-from python_values import outcome  # noqa: E402
+from python_values import outcome, write_cases  # noqa: E402
 
 STRUCTURAL = "\"'{}[],:"
 INSERTS = list("\"'{}[],: \n\\`#/()-.e1x") + [
@@ -43,34 +38,6 @@ INSERTS = list("\"'{}[],: \n\\`#/()-.e1x") + [
     '\\"', "\\'", "\\n", "\\u00e9",
 ]
 PROSE = ["Here is the JSON: ", "\n\nNote: ", " hope this helps", "```json\n", "\n```"]
-
-
-def capture_dspy_inputs():
-    """Runs DSPy's parse on the oracle's random cases, recording json_repair/literal_eval inputs."""
-    seen_loads, seen_literal = {}, {}
-    real_loads, real_literal_eval = json_repair.loads, ast.literal_eval
-
-    def loads(s, *args, **kwargs):
-        seen_loads.setdefault(s, None)
-        return real_loads(s, *args, **kwargs)
-
-    def literal_eval(s, *args, **kwargs):
-        if isinstance(s, str):
-            seen_literal.setdefault(s, None)
-        return real_literal_eval(s, *args, **kwargs)
-
-    json_repair.loads, ast.literal_eval = loads, literal_eval
-    try:
-        for seed in SEEDS:
-            cases = subprocess.run(
-                [sys.executable, os.path.join(ORACLE, "gen_cases.py"), "--seed", str(seed), "--n", "2000", "--kinds", "parse"],
-                capture_output=True, text=True, check=True,
-            ).stdout
-            for line in cases.splitlines():
-                dspy_oracle.handle(json.loads(line))
-    finally:
-        json_repair.loads, ast.literal_eval = real_loads, real_literal_eval
-    return list(seen_loads), list(seen_literal)
 
 
 def mutate(r, s):
@@ -120,22 +87,13 @@ def fuzz_inputs(pool, exclude):
     return out
 
 
-def write_cases(name, header, cases):
-    """One case per line, ASCII-escaped (keeps lone surrogates intact)."""
-    head = json.dumps(header, ensure_ascii=True)[:-1]
-    body = ",\n".join(json.dumps(case, ensure_ascii=True) for case in cases)
-    with open(os.path.join(OUT, name), "w") as f:
-        f.write(f'{head}, "cases": [\n{body}\n]}}\n')
-    print(f"{name}: {len(cases)} cases", file=sys.stderr)
-
-
 def write(name, description, inputs):
     cases = [[s, outcome(json_repair.loads, s)] for s in inputs]
-    write_cases(name, {"description": description, "json_repair": "0.61.7"}, cases)
+    write_cases(os.path.join(OUT, name), {"description": description, "json_repair": "0.61.7"}, cases)
 
 
 def main():
-    dspy_inputs, _ = capture_dspy_inputs()
+    dspy_inputs, _ = capture_dspy_inputs(SEEDS)
     write("json-repair-dspy.json",
           f"(a) strings DSPy passes to json_repair.loads on gen_cases.py --kinds parse --n 2000, seeds {SEEDS}",
           dspy_inputs)

@@ -8,7 +8,11 @@ non-finite float; {"$dict": [[k, v], ...]} a dict in order; {"$tuple": [...]}, {
 exception.
 """
 
+import json
 import math
+import re
+import os
+import sys
 
 MAX_SAFE = 2**53 - 1
 
@@ -40,8 +44,19 @@ def encode(v):
 
 
 def outcome(fn, arg):
-    """fn(arg), encoded; or the exception it raised."""
+    """fn(arg), encoded; or the exception it raised (object addresses dropped from the message,
+    `<ast.Name object at 0x7f...>` -> `<ast.Name object>`, so fixtures are reproducible)."""
     try:
         return encode(fn(arg))
     except Exception as e:  # noqa: BLE001 - the exception type is the expectation
-        return {"$error": type(e).__name__, "message": str(e)}
+        return {"$error": type(e).__name__, "message": re.sub(r" at 0x[0-9a-f]+>", ">", str(e))}
+
+
+def write_cases(path, header, cases):
+    """A fixture file: the header's keys, then "cases" with one [input, expected] per line
+    (ASCII-escaped, which keeps lone surrogates intact)."""
+    head = json.dumps(header, ensure_ascii=True)[:-1]
+    body = ",\n".join(json.dumps(case, ensure_ascii=True) for case in cases)
+    with open(path, "w") as f:
+        f.write(f'{head}, "cases": [\n{body}\n]}}\n')
+    print(f"{os.path.basename(path)}: {len(cases)} cases", file=sys.stderr)

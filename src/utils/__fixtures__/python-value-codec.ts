@@ -1,3 +1,5 @@
+import { PyComplex } from "../py-complex.js";
+import { PY_ELLIPSIS } from "../py-ellipsis.js";
 import { PyFloat, pyFloat } from "../py-float.js";
 import { pyRepr } from "../pyfmt.js";
 import { setOwn } from "../json-repair/python-json.js";
@@ -45,10 +47,10 @@ export function decodePyValue(value: unknown): unknown {
   }
   if ("$complex" in tagged) {
     const [re, im] = tagged.$complex as [string, string];
-    return { complex: [floatFromRepr(re), floatFromRepr(im)] };
+    return new PyComplex(floatFromRepr(re), floatFromRepr(im));
   }
   if ("$bytes" in tagged) return Uint8Array.from(Buffer.from(tagged.$bytes as string, "hex"));
-  if ("$ellipsis" in tagged) return { ellipsis: true };
+  if ("$ellipsis" in tagged) return PY_ELLIPSIS;
   throw new TypeError(`unknown tagged value ${JSON.stringify(value)}`);
 }
 
@@ -93,6 +95,9 @@ export function pyValuesEqual(a: unknown, b: unknown): boolean {
     const left = [...a];
     const right = [...b];
     return left.every(([k, v], i) => pyValuesEqual(k, right[i]?.[0]) && pyValuesEqual(v, right[i]?.[1]));
+  }
+  if (a instanceof PyComplex) {
+    return b instanceof PyComplex && Object.is(a.real, b.real) && Object.is(a.imag, b.imag);
   }
   if (a instanceof Uint8Array) {
     return b instanceof Uint8Array && a.length === b.length && a.every((x, i) => x === b[i]);
