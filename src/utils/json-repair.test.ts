@@ -42,7 +42,9 @@ function disagreements(fixture: Fixture): Map<string, string> {
  */
 const KNOWN_DIFFERENCES: Record<string, Record<string, string>> = {
   "json-repair-dspy.json": {},
-  "json-repair-handwritten.json": {},
+  "json-repair-handwritten.json": {
+    '{"b": 1, "a": 2, "1": 3}': "JS objects list integer-like keys first; the keys and values are Python's",
+  },
   "json-repair-fuzz.json": {},
 };
 

@@ -2,7 +2,7 @@ import { PyComplex } from "../py-complex.js";
 import { PY_ELLIPSIS } from "../py-ellipsis.js";
 import { PyFloat, pyFloat } from "../py-float.js";
 import { pyRepr } from "../pyfmt.js";
-import { setOwn } from "../json-repair/python-json.js";
+import { setOwnProperty } from "../set-own-property.js";
 
 /**
  * Test helper: decodes the tagged JSON the fixture generator (scripts/oracle/*.py) writes for
@@ -14,6 +14,8 @@ import { setOwn } from "../json-repair/python-json.js";
  * `{"$complex": [re, im]}`, `{"$bytes": "hex"}`, `{"$ellipsis": true}`; `{"$error": "Type", "message"}`
  * an exception.
  */
+
+const PYTHON_KEY_ORDER = Symbol("python key order");
 
 export interface ExpectedError {
   error: string;
@@ -40,7 +42,9 @@ export function decodePyValue(value: unknown): unknown {
     const entries = (tagged.$dict as [unknown, unknown][]).map(([k, v]) => [decodePyValue(k), decodePyValue(v)] as const);
     if (entries.every(([k]) => typeof k === "string")) {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of entries) setOwn(out, k as string, v);
+      for (const [k, v] of entries) setOwnProperty(out, k as string, v);
+      // Python's key order, which a JS object cannot always keep (integer-like keys go first).
+      Object.defineProperty(out, PYTHON_KEY_ORDER, { value: [...new Set(entries.map(([k]) => k as string))] });
       return out;
     }
     return new Map(entries);
@@ -69,7 +73,10 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-/** Equality that keeps Python's distinctions: int vs float (`PyFloat`), key order, `-0.0`, NaN == NaN. */
+/**
+ * Equality that keeps Python's distinctions: int vs float (`PyFloat`), `-0.0`, NaN == NaN, and
+ * dict key order - `a` (ours) must list keys in `b`'s (Python's) order.
+ */
 export function pyValuesEqual(a: unknown, b: unknown): boolean {
   if (a instanceof PyFloat || b instanceof PyFloat) {
     return a instanceof PyFloat && b instanceof PyFloat && Object.is(a.value, b.value);
@@ -104,7 +111,7 @@ export function pyValuesEqual(a: unknown, b: unknown): boolean {
   }
   if (isPlainObject(a) && isPlainObject(b)) {
     const ka = Object.keys(a);
-    const kb = Object.keys(b);
+    const kb = (b as { [PYTHON_KEY_ORDER]?: string[] })[PYTHON_KEY_ORDER] ?? Object.keys(b);
     return ka.length === kb.length && ka.every((k, i) => k === kb[i] && pyValuesEqual(a[k], b[k]));
   }
   return JSON.stringify(a) === JSON.stringify(b);

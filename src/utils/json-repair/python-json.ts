@@ -1,5 +1,6 @@
 import { pyFloat } from "../py-float.js";
 import { parsePyInt } from "../python-number.js";
+import { setOwnProperty } from "../set-own-property.js";
 
 /**
  * Python's `json.loads` / `JSONDecoder.raw_decode` on a JS string: standard JSON plus `NaN`,
@@ -28,12 +29,6 @@ function skipDigits(text: string, i: number): number {
 
 function isJsonSpace(code: number): boolean {
   return code === WS_SPACE || code === WS_LF || code === WS_CR || code === WS_TAB;
-}
-
-/** Sets `key` on a plain object the way `JSON.parse` does, `__proto__` included. */
-export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === "__proto__") Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-  else target[key] = value;
 }
 
 class StrictDecoder {
@@ -170,7 +165,7 @@ class StrictDecoder {
       if (text[this.pos] !== ":") throw REJECT;
       this.pos++;
       this.skipSpace();
-      setOwn(out, key, this.value());
+      setOwnProperty(out, key, this.value());
       this.skipSpace();
       const sep = text[this.pos++];
       if (sep === "}") return out;

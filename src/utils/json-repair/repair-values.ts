@@ -1,5 +1,5 @@
 import { PyFloat } from "../py-float.js";
-import { setOwn } from "./python-json.js";
+import { setOwnProperty } from "../set-own-property.js";
 
 /**
  * Python semantics of the values the repair parser builds. Objects are `Map`s while parsing (Python
@@ -83,7 +83,7 @@ export function toPlain(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(toPlain);
   if (value instanceof Map) {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of value) setOwn(out, key, toPlain(item));
+    for (const [key, item] of value) setOwnProperty(out, key, toPlain(item));
     return out;
   }
   return value;

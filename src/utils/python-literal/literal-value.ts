@@ -3,7 +3,7 @@ import { ValueError } from "../../errors/value-error.js";
 import { PyFloat } from "../py-float.js";
 import { PyComplex } from "../py-complex.js";
 import { pyFloatRepr } from "../pyfmt.js";
-import { setOwn } from "../json-repair/python-json.js";
+import { setOwnProperty } from "../set-own-property.js";
 import { type PyNode, pyClassName } from "./ast-node.js";
 
 /**
@@ -80,7 +80,7 @@ function convertDict(node: Extract<PyNode, { kind: "Dict" }>): unknown {
   const pairs = [...entries.values()];
   if (pairs.every(([key]) => typeof key === "string")) {
     const out: Record<string, unknown> = {};
-    for (const [key, value] of pairs) setOwn(out, key as string, value);
+    for (const [key, value] of pairs) setOwnProperty(out, key as string, value);
     return out;
   }
   return new Map(pairs);
