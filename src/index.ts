@@ -67,4 +67,8 @@ export { PyFloat, pyFloat } from "./utils/py-float.js";
 export { pyRepr, pyStr, pyJsonDumps, pyFloatRepr } from "./utils/pyfmt.js";
 export { pyRound, pyFormatFixed } from "./utils/py-round.js";
 export { parsePyJson } from "./utils/py-json.js";
+export { jsonRepairLoads } from "./utils/json-repair.js";
+export { pythonLiteralEval } from "./utils/python-literal.js";
+export { PyComplex } from "./utils/py-complex.js";
+export { PY_ELLIPSIS } from "./utils/py-ellipsis.js";
 export { PythonRandom, type PythonRandomSeed, type PythonRandomState } from "./utils/python-random.js";
