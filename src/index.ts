@@ -1,4 +1,74 @@
+// Errors
 export * from "./errors/index.js";
+
+// The LM boundary
 export type * from "./lm/index.js";
 export { NO_CAPABILITIES } from "./lm/index.js";
+export { BaseLM, type BaseLMOptions, type LMForwardRequest } from "./clients/base-lm.js";
+export { LM, type LMOptions } from "./clients/lm.js";
+export { lmFromEnv } from "./clients/lm-from-env.js";
+export { Embedder, type EmbedderOptions } from "./clients/embedder.js";
+export { configureCache } from "./clients/cache/configure-cache.js";
+export { LMCache, type CacheOptions } from "./clients/cache/lm-cache.js";
+export { PriceTable } from "./clients/pricing.js";
+export type { ModelPrice } from "./clients/model-price.js";
+
+// Signatures
+export { signature, ensureSignature, Signature, type SignatureSpec, type SignatureState } from "./signatures/signature.js";
+export { InputField, OutputField, type Field, type FieldInput, type FieldSpec } from "./signatures/field.js";
+export { inferPrefix } from "./signatures/infer-prefix.js";
+export { parseType, type TypeRegistry } from "./signatures/parse-type.js";
+export { typeName } from "./signatures/type-name.js";
+export { jsonSchemaOf, sortTypeFirst, type JsonSchema } from "./signatures/json-schema.js";
+export type { TypeNode, ModelType, ModelField, Constraints } from "./signatures/type-node.js";
+export type { StandardSchemaV1 } from "./signatures/standard-schema.js";
+export type { PyType, ParseSignature } from "./signatures/infer-types.js";
+
+// Settings, tracing, usage
+export { configure, getSettings, withSettings, globalHistory, type Settings } from "./context/settings.js";
+export { UsageTracker, mergeUsage } from "./context/usage-tracker.js";
+export { trackUsage } from "./context/track-usage.js";
+export { Budget, type BudgetLimits } from "./context/budget.js";
+export { withBudget } from "./context/with-budget.js";
+export type { Callback } from "./context/callback.js";
+export { consoleLogger, silentLogger, type Logger } from "./context/logger.js";
+export type { TraceEntry } from "./context/trace-entry.js";
+export { formatHistory } from "./context/format-history.js";
+
+// Primitives
+export { Example, type ExampleConstructor } from "./primitives/example.js";
+export { Prediction, Completions, type PredictionConstructor } from "./primitives/prediction.js";
+export { Module, isModule } from "./primitives/module.js";
+export { isParameter, type Parameter, type LoadStateOptions } from "./primitives/parameter.js";
+export { DEPENDENCY_VERSIONS, StateFileError, stateFileText } from "./primitives/state-file.js";
+
+// Evaluation
+export { Evaluate, type EvaluateOptions, type EvaluateCallOptions } from "./evaluate/evaluate.js";
+export { EvaluationResult, type EvaluationRow } from "./evaluate/evaluation-result.js";
+export type { Metric, MetricScore, Program } from "./evaluate/metric.js";
+export { normalizeText } from "./evaluate/metrics/normalize-text.js";
+export { EM } from "./evaluate/metrics/em.js";
+export { F1 } from "./evaluate/metrics/f1.js";
+export { HotPotF1 } from "./evaluate/metrics/hotpot-f1.js";
+export { precisionScore } from "./evaluate/metrics/precision-score.js";
+export { answerExactMatch } from "./evaluate/metrics/answer-exact-match.js";
+export { answerPassageMatch } from "./evaluate/metrics/answer-passage-match.js";
+export { Parallel, type ParallelOptions, type ParallelResult, type ExecPair } from "./predict/parallel.js";
+export { ParallelExecutor, type ParallelExecutorOptions } from "./utils/parallel-executor.js";
+
+// Release discipline
+export { assertDisjointSplits } from "./release/assert-disjoint-splits.js";
+export { SplitLeakageError } from "./release/split-leakage-error.js";
+export { releaseDecision, type ReleaseDecision, type SliceScores } from "./release/release-gates.js";
+export { ArtifactRegistry, MissingArtifactError } from "./release/artifact-registry.js";
+
+// Python rendering rules
 export { PyFloat, pyFloat } from "./utils/py-float.js";
+export { pyRepr, pyStr, pyJsonDumps, pyFloatRepr } from "./utils/pyfmt.js";
+export { pyRound, pyFormatFixed } from "./utils/py-round.js";
+export { parsePyJson } from "./utils/py-json.js";
+export { jsonRepairLoads } from "./utils/json-repair.js";
+export { pythonLiteralEval } from "./utils/python-literal.js";
+export { PyComplex } from "./utils/py-complex.js";
+export { PY_ELLIPSIS } from "./utils/py-ellipsis.js";
+export { PythonRandom, type PythonRandomSeed, type PythonRandomState } from "./utils/python-random.js";

@@ -1,1 +1,20 @@
-console.log("tsdspy: the article's examples are being ported; nothing to run yet.");
+// `npm run demo` (until the support-ticket demo lands): runs every ported snippet of the article.
+import { EXPECTED_OUTPUT } from "./expected.js";
+
+const PORTED = [
+  "metrics-defining-good",
+  "protect-train-validation-test-splits",
+  "select-on-validation-promote-on-test",
+  "block-artifact-promotion-on-critical-slices",
+  "require-artifact-for-exact-model-revision",
+];
+
+for (const name of PORTED) {
+  const { main } = (await import(`./${name}.ts`)) as { main: (print: (line: string) => void) => Promise<void> | void };
+  const lines: string[] = [];
+  await main((line) => lines.push(line));
+  const ok = lines.join("\n") === EXPECTED_OUTPUT[name];
+  console.log(`# ${name}.ts ${ok ? "(matches the article)" : "(DIFFERS from the article)"}`);
+  for (const line of lines) console.log(line);
+  console.log();
+}

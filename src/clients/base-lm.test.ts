@@ -73,3 +73,17 @@ describe("BaseLM", () => {
     );
   });
 });
+
+describe("BaseLM budgets and parameters", () => {
+  it("extra options become default parameters; a budget on any BaseLM (DummyLM-like) is enforced", async () => {
+    const { withBudget } = await import("../context/with-budget.js");
+    const { BudgetExceededError } = await import("../errors/budget-exceeded-error.js");
+    const lm = new EchoLM("test/echo", { temperature: 0.1, top_p: 0.5, seed: 3 });
+    expect(lm.kwargs).toEqual({ temperature: 0.1, max_tokens: null, top_p: 0.5, seed: 3 });
+    await withBudget({ maxCalls: 1 }, async () => {
+      await lm.call([{ role: "user", content: "x" }]);
+      await expect(lm.call([{ role: "user", content: "y" }])).rejects.toBeInstanceOf(BudgetExceededError);
+    });
+    expect(lm.requests).toHaveLength(1);
+  });
+});

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { Budget, startBudgetedCall, type BudgetLimits } from "../context/budget.js";
 import { getSettings, globalHistory, MAX_GLOBAL_HISTORY, type Settings } from "../context/settings.js";
 import type { HistoryEntry } from "../lm/history-entry.js";
 import { NO_CAPABILITIES, type LMCapabilities } from "../lm/lm-capabilities.js";
@@ -6,7 +7,9 @@ import type { LMCallOptions, LMLike } from "../lm/lm-like.js";
 import type { LMParams } from "../lm/lm-request.js";
 import type { LMOutput, LMResponse } from "../lm/lm-response.js";
 import type { Message } from "../lm/message.js";
-import { formatHistory } from "./format-history.js";
+import { formatHistory } from "../context/format-history.js";
+import { PyFloat, pyFloat } from "../utils/py-float.js";
+import { temperatureForGenerations } from "./temperature-for-generations.js";
 
 /** What `BaseLM.forward` receives: the messages and the merged request parameters. */
 export interface LMForwardRequest {
@@ -25,7 +28,16 @@ export interface BaseLMOptions {
   numRetries?: number;
   /** Other default request parameters, in OpenAI naming (`top_p`, `stop`, `seed`, …). */
   params?: LMParams;
+  /** A hard cap for this LM's calls, on top of any `withBudget` scope. */
+  budget?: BudgetLimits | Budget;
+  /** Any other option is a default request parameter, as DSPy's `**kwargs` (`top_p: 0.9`, `seed: 1`, …). */
+  [param: string]: unknown;
 }
+
+const BASE_OPTION_KEYS = new Set(["modelType", "temperature", "maxTokens", "cache", "numRetries", "params", "budget"]);
+
+/** Parameters that Python holds as floats, so that `1` is saved as `1.0` in state files as DSPy saves it. */
+const FLOAT_PARAMS = new Set(["temperature", "top_p", "presence_penalty", "frequency_penalty"]);
 
 function outputForHistory(output: LMOutput): string | Record<string, unknown> {
   const extra: Record<string, unknown> = {};
@@ -54,13 +66,24 @@ export abstract class BaseLM implements LMLike {
   cache: boolean;
   numRetries: number;
   history: HistoryEntry[] = [];
+  /** This LM's own budget (shared by its copies). */
+  readonly budget: Budget | null;
 
   constructor(model: string, options: BaseLMOptions = {}) {
     this.model = model;
     this.modelType = options.modelType ?? "chat";
     this.cache = options.cache ?? true;
     this.numRetries = options.numRetries ?? 3;
-    this.kwargs = { temperature: options.temperature ?? null, max_tokens: options.maxTokens ?? null, ...options.params };
+    this.budget = options.budget === undefined ? null : options.budget instanceof Budget ? options.budget : new Budget(options.budget);
+    this.kwargs = this.initialKwargs(options.temperature ?? null, options.maxTokens ?? null, {
+      ...extraParams(options),
+      ...options.params,
+    });
+  }
+
+  /** The default request parameters (DSPy's `_get_initial_kwargs`); `LM` renames `max_tokens` for reasoning models. */
+  protected initialKwargs(temperature: number | null, maxTokens: number | null, params: LMParams): LMParams {
+    return { temperature: unwrap(temperature), max_tokens: unwrap(maxTokens), ...params };
   }
 
   get capabilities(): LMCapabilities {
@@ -73,12 +96,13 @@ export abstract class BaseLM implements LMLike {
   /** Calls the model with chat messages and returns one output per completion. */
   async call(messages: Message[], params: LMParams = {}, options: LMCallOptions = {}): Promise<LMOutput[]> {
     const settings = getSettings();
-    const merged = mergeParams(this.kwargs, params);
+    const { params: callParams, merged } = this.mergeCallParams(params);
+    params = callParams;
     const callId = settings.callbacks.length ? randomUUID() : "";
     for (const cb of settings.callbacks) safeHook(settings, () => cb.onLmStart?.(callId, this, { messages, params }));
     let response: LMResponse;
     try {
-      response = await this.forward({ messages, params: merged, ...(options.signal ? { signal: options.signal } : {}) });
+      response = await this.generate({ messages, params: merged, ...(options.signal ? { signal: options.signal } : {}) }, settings);
     } catch (error) {
       for (const cb of settings.callbacks) safeHook(settings, () => cb.onLmEnd?.(callId, null, error));
       throw error;
@@ -88,9 +112,38 @@ export abstract class BaseLM implements LMLike {
     return response.outputs;
   }
 
+  /** The call's parameters (after DSPy's n>1 temperature rule) and their merge over the defaults (`null` removes). */
+  protected mergeCallParams(params: LMParams): { params: LMParams; merged: LMParams } {
+    const callParams = temperatureForGenerations(params, this.kwargs);
+    return { params: callParams, merged: mergeParams(this.kwargs, callParams) };
+  }
+
+  /** Every budget a call made here counts against: the scope's, then this LM's own. */
+  protected activeBudgets(settings: Settings): readonly Budget[] {
+    return this.budget ? [...settings.budgets, this.budget] : settings.budgets;
+  }
+
+  /** One call after parameter merging: the budget check, then `forward`. `LM` consults its cache first. */
+  protected generate(request: LMForwardRequest, settings: Settings): Promise<LMResponse> {
+    return this.spendBudget(settings, () => this.forward(request));
+  }
+
+  /** Runs `send` (which reaches a provider) against every active budget: refused once a cap is reached, then charged. */
+  protected async spendBudget(settings: Settings, send: () => Promise<LMResponse>): Promise<LMResponse> {
+    const budgets = this.activeBudgets(settings);
+    if (budgets.length === 0) return send();
+    startBudgetedCall(budgets);
+    const response = await send();
+    for (const budget of budgets) budget.charge(response.usage, response.cost ?? null);
+    return response;
+  }
+
   /** Adds usage to the active tracker and the call to every history that should hold it. */
   protected record(settings: Settings, messages: Message[], params: LMParams, response: LMResponse): void {
-    if (!response.cacheHit && settings.usageTracker) settings.usageTracker.addUsage(this.model, response.usage);
+    if (!response.cacheHit && settings.usageTracker) {
+      settings.usageTracker.addUsage(this.model, response.usage);
+      settings.usageTracker.addCost(this.model, response.cost ?? null);
+    }
     if (settings.disableHistory) return;
     const kwargs: LMParams = {};
     for (const [key, value] of Object.entries(params)) if (!key.startsWith("api_")) kwargs[key] = value;
@@ -143,7 +196,8 @@ export abstract class BaseLM implements LMLike {
       num_retries: this.numRetries,
     };
     for (const [key, value] of Object.entries(this.kwargs)) {
-      if (key !== "api_key" && key !== "_dspy_lm_class") state[key] = value;
+      if (key === "api_key" || key === "_dspy_lm_class") continue;
+      state[key] = FLOAT_PARAMS.has(key) && typeof value === "number" ? pyFloat(value) : value;
     }
     return state;
   }
@@ -157,6 +211,18 @@ export abstract class BaseLM implements LMLike {
   inspectHistory(n = 1, options: { colors?: boolean } = {}): string {
     return formatHistory(this.history, n, options);
   }
+}
+
+function unwrap<T>(value: T | PyFloat): T | number {
+  return value instanceof PyFloat ? value.value : value;
+}
+
+function extraParams(options: BaseLMOptions): LMParams {
+  const params: LMParams = {};
+  for (const [key, value] of Object.entries(options)) {
+    if (!BASE_OPTION_KEYS.has(key) && value !== undefined) params[key] = value instanceof PyFloat ? value.value : value;
+  }
+  return params;
 }
 
 function mergeParams(defaults: LMParams, params: LMParams): LMParams {

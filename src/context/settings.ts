@@ -2,6 +2,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { DSPyError } from "../errors/dspy-error.js";
 import type { HistoryEntry } from "../lm/history-entry.js";
 import type { LMLike } from "../lm/lm-like.js";
+import type { ResponseCache } from "../lm/response-cache.js";
+import type { Budget } from "./budget.js";
 import type { Callback } from "./callback.js";
 import { consoleLogger, type Logger } from "./logger.js";
 import type { TraceEntry } from "./trace-entry.js";
@@ -34,6 +36,10 @@ export interface Settings {
   logger: Logger;
   /** Modules currently executing, outermost first; each LM call is added to their history. */
   callerModules: readonly HistoryHolder[];
+  /** Budgets every LM call is counted against, outermost first (see `withBudget`). */
+  budgets: readonly Budget[];
+  /** The LM response cache; `null` means the default one (see `configureCache`). */
+  responseCache: ResponseCache | null;
 }
 
 /** The history every LM shares, capped like DSPy's `GLOBAL_HISTORY`. */
@@ -55,6 +61,8 @@ const DEFAULTS: Settings = Object.freeze({
   provideTraceback: false,
   logger: consoleLogger,
   callerModules: Object.freeze([]) as readonly HistoryHolder[],
+  budgets: Object.freeze([]) as readonly Budget[],
+  responseCache: null,
 });
 
 /** A scope's overrides and the merged view they produce against a given root version. */
@@ -65,7 +73,7 @@ interface Scope {
 }
 
 /** The process-wide state behind `configure()`: private to this file, reached only through the functions below. */
-const root = { settings: DEFAULTS, version: 0, history: [] as HistoryEntry[] };
+const root = { settings: DEFAULTS, version: 0, history: [] as HistoryEntry[], singletons: new Map<symbol, unknown>() };
 const scopes = new AsyncLocalStorage<Scope>();
 
 /** `configure()` was called inside a `withSettings` scope. */
@@ -121,6 +129,16 @@ export function resetSettings(): void {
   root.settings = DEFAULTS;
   root.version++;
   root.history.length = 0;
+  root.singletons.clear();
+}
+
+/**
+ * A process-wide value created on first use and kept with the root settings (e.g. the default response cache);
+ * `resetSettings()` drops it.
+ */
+export function rootSingleton<T>(key: symbol, create: () => T): T {
+  if (!root.singletons.has(key)) root.singletons.set(key, create());
+  return root.singletons.get(key) as T;
 }
 
 /** The LM calls of every LM in this process, oldest first (DSPy's `GLOBAL_HISTORY`). */

@@ -31,6 +31,22 @@ export function mergeUsage(a: UsageRecord | undefined, b: UsageRecord | undefine
  */
 export class UsageTracker {
   readonly usageData = new Map<string, LMUsage[]>();
+  private readonly costs = new Map<string, { known: number; unknown: number }>();
+
+  /** Records a call's cost in dollars; `null` means its price was unknown. */
+  addCost(model: string, cost: number | null): void {
+    const entry = this.costs.get(model) ?? { known: 0, unknown: 0 };
+    if (cost === null) entry.unknown++;
+    else entry.known += cost;
+    this.costs.set(model, entry);
+  }
+
+  /** Dollars per model; `null` for a model when some of its calls had no known price. */
+  getTotalCost(): Record<string, number | null> {
+    const totals: Record<string, number | null> = {};
+    for (const [model, entry] of this.costs) totals[model] = entry.unknown > 0 ? null : entry.known;
+    return totals;
+  }
 
   addUsage(model: string, usage: LMUsage): void {
     if (Object.keys(usage).length === 0) return;

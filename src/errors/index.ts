@@ -5,3 +5,8 @@ export { AdapterParseError, type AdapterParseErrorOptions } from "./adapter-pars
 export { ValidationError, type ValidationIssue } from "./validation-error.js";
 export { BudgetExceededError, type BudgetSpent } from "./budget-exceeded-error.js";
 export * from "./lm-errors.js";
+export { ArgumentTypeError } from "./argument-type-error.js";
+export { IndexError } from "./index-error.js";
+export { ExecutionCancelledError } from "./execution-cancelled-error.js";
+export { PythonSyntaxError } from "./python-syntax-error.js";
+export { PythonTypeError } from "./python-type-error.js";

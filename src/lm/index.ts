@@ -7,3 +7,4 @@ export type { LMStreamPart } from "./lm-stream-part.js";
 export type { EmbeddingModel, LanguageModel } from "./language-model.js";
 export type { HistoryEntry } from "./history-entry.js";
 export type { LMCallOptions, LMLike } from "./lm-like.js";
+export type { ResponseCache } from "./response-cache.js";

@@ -13,5 +13,7 @@ export interface LMRequest {
   model: string;
   messages: Message[];
   params: LMParams;
+  /** Extra HTTP headers for this request (never part of a cache key). */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 }

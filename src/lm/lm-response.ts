@@ -5,6 +5,8 @@ export interface LMToolCall {
   id?: string;
   name: string;
   args: Record<string, unknown>;
+  /** The arguments exactly as the model wrote them, when they were not valid JSON (then `args` is `{}`). */
+  argsText?: string;
 }
 
 /** One completion (DSPy returns one per `n`). */

@@ -104,6 +104,10 @@ export interface PyJsonDumpsOptions {
   ensureAscii?: boolean;
   /** Sort object keys (Python's `sort_keys=True`). */
   sortKeys?: boolean;
+  /** Renders a float (default: Python's repr); orjson's writer passes its own rule. */
+  formatFloat?: (value: number) => string;
+  /** Called with every integer before it is written (orjson rejects integers beyond 64 bits). */
+  checkInteger?: (value: number | bigint) => void;
 }
 
 function jsonString(text: string, ensureAscii: boolean): string {
@@ -124,10 +128,15 @@ function jsonString(text: string, ensureAscii: boolean): string {
   return out + '"';
 }
 
-function jsonNumber(value: number | bigint | PyFloat): string {
+function jsonNumber(value: number | bigint | PyFloat, options: PyJsonDumpsOptions): string {
   const n = value instanceof PyFloat ? value.value : value;
   if (typeof n === "number" && !Number.isFinite(n)) return Number.isNaN(n) ? "NaN" : n > 0 ? "Infinity" : "-Infinity";
-  return pyNumberRepr(value);
+  const isInt = typeof n === "bigint" || (!(value instanceof PyFloat) && Number.isInteger(n) && !Object.is(n, -0));
+  if (isInt) {
+    options.checkInteger?.(n);
+    return pyNumberRepr(n);
+  }
+  return options.formatFloat ? options.formatFloat(n as number) : pyFloatRepr(n as number);
 }
 
 /** Python `json.dumps(value, ensure_ascii=…, indent=…)`, byte for byte. */
@@ -138,7 +147,7 @@ export function pyJsonDumps(value: unknown, options: PyJsonDumpsOptions = {}): s
     if (v === null || v === undefined) return "null";
     if (typeof v === "string") return jsonString(v, ensureAscii);
     if (typeof v === "boolean") return v ? "true" : "false";
-    if (typeof v === "number" || typeof v === "bigint" || v instanceof PyFloat) return jsonNumber(v);
+    if (typeof v === "number" || typeof v === "bigint" || v instanceof PyFloat) return jsonNumber(v, options);
     let entries: string[];
     let open: string;
     let close: string;

@@ -1,0 +1,402 @@
+import { startBudgetedCall } from "../context/budget.js";
+import { getSettings, type Settings } from "../context/settings.js";
+import { LMConfigurationError, LMProviderError, ValueError, isRetryableLMError, type LMError } from "../errors/index.js";
+import type { LanguageModel } from "../lm/language-model.js";
+import type { LMCapabilities } from "../lm/lm-capabilities.js";
+import type { LMCallOptions } from "../lm/lm-like.js";
+import type { LMParams, LMRequest } from "../lm/lm-request.js";
+import type { LMResponse } from "../lm/lm-response.js";
+import type { LMStreamPart } from "../lm/lm-stream-part.js";
+import type { Message } from "../lm/message.js";
+import type { ResponseCache } from "../lm/response-cache.js";
+import { fromAISDK, isAISDKLanguageModel } from "../providers/ai-sdk/ai-sdk-model.js";
+import { isOpenAIReasoningModel } from "../providers/openai/is-openai-reasoning-model.js";
+import { unwrapNumber } from "../utils/py-float.js";
+import { pyStr } from "../utils/pyfmt.js";
+import { backoffDelay, withRetry } from "../utils/retry.js";
+import { sleep } from "../utils/sleep.js";
+import { Semaphore } from "../utils/semaphore.js";
+import { BaseLM, type LMForwardRequest } from "./base-lm.js";
+import { IGNORED_CACHE_PARAMS, lmCacheKey } from "./cache/cache-key.js";
+import { activeResponseCache } from "./cache/configure-cache.js";
+import { LM_OPTION_KEYS, type LMOptions } from "./lm-options.js";
+import { costFromPrice, PriceTable } from "./pricing.js";
+import { resolveLanguageModel, splitModel } from "./provider-registry.js";
+import { withAttemptTimeout } from "./with-attempt-timeout.js";
+
+export type { LMOptions } from "./lm-options.js";
+
+/** State keys that point a loaded LM at another server; dropped on load unless trusted (as DSPy). */
+const UNSAFE_STATE_KEYS = ["api_base", "base_url", "model_list"];
+const BUILTIN_CLASS = "dspy.clients.lm.LM";
+const DEFAULT_TIMEOUT_MS = 600_000;
+
+/**
+ * A language model at a provider, called the way DSPy's `dspy.LM` is: `provider/model` strings, default request
+ * parameters, a two-level cache, retries with backoff, typed errors, a concurrency limit, budgets, usage and cost.
+ *
+ * @example
+ * const lm = new LM("openai/gpt-4o-mini", { temperature: 0.7, maxTokens: 1000 });
+ * const local = new LM("ollama/llama3.2");
+ * const viaAiSdk = new LM(openai("gpt-4o-mini"));   // any AI SDK model
+ * configure({ lm });
+ */
+export class LM extends BaseLM {
+  readonly provider: LanguageModel;
+  readonly finetuningModel: string | null;
+  readonly launchKwargs: Record<string, unknown>;
+  readonly trainKwargs: Record<string, unknown>;
+  readonly useDeveloperRole: boolean;
+  private readonly options: LMOptions;
+  private readonly limiter: Semaphore | null;
+  private readonly prices: PriceTable;
+  private warnedZeroTempRollout = false;
+
+  constructor(model: string | LanguageModel | object, options: LMOptions = {}) {
+    const languageModel = typeof model === "string" ? options.languageModel : toLanguageModel(model);
+    const name = typeof model === "string" ? model : `${languageModel!.provider}/${languageModel!.modelId}`;
+    const { base, own } = splitOptions(options);
+    super(name, base);
+    this.options = own;
+    this.finetuningModel = own.finetuningModel ?? null;
+    this.launchKwargs = { ...own.launchKwargs };
+    this.trainKwargs = { ...own.trainKwargs };
+    this.useDeveloperRole = own.useDeveloperRole ?? false;
+    this.limiter = own.maxConcurrency !== undefined ? new Semaphore(own.maxConcurrency) : null;
+    this.prices = own.prices ?? PriceTable.defaults();
+    this.provider = languageModel ?? this.resolveProvider();
+    this.warnZeroTempRollout(this.kwargs.temperature, this.kwargs.rollout_id);
+  }
+
+  /** DSPy's rules for OpenAI reasoning models: temperature 1 or unset, `max_tokens` ≥ 16000 or unset, sent as `max_completion_tokens`. */
+  protected override initialKwargs(temperature: number | null, maxTokens: number | null, params: LMParams): LMParams {
+    temperature = unwrapNumber(temperature) as number | null;
+    maxTokens = unwrapNumber(maxTokens) as number | null;
+    const apiKey = params.api_key;
+    delete params.api_key;
+    if (typeof apiKey === "string") (this as { pendingApiKey?: string }).pendingApiKey = apiKey;
+    let kwargs: LMParams;
+    if (isOpenAIReasoningModel(this.model)) {
+      if ((temperature && temperature !== 1) || (maxTokens && maxTokens < 16000)) {
+        throw new LMConfigurationError(
+          "OpenAI's reasoning models require passing temperature=1.0 or None and max_tokens >= 16000 or None to " +
+            "`dspy.LM(...)`, e.g., dspy.LM('openai/gpt-5', temperature=1.0, max_tokens=16000)",
+          { model: this.model, provider: splitModel(this.model).provider },
+        );
+      }
+      kwargs = { temperature, max_completion_tokens: maxTokens, ...params };
+    } else {
+      kwargs = super.initialKwargs(temperature, maxTokens, params);
+    }
+    if (kwargs.rollout_id === null || kwargs.rollout_id === undefined) delete kwargs.rollout_id;
+    return kwargs;
+  }
+
+  override get capabilities(): LMCapabilities {
+    return this.provider.capabilities;
+  }
+
+  /** One call: the cache, then (on a miss) the budget check and `forward`. A hit is a copy marked `cacheHit` with empty usage. */
+  protected override async generate(request: LMForwardRequest, settings: Settings): Promise<LMResponse> {
+    const useCache = (request.params.cache ?? this.cache) !== false;
+    this.warnZeroTempRollout(request.params.temperature, request.params.rollout_id);
+    if (!useCache) return this.spendBudget(settings, () => this.forward(request));
+    const store = this.cacheStore();
+    const key = lmCacheKey(this.model, this.modelType, request.messages, request.params);
+    const cached = await store.get(key);
+    if (cached !== undefined) return cacheHit(cached);
+    const response = await this.spendBudget(settings, () => this.forward(request));
+    await store.put(key, structuredClone(response));
+    return response;
+  }
+
+  /** Sends one request to the provider: concurrency slot, retries with backoff, per-attempt timeout, then truncation warning and cost. */
+  protected async forward(request: LMForwardRequest): Promise<LMResponse> {
+    const providerRequest = this.providerRequest(request);
+    const timeoutMs = typeof request.params.timeout === "number" ? request.params.timeout * 1000 : (this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const release = this.limiter ? await this.limiter.acquire(request.signal) : null;
+    let response: LMResponse;
+    try {
+      response = await withRetry(
+        () => withAttemptTimeout(timeoutMs, request.signal, (signal) => this.provider.doGenerate({ ...providerRequest, signal })),
+        this.retryOptions(request.signal),
+      );
+    } finally {
+      release?.();
+    }
+    return this.finishResponse(response);
+  }
+
+  /**
+   * Streams one call: deltas as the provider sends them, then a `finish` part with the whole response. The call is
+   * cached, budgeted, limited, recorded in history and usage like `call()`; a cache hit replays the stored text.
+   * Retries happen only before the first part arrives.
+   *
+   * @example
+   * for await (const part of lm.stream([{ role: "user", content: "Hi" }])) if (part.type === "text-delta") process.stdout.write(part.delta);
+   */
+  async *stream(messages: Message[], params: LMParams = {}, options: LMCallOptions = {}): AsyncGenerator<LMStreamPart> {
+    const settings = getSettings();
+    const { params: callParams, merged } = this.mergeCallParams(params);
+    const request: LMForwardRequest = { messages, params: merged, ...(options.signal ? { signal: options.signal } : {}) };
+    const useCache = (merged.cache ?? this.cache) !== false;
+    const key = useCache ? lmCacheKey(this.model, this.modelType, messages, merged) : "";
+    const cached = useCache ? await this.cacheStore().get(key) : undefined;
+    if (cached !== undefined) {
+      const hit = cacheHit(cached);
+      for (const [index, output] of hit.outputs.entries()) if (output.text) yield { type: "text-delta", index, delta: output.text };
+      this.record(settings, messages, callParams, hit);
+      yield { type: "finish", response: hit };
+      return;
+    }
+    const budgets = this.activeBudgets(settings);
+    if (budgets.length > 0) startBudgetedCall(budgets);
+    const providerRequest = this.providerRequest(request);
+    const release = this.limiter ? await this.limiter.acquire(request.signal) : null;
+    let response: LMResponse | undefined;
+    try {
+      if (!this.provider.doStream) {
+        response = await withRetry(() => this.provider.doGenerate(withSignal(providerRequest, request.signal)), this.retryOptions(request.signal));
+      } else {
+        response = yield* this.streamWithRetry(providerRequest, request.signal);
+      }
+    } finally {
+      release?.();
+    }
+    response = this.finishResponse(response);
+    for (const budget of budgets) budget.charge(response.usage, response.cost ?? null);
+    if (useCache) await this.cacheStore().put(key, structuredClone(response));
+    this.record(settings, messages, callParams, response);
+    yield { type: "finish", response };
+  }
+
+  private async *streamWithRetry(request: LMRequest, signal: AbortSignal | undefined): AsyncGenerator<LMStreamPart, LMResponse> {
+    const options = this.retryOptions(signal);
+    for (let attempt = 0; ; attempt++) {
+      let started = false;
+      try {
+        for await (const part of this.provider.doStream!(withSignal(request, signal))) {
+          started = true;
+          if (part.type === "finish") return part.response;
+          yield part;
+        }
+        throw new LMProviderError("The provider's stream ended without a finish event.", { model: this.model });
+      } catch (error) {
+        if (started || attempt >= options.retries || signal?.aborted || !isRetryableLMError(error)) throw error;
+        const delay = backoffDelay(attempt, options, error);
+        options.onRetry(error, attempt + 1, delay);
+        await (options.sleep ?? sleep)(delay, signal);
+      }
+    }
+  }
+
+  /** DSPy's `LM.dump_state()`: the base state plus fine-tuning fields; reasoning models save `max_tokens`. */
+  override dumpState(): Record<string, unknown> {
+    const state = super.dumpState();
+    state.finetuning_model = this.finetuningModel;
+    state.launch_kwargs = this.launchKwargs;
+    state.train_kwargs = this.trainKwargs;
+    if (this.useDeveloperRole) state.use_developer_role = true;
+    if (isOpenAIReasoningModel(this.model) && "max_completion_tokens" in state) {
+      const value = state.max_completion_tokens;
+      delete state.max_completion_tokens;
+      state.max_tokens = value;
+    }
+    return state;
+  }
+
+  /**
+   * An LM from `dumpState()` output (DSPy's `BaseLM.load_state`). `api_base`, `base_url` and `model_list` are dropped
+   * unless `allowUnsafeLmState`; a class other than `dspy.clients.lm.LM` is refused unless allowed and found in
+   * `lmClasses`. States without a class marker (older DSPy) load as `LM`.
+   */
+  static loadState(
+    state: Record<string, unknown>,
+    options: {
+      allowUnsafeLmState?: boolean;
+      lmClasses?: Record<string, { loadState(state: Record<string, unknown>): BaseLM }>;
+      logger?: { warn(message: string): void };
+      /** Options that are not part of a state (keys, caches, fetch…). */
+      lmOptions?: LMOptions;
+    } = {},
+  ): BaseLM {
+    const rest: Record<string, unknown> = { ...state };
+    const classPath = rest._dspy_lm_class as string | undefined;
+    delete rest._dspy_lm_class;
+    if (!options.allowUnsafeLmState) {
+      const unsafe = UNSAFE_STATE_KEYS.filter((key) => key in rest).sort();
+      if (unsafe.length > 0) {
+        for (const key of unsafe) delete rest[key];
+        (options.logger ?? getSettings().logger).warn(
+          `Ignoring unsafe LM config key(s) during state load: [${unsafe.map((k) => `'${k}'`).join(", ")}]. ` +
+            "Pass allowUnsafeLmState: true to preserve these keys for trusted files.",
+        );
+      }
+    }
+    if (classPath !== undefined && classPath !== BUILTIN_CLASS) {
+      if (!options.allowUnsafeLmState) {
+        throw new ValueError(
+          `Refusing to import custom serialized LM class \`${classPath}\`. ` +
+            "Pass allowUnsafeLmState: true when loading trusted files to enable custom LM classes.",
+        );
+      }
+      const custom = options.lmClasses?.[classPath];
+      if (!custom) {
+        throw new LMConfigurationError(`Could not load serialized LM class \`${classPath}\`: pass it in lmClasses to load this state.`);
+      }
+      return custom.loadState(rest);
+    }
+    if (typeof rest.model !== "string") throw new ValueError("An LM state needs a `model` string.");
+    if (isOpenAIReasoningModel(rest.model) && "max_completion_tokens" in rest) {
+      if (!("max_tokens" in rest)) rest.max_tokens = rest.max_completion_tokens;
+      delete rest.max_completion_tokens;
+    }
+    const { model, model_type, cache, num_retries, temperature, max_tokens, finetuning_model, launch_kwargs, train_kwargs, use_developer_role, ...params } = rest;
+    return new LM(model as string, {
+      ...options.lmOptions,
+      ...(model_type !== undefined ? { modelType: model_type as LMOptions["modelType"] } : {}),
+      ...(cache !== undefined ? { cache: Boolean(cache) } : {}),
+      ...(num_retries !== undefined ? { numRetries: Number(num_retries) } : {}),
+      temperature: (temperature ?? null) as number | null,
+      maxTokens: (max_tokens ?? null) as number | null,
+      finetuningModel: (finetuning_model ?? null) as string | null,
+      launchKwargs: (launch_kwargs ?? {}) as Record<string, unknown>,
+      trainKwargs: (train_kwargs ?? {}) as Record<string, unknown>,
+      ...(use_developer_role ? { useDeveloperRole: true } : {}),
+      params,
+    });
+  }
+
+  /** A copy with some parameters changed (history not shared); a new `api_base`/`base_url`/`api_key` gets a new provider client. */
+  override copy(overrides: LMParams = {}): this {
+    const clone = super.copy(overrides);
+    const endpointChanged = ["api_base", "base_url", "api_key"].some((key) => key in overrides);
+    if (typeof overrides.api_key === "string") {
+      delete clone.kwargs.api_key;
+      (clone as unknown as { options: LMOptions }).options = { ...this.options, apiKey: overrides.api_key };
+    }
+    if (endpointChanged && this.options.languageModel === undefined) (clone as unknown as { provider: LanguageModel }).provider = clone.resolveProvider();
+    (clone as unknown as { warnedZeroTempRollout: boolean }).warnedZeroTempRollout = false;
+    return clone;
+  }
+
+  protected override stateClassName(): string {
+    return BUILTIN_CLASS;
+  }
+
+  private resolveProvider(): LanguageModel {
+    const pending = (this as { pendingApiKey?: string }).pendingApiKey;
+    const apiKey = this.options.apiKey ?? pending;
+    const apiBase = (this.kwargs.api_base ?? this.kwargs.base_url) as string | undefined;
+    return resolveLanguageModel(this.model, {
+      modelType: this.modelType,
+      ...(apiKey ? { apiKey } : {}),
+      ...(apiBase ? { apiBase } : {}),
+      ...(this.options.headers ? { headers: this.options.headers } : {}),
+      ...(this.options.capabilities ? { capabilities: this.options.capabilities } : {}),
+      ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+    });
+  }
+
+  private providerRequest(request: LMForwardRequest): LMRequest {
+    const params: LMParams = {};
+    let headers: Record<string, string> | undefined;
+    for (const [key, value] of Object.entries(request.params)) {
+      if (key === "headers") headers = value as Record<string, string>;
+      else if (key !== "rollout_id" && key !== "model_list" && !IGNORED_CACHE_PARAMS.has(key)) params[key] = value;
+    }
+    if ("api_key" in request.params) {
+      throw new LMConfigurationError("Pass api_key when creating the LM (or with lm.copy({ api_key })), not per call.", { model: this.model });
+    }
+    const messages =
+      this.useDeveloperRole && this.modelType === "responses"
+        ? request.messages.map((m) => (m.role === "system" ? { ...m, role: "developer" as const } : m))
+        : request.messages;
+    return { model: splitModel(this.model).modelId, messages, params, ...(headers ? { headers } : {}) };
+  }
+
+  private retryOptions(signal: AbortSignal | undefined) {
+    const retry = this.options.retry ?? {};
+    return {
+      retries: this.numRetries,
+      isRetryable: isRetryableLMError,
+      retryAfterMs: (error: unknown) => {
+        const seconds = (error as LMError).retryAfter;
+        return typeof seconds === "number" ? seconds * 1000 : undefined;
+      },
+      ...(retry.baseDelayMs !== undefined ? { baseDelayMs: retry.baseDelayMs } : {}),
+      ...(retry.maxDelayMs !== undefined ? { maxDelayMs: retry.maxDelayMs } : {}),
+      ...(retry.maxRetryAfterMs !== undefined ? { maxRetryAfterMs: retry.maxRetryAfterMs } : {}),
+      ...(retry.sleep ? { sleep: retry.sleep } : {}),
+      ...(retry.random ? { random: retry.random } : {}),
+      ...(signal ? { signal } : {}),
+      onRetry: (error: unknown, attempt: number, delay: number) =>
+        getSettings().logger.debug(`LM call to ${this.model} failed (${(error as Error).message}); retry ${attempt} of ${this.numRetries} in ${Math.round(delay)} ms.`),
+    };
+  }
+
+  /** Truncation warning and cost, on every fresh response. */
+  private finishResponse(response: LMResponse): LMResponse {
+    if (this.modelType !== "responses" && response.outputs.some((o) => o.finishReason === "length")) {
+      getSettings().logger.warn(
+        `LM response was truncated due to exceeding max_tokens=${pyStr(this.kwargs.max_tokens ?? null)}. ` +
+          "You can inspect the latest LM interactions with `lm.inspectHistory()`. " +
+          "To avoid truncation, consider passing a larger maxTokens when setting up the LM. " +
+          `You may also consider increasing the temperature (currently ${pyStr(this.kwargs.temperature ?? null)}) ` +
+          " if the reason for truncation is repetition.",
+      );
+    }
+    if (typeof response.cost !== "number") response.cost = this.costOf(response);
+    return response;
+  }
+
+  private costOf(response: LMResponse): number | null {
+    if (this.options.price) return costFromPrice(this.options.price, response.usage);
+    const direct = this.prices.costOf(this.model, response.usage);
+    if (direct !== null || !response.model) return direct;
+    return this.prices.costOf(`${splitModel(this.model).provider}/${response.model}`, response.usage);
+  }
+
+  private cacheStore(): ResponseCache {
+    return this.options.cacheStore ?? activeResponseCache();
+  }
+
+  private warnZeroTempRollout(temperature: unknown, rolloutId: unknown): void {
+    if (!this.warnedZeroTempRollout && rolloutId !== undefined && rolloutId !== null && temperature === 0) {
+      getSettings().logger.warn("rollout_id has no effect when temperature=0; set temperature>0 to bypass the cache.");
+      this.warnedZeroTempRollout = true;
+    }
+  }
+}
+
+function splitOptions(options: LMOptions): { base: LMOptions; own: LMOptions } {
+  const base: Record<string, unknown> = {};
+  const own: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(options)) {
+    if (LM_OPTION_KEYS.has(key)) own[key] = value;
+    else base[key] = value;
+  }
+  if (typeof own.apiBase === "string") base.params = { ...(base.params as LMParams | undefined), api_base: own.apiBase };
+  return { base: base as LMOptions, own: own as LMOptions };
+}
+
+function toLanguageModel(model: object): LanguageModel {
+  if ((model as LanguageModel).specificationVersion === "tsdspy-lm-v1") return model as LanguageModel;
+  if (isAISDKLanguageModel(model)) return fromAISDK(model);
+  throw new LMConfigurationError(
+    "new LM(model) takes a 'provider/model' string, a tsdspy LanguageModel or an AI SDK language model (specification v2, v3 or v4).",
+  );
+}
+
+function withSignal(request: LMRequest, signal: AbortSignal | undefined): LMRequest {
+  return signal ? { ...request, signal } : request;
+}
+
+/** A stored response as a cache hit: a deep copy, marked, with empty usage and no cost (as DSPy). */
+function cacheHit(stored: LMResponse): LMResponse {
+  const copy = structuredClone(stored);
+  copy.cacheHit = true;
+  copy.usage = {};
+  copy.cost = null;
+  return copy;
+}

@@ -1,0 +1,185 @@
+import { randomUUID } from "node:crypto";
+import type { Callback } from "../context/callback.js";
+import { getSettings, type Settings } from "../context/settings.js";
+import { ValueError } from "../errors/value-error.js";
+import type { Example } from "../primitives/example.js";
+import { Prediction } from "../primitives/prediction.js";
+import type { Clock } from "../utils/clock.js";
+import { ParallelExecutor } from "../utils/parallel-executor.js";
+import type { ProgressStream } from "../utils/progress-bar.js";
+import { pyFloatRepr, pyRepr } from "../utils/pyfmt.js";
+import { pyRound } from "../utils/py-round.js";
+import { EvaluationResult, type EvaluationRow } from "./evaluation-result.js";
+import type { Metric, MetricScore, Program } from "./metric.js";
+import { saveResults } from "./result-files.js";
+import { resultRows } from "./result-rows.js";
+import { formatResultTable } from "./result-table.js";
+
+export interface EvaluateOptions {
+  devset: Example[];
+  metric?: Metric<any>;
+  /** Examples evaluated at once; default `settings.numThreads`. */
+  numThreads?: number;
+  displayProgress?: boolean;
+  /** Print the results table: `true` for all rows, a number for the first rows only. */
+  displayTable?: boolean | number;
+  /** Failed examples that stop the evaluation; default `settings.maxErrors`. */
+  maxErrors?: number;
+  provideTraceback?: boolean;
+  /** The score of an example whose program or metric threw (DSPy's default 0.0). */
+  failureScore?: number;
+  saveAsCsv?: string;
+  saveAsJson?: string;
+  /** Where the progress bar and the table are written (default `process.stdout`). */
+  output?: ProgressStream;
+  clock?: Clock;
+}
+
+/** Per-call overrides of `Evaluate.call`. */
+export interface EvaluateCallOptions {
+  metric?: Metric<any>;
+  devset?: Example[];
+  numThreads?: number;
+  displayProgress?: boolean;
+  displayTable?: boolean | number;
+  /** Passed to callbacks' `onEvaluateStart` inputs. */
+  callbackMetadata?: Record<string, unknown>;
+  saveAsCsv?: string;
+  saveAsJson?: string;
+  /** Aborting it stops the evaluation with `ExecutionCancelledError`. */
+  signal?: AbortSignal;
+}
+
+/** Python's `type(metric).__name__`-based column name: the function's name, `<lambda>` for an anonymous one. */
+const metricNameOf = (metric: Metric<any>) => metric.name || "<lambda>";
+
+/** Python's `str(sum(scores))`: an int when every score is a bool, a float as soon as one is a number. */
+function pySumText(scores: readonly MetricScore[], sum: number): string {
+  const isFloat = scores.some((s) => typeof s !== "boolean" && !(s instanceof Prediction && typeof s.score === "boolean"));
+  return isFloat ? pyFloatRepr(sum) : String(sum);
+}
+
+function checkScore(score: unknown): MetricScore {
+  if (typeof score === "boolean" || typeof score === "number") return score;
+  if (score instanceof Prediction && "score" in score) return score;
+  throw new ValueError(
+    `The metric returned ${String(score)}; it must return a number, a boolean or a Prediction with a \`score\` field.`,
+  );
+}
+
+function runHooks(settings: Settings, hook: (cb: Callback) => void): void {
+  for (const callback of settings.callbacks) {
+    try {
+      hook(callback);
+    } catch (error) {
+      settings.logger.warn(`Error when calling callback: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+/**
+ * Scores a program on a dev set in parallel (DSPy's `dspy.Evaluate`): runs `program.call(example.inputs())` on every
+ * example, scores it with `metric(example, prediction)`, and returns the percentage score with every result.
+ *
+ * @example
+ * const evaluate = new Evaluate({ devset, metric: answerExactMatch, numThreads: 8, displayProgress: true });
+ * const result = await evaluate.call(program);
+ * result.score // 67.3
+ */
+export class Evaluate {
+  devset: Example[];
+  metric: Metric<any> | undefined;
+  numThreads: number | undefined;
+  displayProgress: boolean;
+  displayTable: boolean | number;
+  maxErrors: number | undefined;
+  provideTraceback: boolean | undefined;
+  failureScore: number;
+  saveAsCsv: string | undefined;
+  saveAsJson: string | undefined;
+  readonly #output: ProgressStream | undefined;
+  readonly #clock: Clock | undefined;
+
+  constructor(options: EvaluateOptions) {
+    if ("returnOutputs" in options || "return_outputs" in options) {
+      throw new ValueError(
+        "`return_outputs` is no longer supported. Results are always returned inside the `results` field of the `EvaluationResult` object.",
+      );
+    }
+    this.devset = options.devset;
+    this.metric = options.metric;
+    this.numThreads = options.numThreads;
+    this.displayProgress = options.displayProgress ?? false;
+    this.displayTable = options.displayTable ?? false;
+    this.maxErrors = options.maxErrors;
+    this.provideTraceback = options.provideTraceback;
+    this.failureScore = options.failureScore ?? 0.0;
+    this.saveAsCsv = options.saveAsCsv;
+    this.saveAsJson = options.saveAsJson;
+    this.#output = options.output;
+    this.#clock = options.clock;
+  }
+
+  /** Evaluates `program`; options given here override the constructor's for this call. */
+  async call<P = Prediction>(program: Program<P>, overrides: EvaluateCallOptions = {}): Promise<EvaluationResult<P>> {
+    const settings = getSettings();
+    const callId = settings.callbacks.length ? randomUUID() : "";
+    runHooks(settings, (cb) => cb.onEvaluateStart?.(callId, this, { program, ...overrides }));
+    try {
+      const result = await this.#run(program, overrides, settings);
+      runHooks(settings, (cb) => cb.onEvaluateEnd?.(callId, result, null));
+      return result;
+    } catch (error) {
+      runHooks(settings, (cb) => cb.onEvaluateEnd?.(callId, null, error));
+      throw error;
+    }
+  }
+
+  async #run<P>(program: Program<P>, overrides: EvaluateCallOptions, settings: Settings): Promise<EvaluationResult<P>> {
+    const metric = overrides.metric ?? this.metric;
+    const devset = overrides.devset ?? this.devset;
+    const displayTable = overrides.displayTable ?? this.displayTable;
+    if (!metric) throw new ValueError("Evaluate needs a metric: pass `metric` to the constructor or to call().");
+    if (devset.length === 0) throw new ValueError("The devset is empty: pass at least one example to evaluate.");
+    if (overrides.callbackMetadata) {
+      settings.logger.debug(`Evaluate is called with callback metadata: ${pyRepr(overrides.callbackMetadata)}`);
+    }
+
+    const executor = new ParallelExecutor({
+      numThreads: overrides.numThreads ?? this.numThreads ?? settings.numThreads,
+      maxErrors: this.maxErrors ?? settings.maxErrors,
+      provideTraceback: this.provideTraceback ?? settings.provideTraceback,
+      logger: settings.logger,
+      disableProgressBar: !(overrides.displayProgress ?? this.displayProgress),
+      compareResults: true,
+      ...(overrides.signal ? { signal: overrides.signal } : {}),
+      ...(this.#output ? { stream: this.#output } : {}),
+      ...(this.#clock ? { clock: this.#clock } : {}),
+    });
+    const outcomes = await executor.execute(async (example: Example) => {
+      const inputs = Object.fromEntries(example.inputs().items());
+      const prediction = await program.call(inputs);
+      const score = checkScore(await metric(example, prediction));
+      return [prediction, score] as [P, MetricScore];
+    }, devset);
+
+    const results: Array<EvaluationRow<P>> = devset.map((example, i) => {
+      const outcome = outcomes[i];
+      return outcome ? [example, outcome[0], outcome[1]] : [example, new Prediction() as P, this.failureScore];
+    });
+    const scores = results.map(([, , score]) => score);
+    const sum = scores.reduce<number>((total, score) => total + Number(score), 0);
+    const n = devset.length;
+    settings.logger.info(`Average Metric: ${pySumText(scores, sum)} / ${n} (${pyFloatRepr(pyRound((100 * sum) / n, 1))}%)`);
+
+    const metricName = metricNameOf(metric);
+    const saveAsCsv = overrides.saveAsCsv ?? this.saveAsCsv;
+    const saveAsJson = overrides.saveAsJson ?? this.saveAsJson;
+    if (displayTable || saveAsCsv || saveAsJson) {
+      const rows = resultRows(results, metricName);
+      if (displayTable) (this.#output ?? process.stdout).write(formatResultTable(rows, metricName, displayTable));
+      await saveResults(rows, metricName, { ...(saveAsCsv ? { csv: saveAsCsv } : {}), ...(saveAsJson ? { json: saveAsJson } : {}) });
+    }
+    return new EvaluationResult<P>({ score: pyRound((100 * sum) / n, 2), results });
+  }
+}

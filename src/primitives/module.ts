@@ -1,0 +1,216 @@
+import { randomUUID } from "node:crypto";
+import type { Callback } from "../context/callback.js";
+import { getSettings, withSettings } from "../context/settings.js";
+import { UsageTracker } from "../context/usage-tracker.js";
+import { ValueError } from "../errors/value-error.js";
+import type { HistoryEntry } from "../lm/history-entry.js";
+import type { LMLike } from "../lm/lm-like.js";
+import { formatHistory } from "../context/format-history.js";
+import { ParallelExecutor } from "../utils/parallel-executor.js";
+import { deepcopyGraph } from "./deepcopy.js";
+import type { Example } from "./example.js";
+import type { LoadStateOptions, Parameter } from "./parameter.js";
+import { isParameter } from "./parameter.js";
+import { PredictionImpl, type Prediction } from "./prediction.js";
+import { readStateFile, StateFileError, writeStateFile } from "./state-file.js";
+import { namedParametersOf, namedSubModulesOf, setByPath } from "./traverse.js";
+
+type Fields = Record<string, any>;
+
+/** Options of `Module.batch` (DSPy's `batch` arguments); unset ones come from settings. */
+export interface BatchOptions {
+  numThreads?: number;
+  maxErrors?: number;
+  /** Also return the examples that failed and their exceptions. */
+  returnFailedExamples?: boolean;
+  provideTraceback?: boolean;
+  disableProgressBar?: boolean;
+  /** Seconds before a straggler is started again once few examples remain; 0 disables it. Default 120. */
+  timeout?: number;
+  stragglerLimit?: number;
+}
+
+/** `Module.batch` with `returnFailedExamples`: `null` results where an example failed, with its inputs and error. */
+export interface BatchResult<O extends Fields = Fields> {
+  results: Array<Prediction<O> | null>;
+  failedExamples: Example[];
+  exceptions: unknown[];
+}
+
+function safeHook(hook: () => void): void {
+  try {
+    hook();
+  } catch (error) {
+    getSettings().logger.warn(`Error when calling callback: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/**
+ * Base class of programs (DSPy's `dspy.Module`). Subclasses implement `forward`; callers use `call`, which adds the
+ * bookkeeping: callbacks, this module's LM history, and per-prediction usage when `trackUsage` is on.
+ *
+ * @example
+ * class SupportPipeline extends Module<{ ticket_text: string; policy_context: string }, { resolution: string }> {
+ *   generate_resolution = new ChainOfThought(GenerateResolution);
+ *   forward(inputs) { return this.generate_resolution.call(inputs); }
+ * }
+ */
+export abstract class Module<I extends Fields = Fields, O extends Fields = Fields> {
+  callbacks: Callback[] = [];
+  history: HistoryEntry[] = [];
+  /** Set by optimizers on the programs they return; compiled sub-modules are skipped by `namedParameters`. */
+  compiled = false;
+
+  abstract forward(inputs: I): Promise<Prediction<O>>;
+
+  /** Runs the module (DSPy's `module(**inputs)`). */
+  async call(inputs: I): Promise<Prediction<O>> {
+    const settings = getSettings();
+    const callbacks = settings.callbacks.length || this.callbacks.length ? [...settings.callbacks, ...this.callbacks] : [];
+    const callId = callbacks.length ? randomUUID() : "";
+    for (const cb of callbacks) safeHook(() => cb.onModuleStart?.(callId, this, inputs));
+    const callerModules = [...settings.callerModules, this];
+    try {
+      let output: Prediction<O>;
+      if (settings.trackUsage && !settings.usageTracker) {
+        const tracker = new UsageTracker();
+        output = await withSettings({ callerModules, usageTracker: tracker }, () => this.forward(inputs));
+        if (output instanceof PredictionImpl) output.setLmUsage(tracker.getTotalTokens());
+        else settings.logger.warn("Failed to set LM usage. Please return a Prediction from forward() to enable usage tracking.");
+      } else {
+        output = await withSettings({ callerModules }, () => this.forward(inputs));
+      }
+      for (const cb of callbacks) safeHook(() => cb.onModuleEnd?.(callId, output, null));
+      return output;
+    } catch (error) {
+      for (const cb of callbacks) safeHook(() => cb.onModuleEnd?.(callId, null, error));
+      throw error;
+    }
+  }
+
+  /**
+   * Runs the module on many examples concurrently (DSPy's `batch`): results in input order, `null` for an example
+   * that failed.
+   *
+   * @example
+   * const predictions = await qa.batch(devset, { numThreads: 8, disableProgressBar: true });
+   */
+  batch(examples: Example[], options: BatchOptions & { returnFailedExamples: true }): Promise<BatchResult<O>>;
+  batch(examples: Example[], options?: BatchOptions): Promise<Array<Prediction<O> | null>>;
+  async batch(examples: Example[], options: BatchOptions = {}): Promise<Array<Prediction<O> | null> | BatchResult<O>> {
+    const settings = getSettings();
+    const executor = new ParallelExecutor({
+      numThreads: options.numThreads ?? settings.numThreads,
+      maxErrors: options.maxErrors ?? settings.maxErrors,
+      provideTraceback: options.provideTraceback ?? settings.provideTraceback,
+      logger: settings.logger,
+      disableProgressBar: options.disableProgressBar ?? false,
+      timeout: options.timeout ?? 120,
+      stragglerLimit: options.stragglerLimit ?? 3,
+    });
+    const inputs = examples.map((example) => example.inputs());
+    const results = await executor.execute((item: Example) => this.call(Object.fromEntries(item.items()) as I), inputs);
+    if (!options.returnFailedExamples) return results;
+    return {
+      results,
+      failedExamples: executor.failedIndices.map((index) => inputs[index] as Example),
+      exceptions: executor.failedIndices.map((index) => executor.exceptions.get(index)),
+    };
+  }
+
+  /** Optimizable leaves by DSPy's names (`generate.predict`, `layers[0]`, `tools['x']`, a bare predictor is `self`). */
+  namedParameters(): Array<[string, Parameter]> {
+    return namedParametersOf(this, isModule);
+  }
+
+  /** The predictors (`Predict` and subclasses) by name, in attribute order. */
+  namedPredictors(): Array<[string, Parameter]> {
+    return this.namedParameters();
+  }
+
+  predictors(): Parameter[] {
+    return this.namedPredictors().map(([, p]) => p);
+  }
+
+  /** Sub-modules by name, breadth first (DSPy's `named_sub_modules`). */
+  namedSubModules(skipCompiled = false): Array<[string, Module]> {
+    return [...namedSubModulesOf(this, isModule, isModule, skipCompiled)];
+  }
+
+  /** Replaces each predictor by `fn(predictor)`. */
+  mapNamedPredictors(fn: (predictor: Parameter) => Parameter): this {
+    for (const [name, predictor] of this.namedPredictors()) {
+      if (name === "self") throw new ValueError("mapNamedPredictors cannot replace a bare predictor itself.");
+      setByPath(this, name, fn(predictor));
+    }
+    return this;
+  }
+
+  /** Sets the LM of every predictor. */
+  setLm(lm: LMLike | null): void {
+    for (const [, param] of this.namedParameters()) param.lm = lm;
+  }
+
+  /** The LM every predictor uses; throws when they use different ones. */
+  getLm(): LMLike | null {
+    const lms = new Set(this.namedParameters().map(([, p]) => p.lm));
+    if (lms.size === 1) return [...lms][0] as LMLike | null;
+    throw new ValueError("Multiple LMs are being used in the module. There's no unique LM to return.");
+  }
+
+  /** A deep copy of the program; LMs, signatures and tools are shared, demos and sub-modules copied. */
+  deepcopy(): this {
+    return deepcopyGraph(this, isModule);
+  }
+
+  /** A deep copy with every predictor reset (no demos, traces or LM). */
+  resetCopy(): this {
+    const copy = this.deepcopy();
+    for (const [, param] of copy.namedParameters()) param.reset();
+    return copy;
+  }
+
+  /** The program's state by predictor name (DSPy's `dump_state`); a bare predictor dumps its own state. */
+  dumpState(): Record<string, unknown> {
+    return Object.fromEntries(this.namedParameters().map(([name, p]) => [name, p.dumpState()]));
+  }
+
+  /** Loads state by predictor name; transactional: a failure leaves the program unchanged. */
+  loadState(state: Record<string, unknown>, options: LoadStateOptions = {}): this {
+    const apply = (module: Module) => {
+      for (const [name, param] of module.namedParameters()) {
+        if (!(name in state)) {
+          throw new StateFileError(`The state has no entry for predictor \`${name}\` (keys: ${Object.keys(state).join(", ")}).`);
+        }
+        param.loadState(state[name] as Record<string, unknown>, options);
+      }
+    };
+    apply(this.deepcopy());
+    apply(this);
+    return this;
+  }
+
+  /** Writes the state as JSON exactly as DSPy's `save(path)` does, so Python DSPy can load it. */
+  async save(path: string, options: { dependencyVersions?: Partial<Record<"python" | "dspy" | "cloudpickle", string>> } = {}): Promise<void> {
+    await writeStateFile(path, this.dumpState(), options.dependencyVersions);
+  }
+
+  /** Loads a JSON state file written by DSPy or tsdspy into this program (the same structure must exist). */
+  async load(path: string, options: LoadStateOptions = {}): Promise<this> {
+    const state = await readStateFile(path, getSettings().logger);
+    this.loadState(state, options);
+    return this;
+  }
+
+  /** The last `n` LM calls made while this module ran. */
+  inspectHistory(n = 1, options: { colors?: boolean } = {}): string {
+    return formatHistory(this.history, n, options);
+  }
+}
+
+/** Whether a value is a tsdspy module. */
+export function isModule(value: unknown): value is Module {
+  return value instanceof Module;
+}
+
+export { isParameter };

@@ -1,0 +1,1 @@
+export { AISDKModel, fromAISDK, isAISDKLanguageModel, type AISDKLanguageModel } from "./ai-sdk-model.js";

@@ -1,0 +1,2 @@
+export { AnthropicMessagesModel, ANTHROPIC_BASE_URL, ANTHROPIC_VERSION, type AnthropicProviderSettings } from "./anthropic-messages-model.js";
+export { mapAnthropicError } from "./anthropic-error.js";

@@ -1,0 +1,7 @@
+export { OpenAIChatModel } from "./openai-chat-model.js";
+export { OpenAIResponsesModel } from "./openai-responses-model.js";
+export { OpenAIEmbeddingModel } from "./openai-embedding-model.js";
+export { OpenAIEndpoint, OPENAI_BASE_URL, type OpenAIProviderSettings } from "./openai-settings.js";
+export { openAICapabilities, OPENAI_CHAT_PARAMS, OPENAI_COMPATIBLE_CAPABILITIES } from "./openai-capabilities.js";
+export { isOpenAIReasoningModel } from "./is-openai-reasoning-model.js";
+export { mapOpenAIError } from "./openai-error.js";

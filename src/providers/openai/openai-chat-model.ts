@@ -1,0 +1,98 @@
+import { LMProviderError } from "../../errors/lm-errors.js";
+import type { LanguageModel } from "../../lm/language-model.js";
+import type { LMCapabilities } from "../../lm/lm-capabilities.js";
+import type { LMRequest } from "../../lm/lm-request.js";
+import type { LMResponse } from "../../lm/lm-response.js";
+import type { LMStreamPart } from "../../lm/lm-stream-part.js";
+import { redact } from "../shared/redact.js";
+import { postEventStream, postJson, type ProviderCallContext } from "../shared/post-json.js";
+import { openAIChatBody } from "./openai-chat-body.js";
+import { parseOpenAIChatResponse } from "./openai-chat-response.js";
+import { OpenAIChatStreamAssembler } from "./openai-chat-stream.js";
+import { OPENAI_COMPATIBLE_CAPABILITIES, openAICapabilities } from "./openai-capabilities.js";
+import { mapOpenAIError, openAIErrorFields } from "./openai-error.js";
+import { OpenAIEndpoint, type OpenAIProviderSettings } from "./openai-settings.js";
+
+/**
+ * A model behind OpenAI's Chat Completions API (`POST {baseURL}/chat/completions`) or any server that speaks it
+ * (Ollama, vLLM, LM Studio, llama.cpp, OpenRouter, Groq, Together, DeepSeek, …).
+ *
+ * @example
+ * const model = new OpenAIChatModel("llama3.2", { name: "ollama", baseURL: "http://localhost:11434/v1", requireApiKey: false });
+ */
+export class OpenAIChatModel implements LanguageModel {
+  readonly specificationVersion = "tsdspy-lm-v1" as const;
+  readonly provider: string;
+  readonly capabilities: LMCapabilities;
+  private readonly endpoint: OpenAIEndpoint;
+
+  constructor(
+    readonly modelId: string,
+    settings: OpenAIProviderSettings | OpenAIEndpoint = {},
+  ) {
+    this.endpoint = settings instanceof OpenAIEndpoint ? settings : new OpenAIEndpoint(settings);
+    this.provider = this.endpoint.name;
+    const base = this.endpoint.isOfficial ? openAICapabilities(modelId) : OPENAI_COMPATIBLE_CAPABILITIES;
+    this.capabilities = Object.freeze({ ...base, ...this.endpoint.capabilityOverrides() });
+  }
+
+  async doGenerate(request: LMRequest): Promise<LMResponse> {
+    const apiKey = this.endpoint.apiKey();
+    const { json } = await postJson(
+      {
+        url: `${this.endpoint.baseURL}/chat/completions`,
+        headers: this.endpoint.headers(apiKey, request.headers),
+        body: openAIChatBody(request),
+        ...(request.signal ? { signal: request.signal } : {}),
+        ...(this.endpoint.fetch ? { fetch: this.endpoint.fetch } : {}),
+      },
+      this.context(request.model, apiKey),
+    );
+    return parseOpenAIChatResponse(json, Boolean(request.params.logprobs));
+  }
+
+  async *doStream(request: LMRequest): AsyncGenerator<LMStreamPart> {
+    const apiKey = this.endpoint.apiKey();
+    const context = this.context(request.model, apiKey);
+    const events = await postEventStream(
+      {
+        url: `${this.endpoint.baseURL}/chat/completions`,
+        headers: { ...this.endpoint.headers(apiKey, request.headers), accept: "text/event-stream" },
+        body: openAIChatBody(request, { stream: true, streamUsage: this.endpoint.streamUsage() }),
+        ...(request.signal ? { signal: request.signal } : {}),
+        ...(this.endpoint.fetch ? { fetch: this.endpoint.fetch } : {}),
+      },
+      context,
+    );
+    const assembler = new OpenAIChatStreamAssembler();
+    for await (const event of events) {
+      if (event.data === "[DONE]") break;
+      if (!event.data) continue;
+      const chunk = parseChunk(event.data, context);
+      if (chunk.error !== undefined) {
+        const { message, code } = openAIErrorFields(chunk, event.data);
+        const status = typeof (chunk.error as { code?: unknown })?.code === "number" ? ((chunk.error as { code: number }).code) : 500;
+        throw context.mapError({ status, headers: new Headers(), bodyText: message, json: { error: { message, code } } });
+      }
+      yield* assembler.push(chunk);
+    }
+    yield assembler.finish(Boolean(request.params.logprobs));
+  }
+
+  private context(model: string, apiKey: string | undefined): ProviderCallContext {
+    const provider = this.provider;
+    return { provider, model, secrets: [apiKey], mapError: (reply) => mapOpenAIError(reply, provider, model) };
+  }
+}
+
+function parseChunk(data: string, context: ProviderCallContext): Record<string, unknown> {
+  try {
+    return JSON.parse(data) as Record<string, unknown>;
+  } catch (error) {
+    throw new LMProviderError(`${context.provider} sent a stream event that is not valid JSON: ${redact(data.slice(0, 200), context.secrets)}`, {
+      provider: context.provider,
+      model: context.model,
+      cause: error,
+    });
+  }
+}

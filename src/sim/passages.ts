@@ -1,0 +1,54 @@
+import { cosine, TfIdf } from "./similarity.js";
+
+/** A passage of an input value (a line, a «numbered item», or one titled policy), with its offsets. */
+export interface Passage {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const ITEM = /^\[\d+\] (?:«««\n([\s\S]*?)\n»»»|«(.*)»)$/gmu;
+const TITLE_AHEAD = /(?<=[.!?;]\s+)(?=[A-Z][\w'-]*(?: [A-Z&][\w'-]*){0,5}:\s)/g;
+
+/** Splits an input value into passages: DSPy's `[1] «…»` items, else lines, else titled segments ("X Policy: …"). */
+export function splitPassages(text: string): Passage[] {
+  const items = [...text.matchAll(ITEM)];
+  if (items.length > 0) {
+    return items.map((m) => {
+      // Multi-line items keep their 4-space indentation so that offsets stay those of the value.
+      const inner = (m[1] ?? m[2]) as string;
+      const offset = m.index + m[0].indexOf(inner, m[0].indexOf("«"));
+      return { text: inner, start: offset, end: offset + inner.length };
+    });
+  }
+  const passages: Passage[] = [];
+  let lineStart = 0;
+  for (const line of text.split("\n")) {
+    const cuts = [0, ...[...line.matchAll(TITLE_AHEAD)].map((m) => m.index), line.length];
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      const raw = line.slice(cuts[i], cuts[i + 1]);
+      const lead = raw.length - raw.trimStart().length;
+      const piece = raw.trim();
+      if (piece) passages.push({ text: piece, start: lineStart + (cuts[i] as number) + lead, end: lineStart + (cuts[i] as number) + lead + piece.length });
+    }
+    lineStart += line.length + 1;
+  }
+  return passages;
+}
+
+/** The title of a passage such as "Late Delivery Policy: …", and the rest of it. */
+export function passageTitle(text: string): { title: string; body: string } | null {
+  const match = /^([A-Z][\w'&-]*(?: [\w'&-]+){0,5}):\s+(.+)$/su.exec(text.trim());
+  return match ? { title: (match[1] as string).trim(), body: (match[2] as string).trim() } : null;
+}
+
+/** Passages of `context` ranked by relevance to `question`; ties keep document order. */
+export function rankPassages(passages: readonly Passage[], question: string): Array<{ passage: Passage; score: number }> {
+  const tfidf = new TfIdf(passages.map((p) => p.text));
+  const qv = tfidf.vector(question);
+  return passages
+    .map((passage, i) => ({ passage, score: cosine(tfidf.vector(passage.text), qv), i }))
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .map(({ passage, score }) => ({ passage, score }));
+}
+

@@ -1,0 +1,84 @@
+/** A token of a text, with its place in that text. */
+export interface Token {
+  text: string;
+  /** Lowercased and lightly stemmed, for matching. */
+  norm: string;
+  start: number;
+  end: number;
+  /** Words and numbers; false for punctuation. */
+  word: boolean;
+}
+
+const TOKEN = /\$\d+(?:[.,]\d+)*|\d+(?:[.,]\d+)+%?|[\p{L}\p{N}]+(?:['’]\p{L}+)*|[^\s\p{L}\p{N}]/gu;
+
+const STOPWORDS = new Set(
+  (
+    "a an the and or but if of to in on at by for with from as is are was were be been being it its this that these " +
+    "those i me my we our you your he she they them their his her not no do does did so than then there here what " +
+    "which who whom how when where why can could will would should may might must has have had about into over " +
+    "per any all some just also very up out am s t"
+  ).split(" "),
+);
+
+/** Lowercase with a light English stemmer (`'s`, `ies`, `ing`, `ed`, `es`, `s`, final `e`), so "damaged" ~ "damage". */
+export function normalizeWord(word: string): string {
+  let w = word.toLowerCase().replace(/['’]s$/, "");
+  if (!/^\p{L}+$/u.test(w) || w.length <= 3) return w;
+  if (w.endsWith("ies") && w.length > 4) return `${w.slice(0, -3)}y`;
+  for (const suffix of ["ing", "ed", "es", "s"]) {
+    if (w.endsWith(suffix) && w.length - suffix.length >= 3 && !(suffix === "s" && /(ss|us)$/.test(w))) {
+      w = w.slice(0, -suffix.length);
+      break;
+    }
+  }
+  return w.length > 3 && w.endsWith("e") ? w.slice(0, -1) : w;
+}
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(TOKEN)) {
+    const piece = match[0];
+    const word = /[\p{L}\p{N}]/u.test(piece);
+    tokens.push({ text: piece, norm: word ? normalizeWord(piece) : piece, start: match.index, end: match.index + piece.length, word });
+  }
+  return tokens;
+}
+
+export function wordTokens(text: string): Token[] {
+  return tokenize(text).filter((t) => t.word);
+}
+
+export function isStopword(norm: string): boolean {
+  return STOPWORDS.has(norm);
+}
+
+/** The normalized content words of a text (no stopwords). */
+export function contentTerms(text: string): string[] {
+  return wordTokens(text)
+    .map((t) => t.norm)
+    .filter((n) => !isStopword(n));
+}
+
+/** The first `maxWords` words of a text, with "…" when cut. */
+export function clip(text: string, maxWords: number): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  const words = flat.split(" ");
+  return words.length <= maxWords ? flat : `${words.slice(0, maxWords).join(" ")}…`;
+}
+
+/** Upper-cases the first letter. */
+export function capitalize(text: string): string {
+  return text.length === 0 ? text : text[0]!.toUpperCase() + text.slice(1);
+}
+
+/** Ends a sentence with a period unless it already ends with punctuation. */
+export function endSentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?]["'»)]?$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/** A quoted excerpt closing a sentence: `"text."` or `"text?"` (no doubled punctuation). */
+export function quoted(text: string, maxWords: number): string {
+  const excerpt = clip(text, maxWords);
+  return /[.!?…]$/.test(excerpt) ? `"${excerpt}"` : `"${excerpt}."`;
+}
