@@ -60,6 +60,7 @@ it("exports exactly the public API", async () => {
       "SplitLeakageError",
       "StateFileError",
       "UsageTracker",
+      "ValidationError",
       "ValueError",
       "answerExactMatch",
       "answerPassageMatch",

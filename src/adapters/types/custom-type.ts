@@ -12,8 +12,11 @@ export abstract class CustomType {
   /** The DSPy type name (`Image`, `Code`, …). */
   abstract readonly typeName: string;
 
-  /** Content parts (e.g. an image) or a JSON-able value / string rendered in the prompt. */
-  abstract format(): ContentPart[] | string | Record<string, unknown>;
+  /**
+   * Content parts (e.g. an image; provider-specific blocks such as Anthropic documents are allowed) or a
+   * JSON-able value / string rendered in the prompt.
+   */
+  abstract format(): ReadonlyArray<ContentPart | Record<string, unknown>> | string | Record<string, unknown>;
 
   /**
    * The value pydantic dumps in JSON mode: content parts are wrapped in DSPy's markers so that message

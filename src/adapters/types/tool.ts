@@ -7,7 +7,7 @@ export type ToolArgs = Record<string, Record<string, unknown>>;
 /** The `tools` entry DSPy sends for native function calling. */
 export interface FunctionToolSpec {
   type: "function";
-  function: { name: string; description: string; parameters: { type: "object"; properties: ToolArgs; required: string[] } };
+  function: { name: string; description: string | null; parameters: { type: "object"; properties: ToolArgs; required: string[] } };
 }
 
 /**
@@ -20,14 +20,15 @@ export interface FunctionToolSpec {
 export class Tool extends CustomType {
   readonly typeName = "Tool";
   readonly name: string;
-  readonly desc: string;
+  /** The description; null when the tool has none (DSPy's `Tool.desc` of a function without a docstring). */
+  readonly desc: string | null;
   readonly args: ToolArgs;
   readonly func?: (args: Record<string, unknown>) => unknown;
 
-  constructor(spec: { name: string; desc?: string; args?: ToolArgs; func?: (args: Record<string, unknown>) => unknown }) {
+  constructor(spec: { name: string; desc?: string | null; args?: ToolArgs; func?: (args: Record<string, unknown>) => unknown }) {
     super();
     this.name = spec.name;
-    this.desc = spec.desc ?? "";
+    this.desc = spec.desc ?? null;
     this.args = spec.args ?? {};
     if (spec.func) this.func = spec.func;
   }

@@ -35,10 +35,18 @@ export function isPyDict(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-/** pydantic-core's `input_value=` text: the repr, cut to its first 25 and last 24 characters past 50. */
+/**
+ * pydantic-core's `input_value=` text: a repr longer than 50 UTF-8 bytes is cut to its first 25 and last 24
+ * bytes, shrunk to whole characters.
+ */
 export function truncatedRepr(value: unknown): string {
   const repr = pyRepr(value);
-  const chars = [...repr];
-  if (chars.length <= 50) return repr;
-  return `${chars.slice(0, 25).join("")}...${chars.slice(-24).join("")}`;
+  const bytes = Buffer.from(repr, "utf8");
+  if (bytes.length <= 50) return repr;
+  const isBoundary = (i: number) => i <= 0 || i >= bytes.length || ((bytes[i] as number) & 0xc0) !== 0x80;
+  let head = 25;
+  while (!isBoundary(head)) head--;
+  let tail = bytes.length - 24;
+  while (!isBoundary(tail)) tail++;
+  return `${bytes.subarray(0, head).toString("utf8")}...${bytes.subarray(tail).toString("utf8")}`;
 }
