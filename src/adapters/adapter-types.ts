@@ -1,5 +1,8 @@
-/** A demo or input record: a plain object or a record-like `Example`. */
-export type ValueRecord = Readonly<Record<string, unknown>>;
+/**
+ * A demo or input record: a plain object or a record-like `Example` (fields read as own properties, see
+ * `readKey`).
+ */
+export type ValueRecord = object;
 
 /** Options of `formatUserMessageContent`. */
 export interface UserMessageOptions {

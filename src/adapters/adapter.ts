@@ -77,14 +77,12 @@ export abstract class Adapter {
     const messages: Message[] = [{ role: "system", content: this.formatSystemMessage(signature) }];
     messages.push(...this.formatDemos(signature, demos));
     let current = signature;
-    let currentInputs: ValueRecord = inputs;
     if (historyName !== null) {
+      // The history renders as prior turns; the request is formatted without the history field.
       current = signature.delete(historyName);
       messages.push(...formatConversationHistory(this, current, readKey(inputs, historyName)));
-      const { [historyName]: _history, ...rest } = inputs;
-      currentInputs = rest;
     }
-    const content = this.formatUserMessageContent(current, currentInputs, { mainRequest: true });
+    const content = this.formatUserMessageContent(current, inputs, { mainRequest: true });
     if (content) messages.push({ role: "user", content });
     return messages.map(expandCustomTypeMarkers);
   }
