@@ -8,6 +8,7 @@ it("exports exactly the public API", async () => {
       "Adapter",
       "AdapterParseError",
       "ArgumentTypeError",
+      "ArtifactError",
       "ArtifactRegistry",
       "Audio",
       "BaseLM",
@@ -94,6 +95,7 @@ it("exports exactly the public API", async () => {
       "jsonRepairLoads",
       "jsonSchemaOf",
       "lmFromEnv",
+      "loadArtifact",
       "mergeUsage",
       "normalizeText",
       "parsePyJson",
@@ -110,12 +112,15 @@ it("exports exactly the public API", async () => {
       "releaseDecision",
       "signature",
       "silentLogger",
+      "sliceScores",
       "sortTypeFirst",
+      "splitHash",
       "stateFileText",
       "trackUsage",
       "typeName",
       "withBudget",
       "withSettings",
+      "writeArtifact",
     ]
   `);
 });

@@ -79,6 +79,9 @@ export { assertDisjointSplits } from "./release/assert-disjoint-splits.js";
 export { SplitLeakageError } from "./release/split-leakage-error.js";
 export { releaseDecision, type ReleaseDecision, type SliceScores } from "./release/release-gates.js";
 export { ArtifactRegistry, MissingArtifactError } from "./release/artifact-registry.js";
+export { writeArtifact, loadArtifact, ArtifactError, type ArtifactManifest } from "./release/artifact.js";
+export { sliceScores, type SliceSummary } from "./release/slice-scores.js";
+export { splitHash } from "./release/split-hash.js";
 
 // Python rendering rules
 export { PyFloat, pyFloat } from "./utils/py-float.js";
