@@ -71,6 +71,8 @@ export { HotPotF1 } from "./evaluate/metrics/hotpot-f1.js";
 export { precisionScore } from "./evaluate/metrics/precision-score.js";
 export { answerExactMatch } from "./evaluate/metrics/answer-exact-match.js";
 export { answerPassageMatch } from "./evaluate/metrics/answer-passage-match.js";
+export { SemanticF1, type JudgeInputs } from "./judges/semantic-f1.js";
+export { CompleteAndGrounded } from "./judges/complete-and-grounded.js";
 export { Parallel, type ParallelOptions, type ParallelResult, type ExecPair } from "./predict/parallel.js";
 export { ParallelExecutor, type ParallelExecutorOptions } from "./utils/parallel-executor.js";
 
