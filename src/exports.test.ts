@@ -91,6 +91,7 @@ it("exports exactly the public API", async () => {
       "getSettings",
       "globalHistory",
       "inferPrefix",
+      "inspectHistory",
       "isModule",
       "isParameter",
       "isRetryableLMError",

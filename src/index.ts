@@ -52,6 +52,7 @@ export type { Callback } from "./context/callback.js";
 export { consoleLogger, silentLogger, type Logger } from "./context/logger.js";
 export type { TraceEntry } from "./context/trace-entry.js";
 export { formatHistory } from "./context/format-history.js";
+export { inspectHistory } from "./context/inspect-history.js";
 
 // Primitives
 export { Example, type ExampleConstructor } from "./primitives/example.js";
