@@ -16,7 +16,7 @@ const STOPWORDS = new Set(
     "a an the and or but if of to in on at by for with from as is are was were be been being it its this that these " +
     "those i me my we our you your he she they them their his her not no do does did so than then there here what " +
     "which who whom how when where why can could will would should may might must has have had about into over " +
-    "per any all some just also very up out am s t"
+    "per any all some just also very up out am s t cannot can't won't don't doesn't didn't isn't aren't wasn't shall"
   ).split(" "),
 );
 
