@@ -24,6 +24,24 @@ export type { TypeNode, ModelType, ModelField, Constraints } from "./signatures/
 export type { StandardSchemaV1 } from "./signatures/standard-schema.js";
 export type { PyType, ParseSignature } from "./signatures/infer-types.js";
 
+// Adapters
+export { Adapter, type CallPlan, type AdapterOptions } from "./adapters/adapter.js";
+export type { UserMessageOptions } from "./adapters/adapter-types.js";
+export { ChatAdapter, type ChatAdapterOptions } from "./adapters/chat-adapter.js";
+export { JSONAdapter } from "./adapters/json-adapter.js";
+export { XMLAdapter } from "./adapters/xml-adapter.js";
+export { CustomType } from "./adapters/types/custom-type.js";
+export { Image } from "./adapters/types/image.js";
+export { Audio, File, Document } from "./adapters/types/media.js";
+export { History } from "./adapters/types/history.js";
+export { Code } from "./adapters/types/code.js";
+export { Tool } from "./adapters/types/tool.js";
+export { ToolCalls, type ToolCall } from "./adapters/types/tool-calls.js";
+
+// Modules
+export { Predict, type PredictCallOptions, type Demo } from "./predict/predict.js";
+export { ChainOfThought, type ChainOfThoughtOptions } from "./predict/chain-of-thought.js";
+
 // Settings, tracing, usage
 export { configure, getSettings, withSettings, globalHistory, type Settings } from "./context/settings.js";
 export { UsageTracker, mergeUsage } from "./context/usage-tracker.js";
@@ -38,7 +56,7 @@ export { formatHistory } from "./context/format-history.js";
 // Primitives
 export { Example, type ExampleConstructor } from "./primitives/example.js";
 export { Prediction, Completions, type PredictionConstructor } from "./primitives/prediction.js";
-export { Module, isModule } from "./primitives/module.js";
+export { Module, isModule, type CallOptions } from "./primitives/module.js";
 export { isParameter, type Parameter, type LoadStateOptions } from "./primitives/parameter.js";
 export { DEPENDENCY_VERSIONS, StateFileError, stateFileText } from "./primitives/state-file.js";
 
@@ -67,4 +85,8 @@ export { PyFloat, pyFloat } from "./utils/py-float.js";
 export { pyRepr, pyStr, pyJsonDumps, pyFloatRepr } from "./utils/pyfmt.js";
 export { pyRound, pyFormatFixed } from "./utils/py-round.js";
 export { parsePyJson } from "./utils/py-json.js";
+export { jsonRepairLoads } from "./utils/json-repair.js";
+export { pythonLiteralEval } from "./utils/python-literal.js";
+export { PyComplex } from "./utils/py-complex.js";
+export { PY_ELLIPSIS } from "./utils/py-ellipsis.js";
 export { PythonRandom, type PythonRandomSeed, type PythonRandomState } from "./utils/python-random.js";

@@ -2,8 +2,11 @@
 import { EXPECTED_OUTPUT } from "./expected.js";
 
 const PORTED = [
+  "signatures-declarative-input-output-specs",
+  "modules-composable-llm-building-blocks",
   "metrics-defining-good",
   "protect-train-validation-test-splits",
+  "state-only-save-and-load",
   "select-on-validation-promote-on-test",
   "block-artifact-promotion-on-critical-slices",
   "require-artifact-for-exact-model-revision",

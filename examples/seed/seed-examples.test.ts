@@ -4,8 +4,11 @@ import type { Print } from "./run-example.js";
 
 /** The ported snippets that exist so far; each must print exactly the article's Output block. */
 const PORTED = [
+  "signatures-declarative-input-output-specs",
+  "modules-composable-llm-building-blocks",
   "metrics-defining-good",
   "protect-train-validation-test-splits",
+  "state-only-save-and-load",
   "select-on-validation-promote-on-test",
   "block-artifact-promotion-on-critical-slices",
   "require-artifact-for-exact-model-revision",

@@ -17,6 +17,9 @@ import { namedParametersOf, namedSubModulesOf, setByPath } from "./traverse.js";
 
 type Fields = Record<string, any>;
 
+/** Per-call options a module passes on to its predictors (`Predict` reads `lm`, `config`, `demos`, `signature`). */
+export type CallOptions = { readonly [key: string]: unknown };
+
 /** Options of `Module.batch` (DSPy's `batch` arguments); unset ones come from settings. */
 export interface BatchOptions {
   numThreads?: number;
@@ -61,10 +64,11 @@ export abstract class Module<I extends Fields = Fields, O extends Fields = Field
   /** Set by optimizers on the programs they return; compiled sub-modules are skipped by `namedParameters`. */
   compiled = false;
 
-  abstract forward(inputs: I): Promise<Prediction<O>>;
+  /** The module's logic. `options` carries per-call settings for predictors (`lm`, `config`, `demos`, `signature`). */
+  abstract forward(inputs: I, options?: CallOptions): Promise<Prediction<O>>;
 
   /** Runs the module (DSPy's `module(**inputs)`). */
-  async call(inputs: I): Promise<Prediction<O>> {
+  async call(inputs: I, options?: CallOptions): Promise<Prediction<O>> {
     const settings = getSettings();
     const callbacks = settings.callbacks.length || this.callbacks.length ? [...settings.callbacks, ...this.callbacks] : [];
     const callId = callbacks.length ? randomUUID() : "";
@@ -74,11 +78,11 @@ export abstract class Module<I extends Fields = Fields, O extends Fields = Field
       let output: Prediction<O>;
       if (settings.trackUsage && !settings.usageTracker) {
         const tracker = new UsageTracker();
-        output = await withSettings({ callerModules, usageTracker: tracker }, () => this.forward(inputs));
+        output = await withSettings({ callerModules, usageTracker: tracker }, () => this.forward(inputs, options));
         if (output instanceof PredictionImpl) output.setLmUsage(tracker.getTotalTokens());
         else settings.logger.warn("Failed to set LM usage. Please return a Prediction from forward() to enable usage tracking.");
       } else {
-        output = await withSettings({ callerModules }, () => this.forward(inputs));
+        output = await withSettings({ callerModules }, () => this.forward(inputs, options));
       }
       for (const cb of callbacks) safeHook(() => cb.onModuleEnd?.(callId, output, null));
       return output;

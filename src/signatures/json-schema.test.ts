@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { PyFloat } from "../utils/py-float.js";
 import { pyJsonDumps } from "../utils/pyfmt.js";
 import { jsonSchemaOf, sortTypeFirst } from "./json-schema.js";
 import { parseType } from "./parse-type.js";
@@ -90,5 +91,20 @@ describe("jsonSchemaOf", () => {
       ],
     ];
     for (const [annotation, note] of expected) expect([annotation, dspyNote(annotation)]).toEqual([annotation, note]);
+  });
+
+  it("keeps integral float defaults as floats and sorts default dicts (DSPy 3.3.1 note text)", () => {
+    const entity: TypeNode = {
+      kind: "model",
+      name: "Entity",
+      fields: [
+        { name: "name", type: { kind: "float" }, default: { value: new PyFloat(100) } },
+        { name: "y", type: parseType("list[float]"), default: { value: [new PyFloat(1), -4.29] } },
+        { name: "m", type: parseType("dict[str, int]"), default: { value: { b: 1, a: 2 } } },
+      ],
+    };
+    expect(pyJsonDumps(sortTypeFirst(jsonSchemaOf(entity)), { ensureAscii: false })).toBe(
+      '{"type": "object", "properties": {"m": {"type": "object", "additionalProperties": {"type": "integer"}, "default": {"a": 2, "b": 1}, "title": "M"}, "name": {"type": "number", "default": 100.0, "title": "Name"}, "y": {"type": "array", "default": [1.0, -4.29], "items": {"type": "number"}, "title": "Y"}}, "title": "Entity"}',
+    );
   });
 });

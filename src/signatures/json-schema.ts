@@ -180,10 +180,17 @@ function build(type: TypeNode, ctx: Context): JsonSchema {
   }
 }
 
+/** Plain data objects (not `PyFloat` or other value classes, which are leaves of a schema). */
+function isPlainObject(value: unknown): value is JsonSchema {
+  if (typeof value !== "object" || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
 /** Sorts keys as pydantic does: alphabetically, except the order of `properties` and of `default` values. */
 function sortPydantic(value: unknown, parentKey: string | null): unknown {
   if (Array.isArray(value)) return value.map((item) => sortPydantic(item, null));
-  if (typeof value !== "object" || value === null) return value;
+  if (!isPlainObject(value)) return value;
   const entries = Object.entries(value as JsonSchema);
   if (parentKey !== "properties" && parentKey !== "default") entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return Object.fromEntries(entries.map(([k, v]) => [k, parentKey === "default" ? v : sortPydantic(v, k)]));
@@ -211,7 +218,7 @@ export function jsonSchemaOf(type: TypeNode): JsonSchema {
 /** DSPy's `move_type_to_front`: every object's keys sorted with `"type"` first, then lexicographically. */
 export function sortTypeFirst(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortTypeFirst);
-  if (typeof value !== "object" || value === null) return value;
+  if (!isPlainObject(value)) return value;
   const entries = Object.entries(value as JsonSchema).sort(([a], [b]) => {
     if (a === "type" || b === "type") return a === "type" ? (b === "type" ? 0 : -1) : 1;
     return a < b ? -1 : a > b ? 1 : 0;

@@ -28,6 +28,16 @@ describe("parseType + typeName", () => {
     expect(name('Code["python"]')).toBe("Code_python");
   });
 
+  it("types `|` as Python does: typing.Union when a side is a typing special form (CPython 3.11)", () => {
+    expect(name("Literal['a'] | None")).toBe("Union[Literal['a'], NoneType]");
+    expect(name("Optional[int] | str")).toBe("Union[int, NoneType, str]");
+    expect(name("Union[int, None] | str")).toBe("Union[int, NoneType, str]");
+    expect(name("None | int")).toBe("UnionType[NoneType, int]");
+    expect(name("int | str | None")).toBe("UnionType[int, str, NoneType]");
+    expect(name("Any | None")).toBe("UnionType[Any, NoneType]");
+    expect(name("dict[str, float] | None")).toBe("UnionType[dict[str, float], NoneType]");
+  });
+
   it("flattens and de-duplicates unions like typing does", () => {
     expect(name("Optional[Optional[int]]")).toBe("Union[int, NoneType]");
     expect(name("Union[int]")).toBe("int");

@@ -107,12 +107,17 @@ class TypeParser {
   private union(): Arg {
     const first = this.atom();
     if (!this.peek("|")) return first;
-    const options = [this.expectType(first)];
+    // Python folds `a | b | c` left to right; `|` with a typing special form (Literal, Optional, Union) on either
+    // side gives `typing.Union`, otherwise `types.UnionType`.
+    const isTypingForm = (t: TypeNode) => t.kind === "literal" || (t.kind === "union" && t.form === "typing");
+    let acc = this.expectType(first);
     while (this.peek("|")) {
       this.i++;
-      options.push(this.expectType(this.atom()));
+      const next = this.expectType(this.atom());
+      const form = this.options.pipeUnion === "typing" || isTypingForm(acc) || isTypingForm(next) ? "typing" : "pep604";
+      acc = makeUnion([acc, next], form);
     }
-    return { type: makeUnion(options, this.options.pipeUnion ?? "pep604") };
+    return { type: acc };
   }
 
   private atom(): Arg {

@@ -37,6 +37,11 @@ describe("string signatures", () => {
     const sig = signature("a -> b", "\n    Leading newline then indented block.\n    Second line.\n");
     expect(sig.instructions).toBe("Leading newline then indented block.\nSecond line.");
   });
+
+  it("treats empty instructions as none, as DSPy does (pydantic drops an empty docstring)", () => {
+    expect(signature("a -> b", "").instructions).toBe("Given the fields `a`, produce the fields `b`.");
+    expect(signature("a -> b").withInstructions("").instructions).toBe("Given the fields `a`, produce the fields `b`.");
+  });
 });
 
 describe("signature edits return new signatures", () => {

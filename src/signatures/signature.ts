@@ -59,14 +59,23 @@ export class Signature<I extends Fields = Fields, O extends Fields = Fields> {
   readonly fields: Readonly<Record<string, Field>>;
 
   /** Prefer `signature(...)`; this builds from already-made fields. */
-  constructor(inputs: readonly Field[], outputs: readonly Field[], instructions?: string, name = "StringSignature") {
+  constructor(
+    inputs: readonly Field[],
+    outputs: readonly Field[],
+    instructions?: string,
+    name = "StringSignature",
+    /** Keep empty instructions empty (DSPy's `load_state` sets the docstring as it is). */
+    options: { keepEmptyInstructions?: boolean } = {},
+  ) {
     const seen = new Set<string>();
     for (const field of [...inputs, ...outputs]) {
       if (seen.has(field.name)) throw new SignatureError(`Field \`${field.name}\` is declared twice in signature ${name}.`);
       seen.add(field.name);
     }
     this.name = name;
-    this.instructions = cleandoc(instructions ?? defaultInstructions(inputs, outputs));
+    // Like pydantic's create_model, an empty docstring counts as none: DSPy then uses the default instructions.
+    const given = options.keepEmptyInstructions ? instructions : instructions || undefined;
+    this.instructions = cleandoc(given ?? defaultInstructions(inputs, outputs));
     this.inputFields = Object.freeze(Object.fromEntries(inputs.map((f) => [f.name, f]))) as Record<keyof I & string, Field>;
     this.outputFields = Object.freeze(Object.fromEntries(outputs.map((f) => [f.name, f]))) as Record<keyof O & string, Field>;
     this.fields = Object.freeze({ ...this.inputFields, ...this.outputFields });
@@ -172,7 +181,7 @@ export class Signature<I extends Fields = Fields, O extends Fields = Fields> {
     };
     const inputs = this.inputList.map(apply);
     const outputs = this.outputList.map(apply);
-    return new Signature<I, O>(inputs, outputs, state.instructions, this.name);
+    return new Signature<I, O>(inputs, outputs, state.instructions, this.name, { keepEmptyInstructions: true });
   }
 
   toString(): string {

@@ -89,5 +89,7 @@ export function makeUnion(options: readonly TypeNode[], form: "typing" | "pep604
 
 /** Structural equality of two types. */
 export function typeEquals(a: TypeNode, b: TypeNode): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  // Defaults inside model fields may hold bigints, which JSON.stringify rejects.
+  const key = (t: TypeNode) => JSON.stringify(t, (_k, v: unknown) => (typeof v === "bigint" ? `${v}n` : v));
+  return key(a) === key(b);
 }

@@ -1,1 +1,2 @@
+export { DummyLM, type DummyLMOptions } from "./dummy-lm.js";
 export { ManualClock } from "./manual-clock.js";

@@ -1,0 +1,6 @@
+import { jsonRepairLoads } from "../utils/json-repair.js";
+
+/** Tool-call arguments sent as a JSON string, decoded leniently as DSPy does (`json_repair.loads`). */
+export function decodeToolArguments(text: string): unknown {
+  return jsonRepairLoads(text);
+}

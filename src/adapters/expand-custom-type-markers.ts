@@ -1,0 +1,47 @@
+import type { ContentPart, Message } from "../lm/message.js";
+import { parsePyJson } from "../utils/py-json.js";
+import { pyStr } from "../utils/pyfmt.js";
+import { pyStrip } from "../utils/py-str.js";
+import { CUSTOM_TYPE_END, CUSTOM_TYPE_START } from "./types/custom-type.js";
+
+const MARKER = new RegExp(`${CUSTOM_TYPE_START}([\\s\\S]*?)${CUSTOM_TYPE_END}`, "g");
+
+/** A marker payload: JSON, or JSON that was escaped once more inside a JSON string (`list[Image]` in a model). */
+function parsePayload(payload: string): unknown {
+  try {
+    return parsePyJson(payload);
+  } catch {
+    try {
+      return parsePyJson(parsePyJson(`"${payload}"`) as string);
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function payloadParts(payload: string): ContentPart[] {
+  const parsed = parsePayload(payload);
+  if (!Array.isArray(parsed)) return [{ type: "text", text: payload }];
+  return parsed.map((block) =>
+    typeof block === "object" && block !== null && !Array.isArray(block) ? (block as ContentPart) : { type: "text", text: pyStr(block) },
+  );
+}
+
+/**
+ * Splits a user message's text around DSPy's custom-type markers into content parts (text, `image_url`, …),
+ * as DSPy does before the LM call. Other messages are returned unchanged.
+ */
+export function expandCustomTypeMarkers(message: Message): Message {
+  if (message.role !== "user" || typeof message.content !== "string" || !message.content.includes(CUSTOM_TYPE_START)) return message;
+  const text = message.content;
+  const parts: ContentPart[] = [];
+  let last = 0;
+  for (const match of text.matchAll(MARKER)) {
+    const start = match.index;
+    if (start > last) parts.push({ type: "text", text: text.slice(last, start) });
+    parts.push(...payloadParts(pyStrip(match[1] as string)));
+    last = start + match[0].length;
+  }
+  if (last < text.length) parts.push({ type: "text", text: text.slice(last) });
+  return { ...message, content: parts };
+}

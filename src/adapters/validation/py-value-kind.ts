@@ -1,0 +1,52 @@
+import { PyFloat } from "../../utils/py-float.js";
+import { pyRepr } from "../../utils/pyfmt.js";
+
+/** The Python type name of a value in tsdspy's value model (`int`, `float`, `str`, `NoneType`, `list`, …). */
+export function pyTypeName(value: unknown): string {
+  if (value === null || value === undefined) return "NoneType";
+  switch (typeof value) {
+    case "string": return "str";
+    case "boolean": return "bool";
+    case "bigint": return "int";
+    case "number": return Number.isInteger(value) && !Object.is(value, -0) ? "int" : "float";
+    default: break;
+  }
+  if (value instanceof PyFloat) return "float";
+  if (Array.isArray(value)) return "list";
+  if (value instanceof Set) return "set";
+  if (value instanceof Map) return "dict";
+  if (value instanceof Uint8Array) return "bytes";
+  const proto = Object.getPrototypeOf(value);
+  if (proto === Object.prototype || proto === null) return "dict";
+  const typeName = (value as { typeName?: unknown }).typeName;
+  if (typeof typeName === "string") return typeName;
+  return (value as object).constructor?.name ?? "object";
+}
+
+/** A Python int as a JS number or, past 2^53, a bigint. */
+export function pyInt(value: bigint): number | bigint {
+  return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
+}
+
+/** Whether a value is a Python dict in tsdspy's value model (a plain object). */
+export function isPyDict(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * pydantic-core's `input_value=` text: a repr longer than 50 UTF-8 bytes is cut to its first 25 and last 24
+ * bytes, shrunk to whole characters.
+ */
+export function truncatedRepr(value: unknown): string {
+  const repr = pyRepr(value);
+  const bytes = Buffer.from(repr, "utf8");
+  if (bytes.length <= 50) return repr;
+  const isBoundary = (i: number) => i <= 0 || i >= bytes.length || ((bytes[i] as number) & 0xc0) !== 0x80;
+  let head = 25;
+  while (!isBoundary(head)) head--;
+  let tail = bytes.length - 24;
+  while (!isBoundary(tail)) tail++;
+  return `${bytes.subarray(0, head).toString("utf8")}...${bytes.subarray(tail).toString("utf8")}`;
+}

@@ -1,0 +1,84 @@
+import type { JsonSchema } from "../../signatures/json-schema.js";
+import { pyStrip } from "../../utils/py-str.js";
+import type { XmlElement } from "./xml-parser.js";
+
+function isObject(value: unknown): value is JsonSchema {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** DSPy's `_group_children`: children by tag (`<entry key=…>` by its key), in first-seen order. */
+export function groupChildren(element: XmlElement): Map<string, XmlElement[]> {
+  const groups = new Map<string, XmlElement[]>();
+  for (const child of element.children) {
+    const name = child.tag === "entry" ? (child.attrib.key ?? child.tag) : child.tag;
+    const list = groups.get(name);
+    if (list) list.push(child);
+    else groups.set(name, [child]);
+  }
+  return groups;
+}
+
+function escapeText(text: string): string {
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+}
+
+function escapeAttribute(text: string): string {
+  return escapeText(text).replaceAll('"', "&quot;").replaceAll("\r", "&#13;").replaceAll("\n", "&#10;").replaceAll("\t", "&#09;");
+}
+
+/** Python's `ET.tostring(element, encoding="unicode")` (including the element's tail). */
+export function elementToString(element: XmlElement): string {
+  const attrs = Object.entries(element.attrib).map(([k, v]) => ` ${k}="${escapeAttribute(v)}"`).join("");
+  const inner = element.text || element.children.length
+    ? `>${escapeText(element.text ?? "")}${element.children.map(elementToString).join("")}</${element.tag}>`
+    : " />";
+  return `<${element.tag}${attrs}${inner}${escapeText(element.tail ?? "")}`;
+}
+
+/**
+ * DSPy's `XMLAdapter._elements_to_value`: reads elements back into JSON-like values guided by the JSON schema
+ * (arrays from `<item>`s or repeated tags, objects from child tags, text elsewhere; `None` for empty optionals).
+ */
+export function elementsToValue(elements: XmlElement[], schemaIn: JsonSchema, defs: JsonSchema): unknown {
+  let schema = schemaIn;
+  const refName = typeof schema.$ref === "string" ? (schema.$ref.split("/").pop() as string) : "";
+  if (isObject(defs[refName])) schema = defs[refName] as JsonSchema;
+  const first = elements[0] as XmlElement;
+  if (Array.isArray(schema.anyOf) && schema.anyOf.length) {
+    let choices = schema.anyOf as JsonSchema[];
+    const nullable = choices.some((c) => Object.keys(c).length === 1 && c.type === "null");
+    if (nullable && first.children.length === 0 && !pyStrip(first.text ?? "")) return null;
+    choices = choices.filter((c) => c.type !== "null");
+    schema = choices[0] ?? {};
+    if (first.children.length) schema = choices.find((c) => c.type !== "string") ?? schema;
+  }
+  if (schema.type === "array") {
+    let items = elements;
+    if (items.length === 1 && first.children.length === 0) {
+      const text = pyStrip(first.text ?? "");
+      if (!text || text.startsWith("[")) return text ? text : [];
+    }
+    if (items.length === 1) {
+      const grouped = groupChildren(first).get("item");
+      if (grouped && grouped.length) items = grouped;
+    }
+    const itemSchema = isObject(schema.items) ? schema.items : {};
+    return items.map((element) => elementsToValue([element], itemSchema, defs));
+  }
+  if (schema.type === "string" && first.children.length) {
+    return (first.text ?? "") + first.children.map(elementToString).join("");
+  }
+  const children = groupChildren(first);
+  if (children.size === 0) {
+    if (schema.type === "object" && !pyStrip(first.text ?? "")) return {};
+    const values = elements.map((element) => pyStrip(element.text ?? ""));
+    return values.length === 1 ? values[0] : values;
+  }
+  const properties = isObject(schema.properties) ? schema.properties : {};
+  const childSchema = isObject(schema.additionalProperties) ? schema.additionalProperties : {};
+  const out: Record<string, unknown> = {};
+  for (const [name, items] of children) {
+    out[name] = elementsToValue(items, isObject(properties[name]) ? (properties[name] as JsonSchema) : childSchema, defs);
+  }
+  return out;
+}

@@ -1,0 +1,28 @@
+import { DSPyError } from "./dspy-error.js";
+
+/** One failed check inside a `ValidationError` (pydantic's line error). */
+export interface ValidationIssue {
+  /** Pydantic's error type, e.g. `int_parsing`, `missing`, `literal_error`. */
+  readonly type: string;
+  /** Where in the value: field names, list indexes, `[key]` for dict keys, union member names. */
+  readonly loc: ReadonlyArray<string | number>;
+  readonly msg: string;
+  readonly input: unknown;
+}
+
+/**
+ * A value did not validate against a field's type (pydantic's `ValidationError`); the message is pydantic's,
+ * byte for byte: `1 validation error for int\n  Input should be a valid integer …`.
+ */
+export class ValidationError extends DSPyError {
+  /** The validated type's title (`int`, `list[str]`, `Person`, `nullable[int]`). */
+  readonly title: string;
+  readonly issues: readonly ValidationIssue[];
+
+  constructor(title: string, issues: readonly ValidationIssue[], message: string) {
+    super(message);
+    this.name = "ValidationError";
+    this.title = title;
+    this.issues = issues;
+  }
+}

@@ -1,0 +1,30 @@
+import { ValueError } from "../errors/value-error.js";
+import { decodePythonJson } from "./json-repair/python-json.js";
+import { JsonRepairParser } from "./json-repair/repair-parser.js";
+import { toPlain } from "./json-repair/repair-values.js";
+
+/**
+ * Python json_repair's `loads(text)` (the 0.61 rules DSPy relies on): strict JSON when the text is
+ * valid (Python's `json.loads`, so `NaN`/`Infinity` pass), otherwise a tolerant reading - JSON
+ * embedded in prose or fences, missing closers and quotes, trailing commas, Python-style literals,
+ * comments, several values. Returns `""` when nothing could be read.
+ *
+ * Values follow tsdspy's Python value model: ints are numbers (bigints beyond 2**53 - 1), integral
+ * floats are `PyFloat`, objects are plain objects in insertion order.
+ *
+ * @example
+ * jsonRepairLoads('Sure! {"answer": "Paris", "score": 1.0,}') // { answer: "Paris", score: PyFloat(1) }
+ * jsonRepairLoads("not json at all") // ""
+ */
+export function jsonRepairLoads(text: string): unknown {
+  const strict = decodePythonJson(text);
+  if (strict !== undefined) return strict.value;
+  try {
+    return toPlain(new JsonRepairParser(text).readDocument());
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw new ValueError("Input nesting exceeds the supported parser recursion depth.", { cause: error });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,230 @@
+import { ValueError } from "../../errors/value-error.js";
+import { isPySpace, pyLstrip } from "./py-chars.js";
+import { isQuote, type RepairCursor } from "./repair-cursor.js";
+import { type PyDict, isPyDict, updateDict } from "./repair-values.js";
+
+/**
+ * `[...]` where a key should be, right after a member whose value is a list: the LM split one list
+ * (often a table of rows) in two. The new items join the previous list; loose cells are regrouped
+ * into rows when the previous list holds rows of one length.
+ */
+function mergeListContinuation(p: RepairCursor, obj: PyDict): boolean {
+  const lastKey = [...obj.keys()].pop();
+  const previous = lastKey ? obj.get(lastKey) : undefined;
+  if (!Array.isArray(previous)) return false;
+  p.pos++;
+  const more = p.readArray();
+  const rowLengths = previous.filter(Array.isArray).map((row) => (row as unknown[]).length);
+  const rowLength = rowLengths.length > 0 && rowLengths.every((n) => n === rowLengths[0]) ? (rowLengths[0] as number) : 0;
+  if (rowLength > 0) {
+    const tail: unknown[] = [];
+    while (previous.length > 0 && !Array.isArray(previous[previous.length - 1])) tail.unshift(previous.pop());
+    if (tail.length > 0) {
+      if (tail.length % rowLength === 0) {
+        for (let i = 0; i < tail.length; i += rowLength) previous.push(tail.slice(i, i + rowLength));
+      } else {
+        previous.push(...tail);
+      }
+    }
+    if (more.length > 0) {
+      if (more.every(Array.isArray)) previous.push(...more);
+      else previous.push(more);
+    }
+  } else {
+    previous.push(...(more.length === 1 && Array.isArray(more[0]) ? more[0] : more));
+  }
+  p.skipSpaces();
+  if (p.at() === ",") p.pos++;
+  p.skipSpaces();
+  return true;
+}
+
+/** Reads a key; returns it with the position where its reading started (to roll back to). */
+function readKey(p: RepairCursor, obj: PyDict): [string, number] {
+  let key = "";
+  let keyStart = p.pos;
+  p.within("key", () => {
+    while (p.at() !== undefined) {
+      keyStart = p.pos;
+      if (p.at() === "[" && key === "" && mergeListContinuation(p, obj)) continue;
+      const raw = p.readString();
+      if (typeof raw !== "string") {
+        // json_repair fails an assertion here (a ```json fence where a key should be).
+        throw new ValueError("Cannot repair this JSON: a code fence stands where an object key should be.");
+      }
+      key = raw;
+      if (key === "") p.skipSpaces();
+      if (key !== "" || p.at() === ":" || p.at() === "}") break;
+    }
+  });
+  return [key, keyStart];
+}
+
+/** A repeated key inside an array starts a new object (`[{"a": 1, "a": 2}]` → two objects) unless it was properly comma-separated. */
+function duplicateStartsNewObject(p: RepairCursor, keyStart: number): boolean {
+  let back = keyStart - p.pos - 1;
+  let before = p.at(back);
+  while (isPySpace(before)) before = p.at(--back);
+  const keyOpener = p.at(keyStart - p.pos);
+  const after = p.at(p.spacesEnd());
+  return !(isQuote(keyOpener) && before === "," && after === ":");
+}
+
+function readMemberValue(p: RepairCursor): unknown {
+  return p.within("value", () => {
+    p.skipSpaces();
+    const ch = p.at();
+    if (ch === "," || ch === "}") return "";
+    return p.readValue();
+  });
+}
+
+/** Removes `#`, `//` and `/* *\/` comments outside quotes (to classify what an empty object held). */
+function stripComments(body: string): string {
+  let out = "";
+  let quote: string | undefined;
+  let slashes = 0;
+  let i = 0;
+  while (i < body.length) {
+    const ch = body[i] as string;
+    const next = body[i + 1] ?? "";
+    if (ch === "\\") {
+      slashes++;
+      out += ch;
+      i++;
+      continue;
+    }
+    if (quote !== undefined) {
+      out += ch;
+      if (ch === quote && slashes % 2 === 0) quote = undefined;
+      slashes = 0;
+      i++;
+      continue;
+    }
+    if (isQuote(ch) && slashes % 2 === 0) {
+      quote = ch;
+      out += ch;
+      slashes = 0;
+      i++;
+      continue;
+    }
+    slashes = 0;
+    if (ch === "#" || (ch === "/" && next === "/")) {
+      i += ch === "/" ? 2 : 1;
+      while (i < body.length && body[i] !== "\n" && body[i] !== "\r") i++;
+      continue;
+    }
+    if (ch === "/" && next === "*") {
+      i += 2;
+      while (i < body.length - 1 && body.slice(i, i + 2) !== "*/") i++;
+      i = Math.min(i + 2, body.length);
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}
+
+type EmptyObjectReading = { kind: "keep" } | { kind: "array" } | { kind: "object"; text: string };
+
+/** An object read as `{}` although it held text: keep it, re-read it as an array, or unescape `\"key\":` and re-read it. */
+function classifyEmptyObject(p: RepairCursor, start: number): EmptyObjectReading {
+  const attempted = p.slice(start - 1, p.pos + 1);
+  let body = attempted.slice(1);
+  if (body.endsWith("}")) body = body.slice(0, -1);
+  body = pyLstrip(body);
+  if (body === "") return { kind: "keep" };
+  if ((body.startsWith('\\"') && body.includes('\\":')) || (body.startsWith("\\'") && body.includes("\\':"))) {
+    return { kind: "object", text: attempted.replaceAll('\\"', '"').replaceAll("\\'", "'") };
+  }
+  body = pyLstrip(stripComments(body));
+  if (body === "") return { kind: "keep" };
+  let quote: string | undefined;
+  let slashes = 0;
+  for (const ch of body) {
+    if (ch === "\\") {
+      slashes++;
+      continue;
+    }
+    if (quote !== undefined) {
+      if (ch === quote && slashes % 2 === 0) quote = undefined;
+    } else if (isQuote(ch) && slashes % 2 === 0) {
+      quote = ch;
+    } else if (ch === ":" && slashes % 2 === 0) {
+      return { kind: "keep" };
+    }
+    slashes = 0;
+  }
+  return { kind: "array" };
+}
+
+/** Re-reads an object that came out empty; `undefined` when `{}` stands. */
+function rereadEmptyObject(p: RepairCursor, start: number): { value: unknown } | undefined {
+  const reading = classifyEmptyObject(p, start);
+  if (reading.kind === "keep") return undefined;
+  if (reading.kind === "object") {
+    p.chars.splice(start - 1, p.pos + 1 - (start - 1), ...Array.from(reading.text));
+    p.pos = start;
+    const value = p.within("key", () => p.readObject());
+    p.deferredContexts.push("key");
+    return { value };
+  }
+  p.pos = start;
+  const value = p.within("key", () => p.readArray());
+  p.deferredContexts.push("key");
+  return { value };
+}
+
+/**
+ * Reads an object's members after its `{`. Keys may be unquoted or single-quoted, `:` and `,` may
+ * be missing, a value may be missing; the object closes at `}`, at the end of the text, or where a
+ * `]` closes an enclosing array.
+ */
+export function readObject(p: RepairCursor): unknown {
+  const obj: PyDict = new Map();
+  const start = p.pos;
+  const isValue = p.current === "value";
+  while ((p.at() ?? "}") !== "}") {
+    p.skipSpaces();
+    if (p.at() === ":") p.pos++;
+    const [key, keyStart] = readKey(p, obj);
+    if (p.inContext("array") && obj.has(key) && !isValue && duplicateStartsNewObject(p, keyStart)) {
+      p.pos = keyStart - 1;
+      p.chars.splice(keyStart, 0, "{");
+      break;
+    }
+    p.skipSpaces();
+    if ((p.at() ?? "}") === "}") continue;
+    p.pos++; // the ':' (or whatever stands in for it)
+    obj.set(key, readMemberValue(p));
+    const after = p.at();
+    if (after === "," || after === "'" || after === '"') p.pos++;
+    if (p.at() === "]" && p.inContext("array")) {
+      p.pos--;
+      break;
+    }
+    p.skipSpaces();
+  }
+  p.pos++;
+
+  if (obj.size === 0 && p.pos - start > 2) {
+    const reread = rereadEmptyObject(p, start);
+    if (reread !== undefined) return reread.value;
+  }
+  if (p.contexts.length > 0) {
+    if (p.at() === "}" && p.current !== "key" && p.current !== "value") p.pos++;
+    return obj;
+  }
+  // At top level, `{...}, "more": ...` continues the same object.
+  p.skipSpaces();
+  if (p.at() === ",") {
+    p.pos++;
+    p.skipSpaces();
+    if (isQuote(p.at())) {
+      const more = p.readObject();
+      if (isPyDict(more)) updateDict(obj, more);
+    }
+  }
+  return obj;
+}

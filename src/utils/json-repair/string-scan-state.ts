@@ -1,0 +1,81 @@
+import type { RepairCursor } from "./repair-cursor.js";
+
+/** Marks an open „low-high" quote span: while one is open, the string's own quote does not close it. */
+const LOW_QUOTE_SPAN = "\u0000";
+
+/** The state of one string being read: its text so far, its quotes, and the heuristics' memory. */
+export class StringScanState {
+  text = "";
+  /** The string had no opening quote (a bare word). */
+  missingQuotes = false;
+  /** The string opened with `""` and may close with `""`. */
+  doubledQuotes = false;
+  open = '"';
+  close = '"';
+  /** Open „ spans. */
+  lowQuoteSpans = 0;
+  /** A quote inside the string was kept as text and still waits for its partner. */
+  unmatchedQuote = false;
+  /** A comma said a container follows: keep the next `{`/`[` run as text. */
+  pendingContainer = false;
+  containerStack: string[] = [];
+  /** A comma found no quote, brace or bracket ahead: later commas are text too. */
+  noDelimiterAhead = false;
+  /** `{` in the text not yet matched by `}`. */
+  openBraces = 0;
+  /** Where the text after the last unclosed `[` starts (a regex character class, maybe). */
+  bracketStart: number | null = null;
+  private readonly findCache = new Map<string, [start: number, match: number | null]>();
+
+  /** The quote that currently ends the string (a sentinel while a „ span is open). */
+  get activeClose(): string {
+    return this.lowQuoteSpans > 0 ? LOW_QUOTE_SPAN : this.close;
+  }
+
+  get inLowQuoteSpan(): boolean {
+    return this.lowQuoteSpans > 0;
+  }
+
+  get last(): string | undefined {
+    return this.text.length === 0 ? undefined : this.text[this.text.length - 1];
+  }
+
+  /** Appends text, keeping the brace and bracket bookkeeping. */
+  append(content: string): void {
+    const base = this.text.length;
+    this.text += content;
+    for (let i = 0; i < content.length; i++) {
+      const ch = content[i];
+      if (ch === "{") this.openBraces++;
+      else if (ch === "}" && this.openBraces > 0) this.openBraces--;
+      else if (ch === "[") this.bracketStart = base + i + 1;
+      else if (ch === "]") this.bracketStart = null;
+    }
+  }
+
+  /** Replaces the trailing backslash by `content` (an escape was resolved). */
+  replaceBackslash(content: string): void {
+    this.text = this.text.slice(0, -1);
+    this.append(content);
+  }
+
+  /** `RepairCursor.findUnescaped`, remembering answers for this string (json_repair's look-ahead cache). */
+  find(p: RepairCursor, targets: string | readonly string[], offset: number): number {
+    const key = typeof targets === "string" ? targets : targets.join("\u0001");
+    const start = p.pos + offset;
+    const cached = this.findCache.get(key);
+    if (cached !== undefined) {
+      const [cachedStart, match] = cached;
+      if (match === null && start >= cachedStart) return p.length - p.pos;
+      if (match !== null && cachedStart <= start && start <= match) return match - p.pos;
+    }
+    const found = p.findUnescaped(targets, offset);
+    if (p.at(found) === undefined) {
+      this.findCache.set(key, [start, null]);
+      return found;
+    }
+    const matchIndex = p.pos + found;
+    if (matchIndex === 0 || p.chars[matchIndex - 1] !== "\\") this.findCache.set(key, [start, matchIndex]);
+    return found;
+  }
+}

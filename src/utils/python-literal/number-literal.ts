@@ -1,0 +1,22 @@
+import { PythonSyntaxError } from "../../errors/python-syntax-error.js";
+import { pyFloat } from "../py-float.js";
+import { PyComplex } from "../py-complex.js";
+import { PY_INT_MAX_STR_DIGITS, pyIntValue } from "../python-number.js";
+import type { Token } from "./tokenize.js";
+
+/** The value of a (tokenizer-validated) Python number literal: int, float or imaginary. */
+export function parseNumberToken(token: Token): unknown {
+  const text = token.text.replaceAll("_", "");
+  const lower = text.toLowerCase();
+  if (lower.endsWith("j")) return new PyComplex(0, Number(text.slice(0, -1)));
+  if (/^0[xob]/.test(lower)) return pyIntValue(BigInt(`0${lower.slice(1)}`));
+  if (/[.e]/.test(lower)) return pyFloat(Number(text));
+  if (text.length > PY_INT_MAX_STR_DIGITS) {
+    throw new PythonSyntaxError(
+      `Exceeds the limit (${PY_INT_MAX_STR_DIGITS} digits) for integer string conversion: value has ${text.length} digits; ` +
+        "use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.",
+      { lineno: token.line },
+    );
+  }
+  return pyIntValue(BigInt(text));
+}

@@ -1,0 +1,177 @@
+import { PY_ELLIPSIS } from "../py-ellipsis.js";
+import type { PyNode } from "./ast-node.js";
+import { parseNumberToken } from "./number-literal.js";
+import { decodeStringToken } from "./string-literal.js";
+import { KEYWORDS, TokenStream, otherNode } from "./token-stream.js";
+import type { Token } from "./tokenize.js";
+
+/**
+ * Atoms of the expression grammar: names, numbers, strings (adjacent ones concatenated), and the
+ * displays - `( )` groups, tuples and generators, `[ ]` lists and comprehensions, `{ }` dicts,
+ * sets and their comprehensions. The expression levels come from the subclass.
+ */
+export abstract class DisplayParser extends TokenStream {
+  protected abstract expression(): PyNode;
+  protected abstract namedExpression(): PyNode;
+  protected abstract starNamedExpression(): PyNode;
+  protected abstract binary(level: number): PyNode;
+  protected abstract comprehension(): void;
+
+  protected noStarredComprehension(first: PyNode): void {
+    if (first.kind === "Other" && first.pyClass === "Starred") this.fail("iterable unpacking cannot be used in comprehension", first.line);
+  }
+
+  /** Comma-separated elements up to `closer`, after a first one. */
+  protected elementsAfter(first: PyNode, closer: string): PyNode[] {
+    const elts = [first];
+    while (this.eatOp(",")) {
+      if (this.isOp(closer)) break;
+      elts.push(this.starNamedExpression());
+    }
+    this.expectOp(closer);
+    return elts;
+  }
+
+  protected atom(): PyNode {
+    const t = this.tok;
+    const line = t.line;
+    if (t.kind === "number") {
+      this.i++;
+      return { kind: "Constant", line, value: parseNumberToken(t), isNumber: true };
+    }
+    if (t.kind === "string") return this.strings();
+    if (t.kind === "name") {
+      if (t.text === "True" || t.text === "False" || t.text === "None") {
+        this.i++;
+        return { kind: "Constant", line, value: t.text === "None" ? null : t.text === "True", isNumber: false };
+      }
+      if (KEYWORDS.has(t.text)) this.fail();
+      this.i++;
+      return { kind: "Name", line, id: t.text };
+    }
+    if (t.kind !== "op") this.fail();
+    if (t.text === "...") {
+      this.i++;
+      return { kind: "Constant", line, value: PY_ELLIPSIS, isNumber: false };
+    }
+    if (t.text === "(") return this.parenthesized();
+    if (t.text === "[") return this.bracketed();
+    if (t.text === "{") return this.braced();
+    return this.fail();
+  }
+
+  protected strings(): PyNode {
+    const line = this.tok.line;
+    const pieces = [];
+    while (this.tok.kind === "string") pieces.push(decodeStringToken(this.tokens[this.i++] as Token));
+    const bytes = pieces.filter((p) => p.kind === "bytes").length;
+    if (bytes > 0 && bytes < pieces.length) this.fail("cannot mix bytes and nonbytes literals", line);
+    if (pieces.some((p) => p.kind === "str" && p.unsupportedEscape)) this.unsupportedEscape = true;
+    if (pieces.some((p) => p.kind === "fstring")) return otherNode("JoinedStr", line);
+    if (bytes > 0) {
+      const all = pieces.flatMap((p) => (p.kind === "bytes" ? p.value : []));
+      return { kind: "Constant", line, value: Uint8Array.from(all), isNumber: false };
+    }
+    return { kind: "Constant", line, value: pieces.map((p) => (p.kind === "str" ? p.value : "")).join(""), isNumber: false };
+  }
+
+  protected parenthesized(): PyNode {
+    const line = this.tok.line;
+    this.i++;
+    if (this.eatOp(")")) return { kind: "Tuple", line, elts: [] };
+    if (this.eatWord("yield")) {
+      let pyClass = "Yield";
+      if (this.eatWord("from")) {
+        this.expression();
+        pyClass = "YieldFrom";
+      } else {
+        while (!this.isOp(")")) {
+          if (this.eatOp("*")) this.binary(0);
+          else this.expression();
+          if (!this.eatOp(",")) break;
+        }
+      }
+      this.expectOp(")");
+      return otherNode(pyClass, line);
+    }
+    const first = this.starNamedExpression();
+    if (this.isWord("for") || this.isWord("async")) {
+      this.noStarredComprehension(first);
+      this.comprehension();
+      this.expectOp(")");
+      return otherNode("GeneratorExp", line);
+    }
+    if (this.eatOp(")")) {
+      if (first.kind === "Other" && first.pyClass === "Starred") this.fail("cannot use starred expression here");
+      return first;
+    }
+    if (!this.isOp(",")) this.fail();
+    return { kind: "Tuple", line, elts: this.elementsAfter(first, ")") };
+  }
+
+  protected bracketed(): PyNode {
+    const line = this.tok.line;
+    this.i++;
+    if (this.eatOp("]")) return { kind: "List", line, elts: [] };
+    const first = this.starNamedExpression();
+    if (this.isWord("for") || this.isWord("async")) {
+      this.noStarredComprehension(first);
+      this.comprehension();
+      this.expectOp("]");
+      return otherNode("ListComp", line);
+    }
+    if (!this.isOp(",") && !this.isOp("]")) this.fail("invalid syntax. Perhaps you forgot a comma?");
+    return { kind: "List", line, elts: this.elementsAfter(first, "]") };
+  }
+
+  protected braced(): PyNode {
+    const line = this.tok.line;
+    this.i++;
+    if (this.eatOp("}")) return { kind: "Dict", line, keys: [], values: [] };
+    if (this.isOp("**")) return this.dictAfter(line, [], []);
+    const bareWalrus = this.tok.kind === "name" && this.isOp(":=", 1);
+    const first = this.starNamedExpression();
+    if (this.eatOp(":")) {
+      if (bareWalrus || (first.kind === "Other" && first.pyClass === "Starred")) this.fail();
+      if (!this.startsExpression()) this.fail("expression expected after dictionary key and ':'");
+      const value = this.expression();
+      if (this.isWord("for") || this.isWord("async")) {
+        this.comprehension();
+        this.expectOp("}");
+        return otherNode("DictComp", line);
+      }
+      return this.dictAfter(line, [first], [value]);
+    }
+    if (this.isWord("for") || this.isWord("async")) {
+      this.noStarredComprehension(first);
+      this.comprehension();
+      this.expectOp("}");
+      return otherNode("SetComp", line);
+    }
+    if (!this.isOp(",") && !this.isOp("}")) this.fail("invalid syntax. Perhaps you forgot a comma?");
+    return { kind: "Set", line, elts: this.elementsAfter(first, "}") };
+  }
+
+  /** The rest of a dict display: `, key: value` or `, **mapping` items, then `}`. */
+  protected dictAfter(line: number, keys: (PyNode | null)[], values: PyNode[]): PyNode {
+    let needComma = keys.length > 0;
+    for (;;) {
+      if (needComma) {
+        if (this.eatOp("}")) break;
+        if (!this.eatOp(",")) this.fail("invalid syntax. Perhaps you forgot a comma?");
+      }
+      if (this.eatOp("}")) break;
+      needComma = true;
+      if (this.eatOp("**")) {
+        keys.push(null);
+        values.push(this.binary(0));
+        continue;
+      }
+      keys.push(this.expression());
+      this.expectOp(":");
+      if (!this.startsExpression()) this.fail("expression expected after dictionary key and ':'");
+      values.push(this.expression());
+    }
+    return { kind: "Dict", line, keys, values };
+  }
+}
