@@ -10,7 +10,7 @@ class MockProgram extends Module {
   constructor(readonly value: string) {
     super();
   }
-  async forward(inputs: Record<string, unknown>) {
+  async forward(inputs: Record<string, any>) {
     this.calls.push(inputs);
     return new Prediction({ answer: this.value });
   }
