@@ -52,6 +52,7 @@ export type { Callback } from "./context/callback.js";
 export { consoleLogger, silentLogger, type Logger } from "./context/logger.js";
 export type { TraceEntry } from "./context/trace-entry.js";
 export { formatHistory } from "./context/format-history.js";
+export { inspectHistory } from "./context/inspect-history.js";
 
 // Primitives
 export { Example, type ExampleConstructor } from "./primitives/example.js";
@@ -71,6 +72,8 @@ export { HotPotF1 } from "./evaluate/metrics/hotpot-f1.js";
 export { precisionScore } from "./evaluate/metrics/precision-score.js";
 export { answerExactMatch } from "./evaluate/metrics/answer-exact-match.js";
 export { answerPassageMatch } from "./evaluate/metrics/answer-passage-match.js";
+export { SemanticF1, type JudgeInputs } from "./judges/semantic-f1.js";
+export { CompleteAndGrounded } from "./judges/complete-and-grounded.js";
 export { Parallel, type ParallelOptions, type ParallelResult, type ExecPair } from "./predict/parallel.js";
 export { ParallelExecutor, type ParallelExecutorOptions } from "./utils/parallel-executor.js";
 
@@ -79,6 +82,9 @@ export { assertDisjointSplits } from "./release/assert-disjoint-splits.js";
 export { SplitLeakageError } from "./release/split-leakage-error.js";
 export { releaseDecision, type ReleaseDecision, type SliceScores } from "./release/release-gates.js";
 export { ArtifactRegistry, MissingArtifactError } from "./release/artifact-registry.js";
+export { writeArtifact, loadArtifact, ArtifactError, type ArtifactManifest } from "./release/artifact.js";
+export { sliceScores, type SliceSummary } from "./release/slice-scores.js";
+export { splitHash } from "./release/split-hash.js";
 
 // Python rendering rules
 export { PyFloat, pyFloat } from "./utils/py-float.js";

@@ -58,6 +58,17 @@ describe("BaseLM", () => {
     expect(globalHistory()).toHaveLength(0);
   });
 
+  it("the global inspectHistory shows the last calls of any LM", async () => {
+    const { inspectHistory } = await import("../context/inspect-history.js");
+    await new EchoLM("test/echo").call([{ role: "user", content: "first" }]);
+    await new EchoLM("test/other").call([{ role: "user", content: "second" }]);
+    let written = "";
+    const text = inspectHistory(2, { write: (t) => (written += t) });
+    expect(written).toBe(text);
+    expect(text.indexOf("first")).toBeLessThan(text.indexOf("second"));
+    expect(text).not.toContain("\x1b[");
+  });
+
   it("inspectHistory prints like DSPy", async () => {
     const lm = new EchoLM("test/echo");
     await lm.call([{ role: "system", content: "sys " }, { role: "user", content: "question" }]);

@@ -64,3 +64,13 @@ describe("splitPassages", () => {
     for (const p of passages) expect(text.slice(p.start, p.end)).toBe(p.text);
   });
 });
+
+describe("mapSpan by shape", () => {
+  it("carries an identifier over by its shape when the sentences are shaped differently", () => {
+    const demo = "Order #75865 was the wrong size and I want a refund.";
+    const query = "Can I get my money back for order #34282? I never opened it.";
+    const start = demo.indexOf("#75865");
+    const mapped = mapSpan(demo, { start, end: start + 6 }, query, (ps) => ps.map(() => 1));
+    expect(mapped && query.slice(mapped.start, mapped.end)).toBe("#34282");
+  });
+});

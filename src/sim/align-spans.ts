@@ -126,6 +126,8 @@ export function mapSpan(
   const contenders = queryPassages.filter((_, i) => (rel[i] ?? 0) >= top - 1e-9);
   const samePlace = queryPassages[demoPassages.indexOf(first)];
   const best = samePlace && contenders.includes(samePlace) ? samePlace : contenders.reduce((a, b) => (shape(b) > shape(a) ? b : a));
+  const byShape = matchByShape(demoText.slice(span.start, span.end), best) ?? matchByShape(demoText.slice(span.start, span.end), { text: queryText, start: 0, end: queryText.length });
+  if (byShape) return { ...byShape, shape: shape(best) };
   const dWords = wordTokens(demoPassage.text);
   const qWords = wordTokens(best.text);
   const a = dWords.findIndex((t) => t.end + demoPassage.start > span.start);
@@ -139,6 +141,25 @@ export function mapSpan(
   const qb = mapBoundary(b, anchors, "end");
   if (qb <= qa) return null;
   return { start: best.start + qWords[qa]!.start, end: best.start + qWords[qb - 1]!.end, shape: shape(best) };
+}
+
+/**
+ * A span holding digits (an order number, an amount) is found by its shape rather than its position: words with digits
+ * become patterns (`#75865` → `#\d{5}`, `$15` → `\$\d{2}`), other words must match as they are (any case). The first
+ * match in `passage` is returned; `null` when the span has no digits or nothing matches.
+ */
+function matchByShape(spanText: string, passage: Passage): { start: number; end: number } | null {
+  const words = spanText.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 4 || !words.some((w) => /\d/.test(w))) return null;
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const wordPattern = (word: string) =>
+    word
+      .split(/(\d+)/)
+      .map((part, i) => (i % 2 === 1 ? `\\d{${part.length}}` : escape(part)))
+      .join("");
+  const pattern = new RegExp(`(?<![\\w#$])${words.map(wordPattern).join("\\s+")}(?!\\w)`, "i");
+  const match = pattern.exec(passage.text);
+  return match ? { start: passage.start + match.index, end: passage.start + match.index + match[0].length } : null;
 }
 
 /** Rewrites `queryText` in the style the demo applied when copying `demoSource` into `demoOutput` (case, joiners). */

@@ -1,6 +1,6 @@
 import { findCopiedSpans, mapSpan, restyle } from "./align-spans.js";
 import { alternativeChance, questionText, type AnswerContext, type FieldAnswer } from "./answer-context.js";
-import { rankPassages, splitPassages, type Passage } from "./passages.js";
+import { relevanceWithLessons, sourcePassage, splitPassages, type Passage, type PassageLesson } from "./passages.js";
 import type { RankedDemo } from "./rank-demos.js";
 import type { SimField } from "./sim-prompt.js";
 
@@ -38,10 +38,7 @@ export function fillTemplate(ctx: AnswerContext, field: SimField, ranked: Ranked
     }
     const queryValue = ctx.prompt.query[segment.field]!.text;
     const question = questionText(ctx.prompt, segment.field);
-    const relevance = (ps: Passage[]) => {
-      const ranking = rankPassages(ps, question);
-      return ps.map((p) => ranking.find((r) => r.passage === p)?.score ?? 0);
-    };
+    const relevance = (ps: Passage[]) => relevanceWithLessons(ps, question, lessonsFor(ctx, segment.field, field.name));
     const mapped = mapSpan(demoInputs[segment.field] as string, segment, queryValue, relevance);
     if (!mapped) return null;
     const source = demoInputs[segment.field]!.slice(segment.start, segment.end);
@@ -52,6 +49,19 @@ export function fillTemplate(ctx: AnswerContext, field: SimField, ranked: Ranked
     if (passage && !passages.includes(passage)) passages.push(passage);
   }
   return slots === 0 ? null : { text, demo: ranked, passages, slots, fit: fit / slots };
+}
+
+/** Which passages answered the demos (their output's source in input `input`), weighted by demo similarity. */
+function lessonsFor(ctx: AnswerContext, input: string, output: string): PassageLesson[] {
+  const lessons: PassageLesson[] = [];
+  for (const ranked of ctx.ranked) {
+    const value = ranked.demo.inputs[input]?.text;
+    const answer = ranked.demo.outputs[output]?.text;
+    if (!value || !answer || ranked.score <= 0) continue;
+    const source = sourcePassage(value, answer);
+    if (source) lessons.push({ source, weight: ranked.score });
+  }
+  return lessons;
 }
 
 /** How many of the most similar demos are tried as templates. */

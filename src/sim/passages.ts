@@ -52,3 +52,33 @@ export function rankPassages(passages: readonly Passage[], question: string): Ar
     .map(({ passage, score }) => ({ passage, score }));
 }
 
+
+/** What a demo teaches about passages: the passage its answer came from, weighted by the demo's similarity to the query. */
+export interface PassageLesson {
+  source: string;
+  weight: number;
+}
+
+/** The passage of `value` that `output` draws on most (TF-IDF cosine), or `null` when `value` has one passage or none. */
+export function sourcePassage(value: string, output: string): string | null {
+  const passages = splitPassages(value);
+  if (passages.length < 2) return null;
+  const best = rankPassages(passages, output)[0];
+  return best && best.score > 0 ? best.passage.text : null;
+}
+
+/**
+ * Passage relevance informed by the demos, as a model learns in context which kind of passage answers which kind of
+ * question: similarity to the question, plus similarity to the passages that answered similar demos.
+ */
+export function relevanceWithLessons(passages: readonly Passage[], question: string, lessons: readonly PassageLesson[]): number[] {
+  const tfidf = new TfIdf([...passages.map((p) => p.text), ...lessons.map((l) => l.source)]);
+  const qv = tfidf.vector(question);
+  const sources = lessons.map((l) => ({ vector: tfidf.vector(l.source), weight: l.weight }));
+  return passages.map((p) => {
+    const pv = tfidf.vector(p.text);
+    let learned = 0;
+    for (const source of sources) learned += source.weight * cosine(pv, source.vector);
+    return cosine(pv, qv) + learned;
+  });
+}
