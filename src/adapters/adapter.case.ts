@@ -121,6 +121,12 @@ export function runAdapterConformance(adapterName: string, make: () => Adapter, 
       for (const text of ["", null]) {
         expect(() => adapter.postprocess(qa, qa, { text })).toThrow("The LM returned an empty or null response.");
       }
+      // DSPy shows a reply without text as its output dict (`LMOutput.to_output_dict()`), an empty one as "".
+      expect(() => adapter.postprocess(qa, qa, { text: null })).toThrow("LM Response: {'text': None} \n");
+      expect(() => adapter.postprocess(qa, qa, { text: null, reasoningContent: "r" })).toThrow(
+        "LM Response: {'text': None, 'reasoning_content': 'r'} \n",
+      );
+      expect(() => adapter.postprocess(qa, qa, { text: "" })).toThrow("LM Response:  \n");
     });
 
     it("sends images as content parts", () => {

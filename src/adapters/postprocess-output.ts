@@ -2,7 +2,7 @@ import { AdapterParseError } from "../errors/adapter-parse-error.js";
 import { ValueError } from "../errors/value-error.js";
 import type { LMOutput } from "../lm/lm-response.js";
 import type { Signature } from "../signatures/signature.js";
-import { pyStr } from "../utils/pyfmt.js";
+import { pyRepr, pyStr } from "../utils/pyfmt.js";
 import type { Adapter } from "./adapter.js";
 import { applyOutputDefaults } from "./apply-output-defaults.js";
 import { decodeToolArguments } from "./decode-tool-arguments.js";
@@ -38,6 +38,16 @@ function validateWithSchemas(adapter: Adapter, signature: Signature, values: Rec
   }
 }
 
+/** DSPy's `LMOutput.to_output_dict()`: how an output without text is shown in the "empty or null response" error. */
+function legacyOutputDict(output: LMOutput): Record<string, unknown> {
+  const data: Record<string, unknown> = { text: output.text };
+  if (output.reasoningContent !== undefined && output.reasoningContent !== null) data.reasoning_content = output.reasoningContent;
+  if (output.toolCalls?.length) data.tool_calls = output.toolCalls;
+  if (output.citations !== undefined && output.citations !== null) data.citations = output.citations;
+  if (output.logprobs !== undefined && output.logprobs !== null) data.logprobs = output.logprobs;
+  return data;
+}
+
 /**
  * DSPy's `_call_postprocess` for one LM output: parse the text with the processed signature (an empty reply
  * without tool calls is an `AdapterParseError`), fill defaults and None for the original signature's outputs,
@@ -61,7 +71,7 @@ export function postprocessOutput(adapter: Adapter, original: Signature, process
     throw new AdapterParseError({
       adapterName: adapter.name,
       expectedFields: Object.keys(original.outputFields),
-      lmResponse: text === null ? "None" : text,
+      lmResponse: text === null ? pyRepr(legacyOutputDict(output)) : text,
       message: "The LM returned an empty or null response.",
     });
   }

@@ -3,6 +3,7 @@ import { ChatAdapter } from "../adapters/chat-adapter.js";
 import { BaseLM, type LMForwardRequest } from "../clients/base-lm.js";
 import type { LMOutput, LMResponse } from "../lm/lm-response.js";
 import type { Message } from "../lm/message.js";
+import { ValueError } from "../errors/value-error.js";
 import { makeField } from "../signatures/field.js";
 
 type Answer = Record<string, unknown>;
@@ -36,7 +37,8 @@ export class DummyLM extends BaseLM {
   readonly followExamples: boolean;
   readonly reasoning: boolean;
   readonly adapter: Adapter;
-  private next = 0;
+  /** The position in the answer list, shared with copies (`lm.copy(...)`) as DSPy's copies share its iterator. */
+  private readonly cursor = { next: 0 };
 
   constructor(answers: readonly Answer[] | Readonly<Record<string, Answer>>, options: DummyLMOptions = {}) {
     super("dummy", { modelType: "chat", temperature: 0.0, maxTokens: 1000, cache: true });
@@ -48,7 +50,7 @@ export class DummyLM extends BaseLM {
 
   /** How many list answers were used so far. */
   get calls(): number {
-    return this.next;
+    return this.cursor.next;
   }
 
   protected async forward(request: LMForwardRequest): Promise<LMResponse> {
@@ -71,8 +73,8 @@ export class DummyLM extends BaseLM {
       return "No more responses";
     }
     const list = this.answers as readonly Answer[];
-    const answer = this.next < list.length ? list[this.next] : undefined;
-    if (answer !== undefined) this.next++;
+    const answer = this.cursor.next < list.length ? list[this.cursor.next] : undefined;
+    if (answer !== undefined) this.cursor.next++;
     return this.formatAnswer(answer ?? { answer: "No more responses" });
   }
 
@@ -88,6 +90,9 @@ export class DummyLM extends BaseLM {
       const match = HEADER.exec(text(message));
       if (match) counts.set(match[0], (counts.get(match[0]) ?? 0) + 1);
     }
+    // DSPy takes max() of these counts, which raises when no message starts with a `[[ ## field ## ]]` header
+    // (e.g. XML prompts); the adapter then falls back to JSON as it does for any non-LM error.
+    if (counts.size === 0) throw new ValueError("max() arg is an empty sequence");
     const max = Math.max(...counts.values());
     const outputFields = [...counts].filter(([, count]) => count !== max).map(([field]) => field);
     const finalInput = text(messages[messages.length - 1]).split("\n\n")[0] ?? "";

@@ -1,0 +1,127 @@
+import { getSettings, withSettings, type Settings } from "../../context/settings.js";
+import type { TraceEntry } from "../../context/trace-entry.js";
+import { BudgetExceededError } from "../../errors/budget-exceeded-error.js";
+import { ValueError } from "../../errors/value-error.js";
+import type { Metric } from "../../evaluate/metric.js";
+import { Example, ExampleImpl } from "../../primitives/example.js";
+import type { Module } from "../../primitives/module.js";
+import { PythonRandom } from "../../utils/python-random.js";
+import type { DemoPredictor } from "../shared/demo-predictor.js";
+import { pyTruthy } from "../shared/py-truthy.js";
+import { selectTrace } from "./select-trace.js";
+
+/** What one bootstrapping pass needs. */
+export interface BootstrapRunOptions {
+  trainset: readonly Example[];
+  teacher: Module;
+  teacherPredictors: ReadonlyArray<[string, DemoPredictor]>;
+  /** Student and teacher predictors (by identity) to their shared name. */
+  predictorNames: ReadonlyMap<object, string>;
+  names: readonly string[];
+  metric: Metric<any> | null;
+  metricThreshold: number | null;
+  teacherSettings: Partial<Settings>;
+  maxBootstraps: number;
+  maxRounds: number;
+  maxErrors: number | null;
+}
+
+/** The outcome of a pass: augmented demos per predictor, unbootstrapped examples, and the figures DSPy prints. */
+export interface BootstrapRunResult {
+  traces: Map<string, Example[]>;
+  validation: Example[];
+  bootstrapped: number;
+  exampleIndex: number;
+  attempts: number;
+}
+
+/** `<function name>`, as Python shows a metric in its error log (without the address). */
+function metricRepr(metric: Metric<any> | null): string {
+  return metric ? `<function ${metric.name || "<lambda>"}>` : "None";
+}
+
+/**
+ * DSPy's `_bootstrap`: runs the teacher on each training example (up to `maxRounds` rounds, later rounds on an LM
+ * copy with `rollout_id` and temperature 1.0) until `maxBootstraps` examples succeeded, and keeps the trace of each
+ * success as augmented demos.
+ */
+export async function bootstrapTraces(options: BootstrapRunOptions): Promise<BootstrapRunResult> {
+  const traces = new Map<string, Example[]>(options.names.map((name) => [name, []]));
+  const bootstrapped = new Set<number>();
+  const errors = { count: 0 };
+  let attempts = 0;
+  let exampleIndex = -1;
+  for (const [index, example] of options.trainset.entries()) {
+    exampleIndex = index;
+    if (bootstrapped.size >= options.maxBootstraps) break;
+    for (let round = 0; round < options.maxRounds; round++) {
+      attempts++;
+      if (await bootstrapOneExample(options, example, round, traces, errors)) {
+        bootstrapped.add(index);
+        break;
+      }
+    }
+  }
+  const validation = options.trainset.filter((_, index) => !bootstrapped.has(index));
+  new PythonRandom(0).shuffle(validation);
+  return { traces, validation, bootstrapped: bootstrapped.size, exampleIndex, attempts };
+}
+
+async function bootstrapOneExample(
+  options: BootstrapRunOptions,
+  example: Example,
+  round: number,
+  traces: Map<string, Example[]>,
+  errors: { count: number },
+): Promise<boolean> {
+  let trace: readonly TraceEntry[] = [];
+  let success: unknown = false;
+  try {
+    success = await withSettings({ trace: [], ...options.teacherSettings }, async () => {
+      const settings = getSettings();
+      let lm = settings.lm;
+      if (round > 0) {
+        if (!lm) throw new ValueError("Bootstrapping rounds after the first need an LM in settings to copy; none is configured.");
+        lm = lm.copy({ rollout_id: round, temperature: 1.0 });
+      }
+      const prediction = await withSettings(round > 0 ? { lm } : {}, async () => {
+        const saved = options.teacherPredictors.map(([, predictor]) => predictor.demos);
+        for (const [, predictor] of options.teacherPredictors) {
+          predictor.demos = predictor.demos.filter((demo) => !example.equals(demo));
+        }
+        // As in DSPy, the demos are put back only when the teacher succeeded.
+        const output = await options.teacher.call(Object.fromEntries(example.inputs().items()));
+        trace = getSettings().trace ?? [];
+        options.teacherPredictors.forEach(([, predictor], i) => (predictor.demos = saved[i] as unknown[]));
+        return output;
+      });
+      if (!options.metric) return true;
+      const value = await options.metric(example, prediction, trace as TraceEntry[]);
+      return options.metricThreshold ? Number(value) >= options.metricThreshold : value;
+    });
+  } catch (error) {
+    if (error instanceof BudgetExceededError) throw error;
+    success = false;
+    errors.count++;
+    const settings = getSettings();
+    const maxErrors = options.maxErrors ?? settings.maxErrors;
+    if (errors.count >= maxErrors) throw error;
+    settings.logger.error(
+      `Failed to run or to evaluate example ${example.toPyRepr()} with ${metricRepr(options.metric)} due to ` +
+        `${error instanceof Error ? error.message : String(error)}.`,
+    );
+  }
+  if (!pyTruthy(success)) return false;
+  const found = new Map<string, Example[]>();
+  for (const [predictor, inputs, outputs] of trace) {
+    const name = options.predictorNames.get(predictor);
+    if (name === undefined) continue;
+    const fields = outputs instanceof ExampleImpl ? Object.fromEntries(outputs.items()) : { ...(outputs as Record<string, unknown>) };
+    const demo = new Example({ augmented: true, ...inputs, ...fields });
+    const list = found.get(name) ?? [];
+    list.push(demo);
+    found.set(name, list);
+  }
+  for (const [name, demos] of found) traces.get(name)?.push(selectTrace(demos));
+  return true;
+}

@@ -1,0 +1,153 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { configure, resetSettings } from "../../context/settings.js";
+import { silentLogger } from "../../context/logger.js";
+import { withBudget } from "../../context/with-budget.js";
+import { BudgetExceededError } from "../../errors/budget-exceeded-error.js";
+import { ValueError } from "../../errors/value-error.js";
+import { Example } from "../../primitives/example.js";
+import { Module } from "../../primitives/module.js";
+import type { Prediction } from "../../primitives/prediction.js";
+import { Predict } from "../../predict/predict.js";
+import { DummyLM } from "../../testing/dummy-lm.js";
+import { PythonRandom } from "../../utils/python-random.js";
+import { BootstrapFewShot } from "../bootstrap-few-shot/bootstrap-few-shot.js";
+import { BootstrapFewShotWithRandomSearch, BootstrapRS } from "./bootstrap-few-shot-with-random-search.js";
+
+class SimpleModule extends Module {
+  predictor: Predict;
+  constructor(signature: string) {
+    super();
+    this.predictor = new Predict(signature);
+  }
+  async forward(inputs: Record<string, any>) {
+    return this.predictor.call(inputs);
+  }
+}
+
+const simpleMetric = (example: Example, prediction: Prediction) => example.output === prediction.output;
+const trainset = [
+  new Example({ input: "What is the color of the sky?", output: "blue" }).withInputs("input"),
+  new Example({ input: "What does the fox say?", output: "Ring-ding-ding-ding-dingeringeding!" }).withInputs("input"),
+];
+
+function capture() {
+  const lines: string[] = [];
+  return { lines, output: { write: (text: string) => lines.push(text) } };
+}
+
+/** Answers by question, so results do not depend on the order of calls. */
+const byQuestion = () =>
+  new DummyLM({ sky: { output: "blue" }, fox: { output: "Wa-pa-pa-pa-pa-pa-pow!" }, grass: { output: "green" }, snow: { output: "white" } });
+
+const five = [
+  ["What is the color of the sky?", "blue"],
+  ["What does the fox say?", "Ring-ding-ding-ding-dingeringeding!"],
+  ["What is the color of grass?", "green"],
+  ["What is the color of snow?", "white"],
+  ["What is the color of coal?", "black"],
+].map(([input, output]) => new Example({ input, output }).withInputs("input"));
+
+afterEach(() => resetSettings());
+
+describe("BootstrapFewShotWithRandomSearch (DSPy's test_random_search)", () => {
+  it("runs the basic compile flow", async () => {
+    configure({ lm: new DummyLM([{ output: "Initial thoughts" }, { output: "Finish[blue]" }]), logger: silentLogger });
+    const { output } = capture();
+    const optimizer = new BootstrapFewShotWithRandomSearch({ metric: simpleMetric, maxBootstrappedDemos: 1, maxLabeledDemos: 1, output });
+    const best = await optimizer.compile(new SimpleModule("input -> output"), { trainset, teacher: new SimpleModule("input -> output") });
+    expect(best.candidatePrograms).toHaveLength(19);
+  });
+
+  it("rejects a restrict that matches no candidate seed", async () => {
+    configure({ lm: new DummyLM([]), logger: silentLogger });
+    const optimizer = new BootstrapFewShotWithRandomSearch({ metric: simpleMetric, maxBootstrappedDemos: 1, maxLabeledDemos: 1, output: capture().output });
+    const error = await optimizer.compile(new SimpleModule("input -> output"), { trainset: trainset.slice(0, 1), restrict: [999] }).catch((e) => e);
+    expect(error).toBeInstanceOf(ValueError);
+    expect(error.message).toBe(
+      "`restrict` {999} does not match any candidate seed in range(-3, 16); no candidate programs would be evaluated.",
+    );
+  });
+
+  it("accepts a single-use iterator as restrict", async () => {
+    configure({ lm: new DummyLM([]), logger: silentLogger });
+    const optimizer = new BootstrapFewShotWithRandomSearch({ metric: simpleMetric, maxBootstrappedDemos: 1, maxLabeledDemos: 1, output: capture().output });
+    const best = await optimizer.compile(new SimpleModule("input -> output"), { trainset: trainset.slice(0, 1), restrict: [-3].values() });
+    expect(best.candidatePrograms.map((c) => c.seed)).toEqual([-3]);
+  });
+});
+
+describe("BootstrapFewShotWithRandomSearch", () => {
+  it("prints DSPy's lines and keeps every candidate, best first", async () => {
+    configure({ lm: byQuestion(), logger: silentLogger });
+    const { output, lines } = capture();
+    const optimizer = new BootstrapRS({ metric: simpleMetric, maxBootstrappedDemos: 2, numCandidatePrograms: 2, displayProgress: false, output });
+    const best = await optimizer.compile(new SimpleModule("input -> output"), { trainset: five });
+    const printed = lines.join("");
+    expect(printed.startsWith("Going to sample between 1 and 2 traces per predictor.\nWill attempt to bootstrap 2 candidate sets.\n")).toBe(true);
+    expect(printed).toContain("New best score: 60.0 for seed -3\nScores so far: [60.0]\nBest score so far: 60.0\n");
+    expect(printed.endsWith("5 candidate programs found.\n")).toBe(true);
+    expect(best.candidatePrograms.map((c) => c.seed).sort((a, b) => a - b)).toEqual([-3, -2, -1, 0, 1]);
+    const scores = best.candidatePrograms.map((c) => c.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(best.candidatePrograms[0]?.program).toBe(best);
+    expect(best.candidatePrograms[0]?.subscores).toHaveLength(5);
+  });
+
+  it("builds the shuffled candidates as DSPy: Random(seed) shuffle, Random(seed).randint(1, max) demos", async () => {
+    configure({ lm: byQuestion(), logger: silentLogger });
+    const optimizer = new BootstrapRS({ metric: simpleMetric, maxBootstrappedDemos: 3, maxLabeledDemos: 3, numCandidatePrograms: 3, displayProgress: false, output: capture().output });
+    const best = await optimizer.compile(new SimpleModule("input -> output"), { trainset: five });
+    for (const seed of [0, 1, 2]) {
+      const shuffled = [...five];
+      new PythonRandom(seed).shuffle(shuffled);
+      const size = new PythonRandom(seed).randint(1, 3);
+      const expected = await new BootstrapFewShot({ metric: simpleMetric, maxBootstrappedDemos: size, maxLabeledDemos: 3, output: capture().output }).compile(
+        new SimpleModule("input -> output"),
+        { trainset: shuffled },
+      );
+      const candidate = best.candidatePrograms.find((c) => c.seed === seed)!;
+      expect(candidate.program.dumpState()).toEqual(expected.dumpState());
+    }
+    const zeroShot = best.candidatePrograms.find((c) => c.seed === -3)!;
+    expect(zeroShot.program.predictor.demos).toEqual([]);
+  });
+
+  it("stops at stopAtScore", async () => {
+    configure({ lm: byQuestion(), logger: silentLogger });
+    const { output, lines } = capture();
+    const optimizer = new BootstrapRS({ metric: simpleMetric, stopAtScore: 50, displayProgress: false, output });
+    const best = await optimizer.compile(new SimpleModule("input -> output"), { trainset: five });
+    expect(best.candidatePrograms).toHaveLength(1);
+    expect(lines).toContain("Stopping early because score 60.0 is >= stop_at_score 50.0\n");
+  });
+
+  it("evaluates on valset when given, and leaves the student alone", async () => {
+    configure({ lm: byQuestion(), logger: silentLogger });
+    const student = new SimpleModule("input -> output");
+    const optimizer = new BootstrapRS({ metric: simpleMetric, numCandidatePrograms: 0, displayProgress: false, output: capture().output });
+    const best = await optimizer.compile(student, { trainset: five, valset: five.slice(0, 1) });
+    expect(best.candidatePrograms.every((c) => c.subscores.length === 1)).toBe(true);
+    expect(student.predictor.demos).toEqual([]);
+    expect(student.compiled).toBe(false);
+  });
+
+  it("lets a BudgetExceededError through, from bootstrapping or from evaluation", async () => {
+    configure({ lm: byQuestion(), logger: silentLogger });
+    // 3: inside the zero-shot evaluation; 13: inside seed -1's bootstrapping (6 + 6 calls evaluate seeds -3 and -2).
+    for (const maxCalls of [3, 13]) {
+      const optimizer = new BootstrapRS({ metric: simpleMetric, displayProgress: false, output: capture().output });
+      const error = await withBudget({ maxCalls }, () => optimizer.compile(new SimpleModule("input -> output"), { trainset: five })).catch((e) => e);
+      expect(error).toBeInstanceOf(BudgetExceededError);
+    }
+  });
+
+  it("shows Evaluate's progress on the output stream", async () => {
+    configure({ lm: byQuestion(), logger: silentLogger });
+    const { output, lines } = capture();
+    const optimizer = new BootstrapRS({ metric: simpleMetric, numCandidatePrograms: 0, output });
+    await optimizer.compile(new SimpleModule("input -> output"), { trainset: five, restrict: [-3] });
+    // The coal question fails to parse, so the running average counts 4 finished examples.
+    expect(lines.some((line) => line.startsWith("Average Metric: 3.00 / 4 (75.0%): 100% 5/5 ["))).toBe(true);
+    expect(lines.filter((line) => line.startsWith("Average Metric: "))).toHaveLength(5);
+  });
+});

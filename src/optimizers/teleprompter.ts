@@ -1,0 +1,58 @@
+import { randomUUID } from "node:crypto";
+import type { Callback } from "../context/callback.js";
+import { getSettings, type Settings } from "../context/settings.js";
+import type { Example } from "../primitives/example.js";
+import type { Module } from "../primitives/module.js";
+
+/** What most optimizers' `compile` takes besides the student (DSPy's keyword arguments). */
+export interface CompileOptions {
+  trainset: Example[];
+  /** A program with the student's structure that runs the bootstrapping (default: a copy of the student). */
+  teacher?: Module | null;
+  valset?: Example[] | null;
+}
+
+function runHooks(settings: Settings, callbacks: readonly Callback[], hook: (cb: Callback) => void): void {
+  for (const callback of callbacks) {
+    try {
+      hook(callback);
+    } catch (error) {
+      settings.logger.warn(`Error when calling callback: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+/**
+ * Base class of optimizers (DSPy's `Teleprompter`). `compile(student, options)` returns a new, optimized program
+ * and never changes the student; subclasses implement `doCompile`. Callbacks (settings' and the optimizer's own)
+ * get `onCompileStart` / `onCompileEnd` around every compile.
+ *
+ * @example
+ * class KeepStudent extends Teleprompter {
+ *   protected async doCompile<M extends Module>(student: M) { return student.deepcopy(); }
+ * }
+ */
+export abstract class Teleprompter<Options extends object = CompileOptions> {
+  /** Callbacks of this optimizer, after the ones in settings. */
+  callbacks: Callback[] = [];
+
+  /** Optimizes a copy of `student` and returns it. */
+  async compile<M extends Module>(student: M, options: Options): Promise<M> {
+    const settings = getSettings();
+    const callbacks = [...settings.callbacks, ...this.callbacks];
+    if (callbacks.length === 0) return this.doCompile(student, options);
+    const callId = randomUUID().replaceAll("-", "");
+    runHooks(settings, callbacks, (cb) => cb.onCompileStart?.(callId, this, { student, ...options }));
+    try {
+      const compiled = await this.doCompile(student, options);
+      runHooks(settings, callbacks, (cb) => cb.onCompileEnd?.(callId, compiled, null));
+      return compiled;
+    } catch (error) {
+      runHooks(settings, callbacks, (cb) => cb.onCompileEnd?.(callId, null, error));
+      throw error;
+    }
+  }
+
+  /** The optimization itself; `compile` adds the callbacks. */
+  protected abstract doCompile<M extends Module>(student: M, options: Options): Promise<M>;
+}
