@@ -76,6 +76,25 @@ export { SemanticF1, type JudgeInputs } from "./judges/semantic-f1.js";
 export { CompleteAndGrounded } from "./judges/complete-and-grounded.js";
 export { Parallel, type ParallelOptions, type ParallelResult, type ExecPair } from "./predict/parallel.js";
 export { ParallelExecutor, type ParallelExecutorOptions } from "./utils/parallel-executor.js";
+export type { ProgressStream } from "./utils/progress-bar.js";
+
+// Optimizers
+export { Teleprompter, type CompileOptions } from "./optimizers/teleprompter.js";
+export { LabeledFewShot, type LabeledFewShotOptions, type LabeledFewShotCompileOptions } from "./optimizers/labeled-few-shot/labeled-few-shot.js";
+export { BootstrapFewShot, type BootstrapFewShotOptions } from "./optimizers/bootstrap-few-shot/bootstrap-few-shot.js";
+export {
+  BootstrapFewShotWithRandomSearch,
+  BootstrapRS,
+  type BootstrapFewShotWithRandomSearchOptions,
+  type RandomSearchCompileOptions,
+  type CandidateProgram,
+  type RandomSearchResult,
+} from "./optimizers/random-search/bootstrap-few-shot-with-random-search.js";
+export { KNNFewShot, type KNNFewShotOptions, type KNNFewShotCompileOptions } from "./optimizers/knn-few-shot/knn-few-shot.js";
+export { Ensemble, EnsembledProgram, type EnsembleOptions, type ReduceFn } from "./optimizers/ensemble/ensemble.js";
+export { KNN, type Vectorizer } from "./predict/knn.js";
+export { majority, type MajorityOptions } from "./predict/aggregation.js";
+export { LexicalEmbedder, type LexicalEmbedderOptions } from "./retrievers/lexical-embedder.js";
 
 // Release discipline
 export { assertDisjointSplits } from "./release/assert-disjoint-splits.js";

@@ -1,4 +1,4 @@
-// `npm run demo` (until the support-ticket demo lands): runs every ported snippet of the article.
+// `npm run examples`: runs every ported runnable snippet of the article and checks its output against the article.
 import { EXPECTED_OUTPUT } from "./expected.js";
 
 const PORTED = [
@@ -8,6 +8,7 @@ const PORTED = [
   "protect-train-validation-test-splits",
   "state-only-save-and-load",
   "select-on-validation-promote-on-test",
+  "configure-bootstrapfewshot-without-lm-calls",
   "block-artifact-promotion-on-critical-slices",
   "require-artifact-for-exact-model-revision",
 ];

@@ -10,6 +10,7 @@ const PORTED = [
   "protect-train-validation-test-splits",
   "state-only-save-and-load",
   "select-on-validation-promote-on-test",
+  "configure-bootstrapfewshot-without-lm-calls",
   "block-artifact-promotion-on-critical-slices",
   "require-artifact-for-exact-model-revision",
 ];
