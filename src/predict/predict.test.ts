@@ -13,6 +13,7 @@ import type { Prediction } from "../primitives/prediction.js";
 import { signature } from "../signatures/signature.js";
 import { DummyLM } from "../testing/dummy-lm.js";
 import { readFileSync } from "node:fs";
+import { parsePyJson } from "../utils/py-json.js";
 import { ChainOfThought } from "./chain-of-thought.js";
 import { Predict } from "./predict.js";
 
@@ -181,6 +182,9 @@ describe("ChainOfThought", () => {
     expect(logger.warnings[0]).toContain("You saved with `dspy==3.0.0`, but now you have `dspy==3.3.1`.");
     const predict = program.extract.predict;
     expect(predict.demos).toHaveLength(2);
+    // Round trip: the loaded predictor dumps exactly the state Python saved.
+    const file = parsePyJson(readFileSync(fixture("saved_program.json"), "utf8")) as Record<string, unknown>;
+    expect(program.dumpState()["extract.predict"]).toEqual(file["extract.predict"]);
     expect(predict.signature.instructions).toBe(expected[0].instructions);
     const adapters = { chat: undefined, json: new JSONAdapter() };
     for (const [i, c] of cases.entries()) {
