@@ -16,3 +16,16 @@ export const EXPECTED_OUTPUT: Readonly<Record<string, string>> = {
   "require-artifact-for-exact-model-revision":
     "known_artifact: support-v3_local-rev7.json\nuncompiled_revision_rejected: True",
 };
+
+/** The snippets ported so far (the multi-hop sketch is pseudocode in the article; MIPROv2 is not built yet). */
+export const PORTED: readonly string[] = [
+  "signatures-declarative-input-output-specs",
+  "modules-composable-llm-building-blocks",
+  "metrics-defining-good",
+  "protect-train-validation-test-splits",
+  "state-only-save-and-load",
+  "select-on-validation-promote-on-test",
+  "configure-bootstrapfewshot-without-lm-calls",
+  "block-artifact-promotion-on-critical-slices",
+  "require-artifact-for-exact-model-revision",
+];

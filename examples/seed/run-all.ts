@@ -1,17 +1,6 @@
 // `npm run examples`: runs every ported runnable snippet of the article and checks its output against the article.
-import { EXPECTED_OUTPUT } from "./expected.js";
+import { EXPECTED_OUTPUT, PORTED } from "./expected.js";
 
-const PORTED = [
-  "signatures-declarative-input-output-specs",
-  "modules-composable-llm-building-blocks",
-  "metrics-defining-good",
-  "protect-train-validation-test-splits",
-  "state-only-save-and-load",
-  "select-on-validation-promote-on-test",
-  "configure-bootstrapfewshot-without-lm-calls",
-  "block-artifact-promotion-on-critical-slices",
-  "require-artifact-for-exact-model-revision",
-];
 
 for (const name of PORTED) {
   const { main } = (await import(`./${name}.ts`)) as { main: (print: (line: string) => void) => Promise<void> | void };

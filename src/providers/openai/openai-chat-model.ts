@@ -9,7 +9,6 @@ import { postEventStream, postJson, type ProviderCallContext } from "../shared/p
 import { openAIChatBody } from "./openai-chat-body.js";
 import { parseOpenAIChatResponse } from "./openai-chat-response.js";
 import { OpenAIChatStreamAssembler } from "./openai-chat-stream.js";
-import { OPENAI_COMPATIBLE_CAPABILITIES, openAICapabilities } from "./openai-capabilities.js";
 import { mapOpenAIError, openAIErrorFields } from "./openai-error.js";
 import { OpenAIEndpoint, type OpenAIProviderSettings } from "./openai-settings.js";
 
@@ -32,8 +31,7 @@ export class OpenAIChatModel implements LanguageModel {
   ) {
     this.endpoint = settings instanceof OpenAIEndpoint ? settings : new OpenAIEndpoint(settings);
     this.provider = this.endpoint.name;
-    const base = this.endpoint.isOfficial ? openAICapabilities(modelId) : OPENAI_COMPATIBLE_CAPABILITIES;
-    this.capabilities = Object.freeze({ ...base, ...this.endpoint.capabilityOverrides() });
+    this.capabilities = this.endpoint.capabilitiesFor(modelId);
   }
 
   async doGenerate(request: LMRequest): Promise<LMResponse> {

@@ -6,7 +6,6 @@ import type { LMResponse } from "../../lm/lm-response.js";
 import type { LMStreamPart } from "../../lm/lm-stream-part.js";
 import { postEventStream, postJson, type ProviderCallContext } from "../shared/post-json.js";
 import { redact } from "../shared/redact.js";
-import { OPENAI_COMPATIBLE_CAPABILITIES, openAICapabilities } from "./openai-capabilities.js";
 import { mapOpenAIError } from "./openai-error.js";
 import { openAIResponsesBody } from "./openai-responses-body.js";
 import { parseOpenAIResponsesResponse } from "./openai-responses-response.js";
@@ -28,8 +27,7 @@ export class OpenAIResponsesModel implements LanguageModel {
   ) {
     this.endpoint = settings instanceof OpenAIEndpoint ? settings : new OpenAIEndpoint(settings);
     this.provider = this.endpoint.name;
-    const base = this.endpoint.isOfficial ? openAICapabilities(modelId) : OPENAI_COMPATIBLE_CAPABILITIES;
-    this.capabilities = Object.freeze({ ...base, ...this.endpoint.capabilityOverrides() });
+    this.capabilities = this.endpoint.capabilitiesFor(modelId);
   }
 
   async doGenerate(request: LMRequest): Promise<LMResponse> {

@@ -1,5 +1,6 @@
 import type { LMCapabilities } from "../../lm/lm-capabilities.js";
 import { loadApiKey, loadOptionalApiKey } from "../shared/load-api-key.js";
+import { OPENAI_COMPATIBLE_CAPABILITIES, openAICapabilities } from "./openai-capabilities.js";
 import type { ProviderSettings } from "../shared/provider-settings.js";
 
 /** Settings of an OpenAI or OpenAI-compatible endpoint. */
@@ -59,6 +60,12 @@ export class OpenAIEndpoint {
 
   capabilityOverrides(): Partial<LMCapabilities> | undefined {
     return this.settings.capabilities;
+  }
+
+  /** What a model served here supports: OpenAI's table for the official API, JSON mode elsewhere, then overrides. */
+  capabilitiesFor(modelId: string): LMCapabilities {
+    const base = this.isOfficial ? openAICapabilities(modelId) : OPENAI_COMPATIBLE_CAPABILITIES;
+    return Object.freeze({ ...base, ...this.settings.capabilities });
   }
 
   streamUsage(): boolean {
