@@ -249,3 +249,22 @@ describe("BootstrapFewShot", () => {
     expect(events).toEqual(["start BootstrapFewShot student,trainset", "end program null"]);
   });
 });
+
+describe("BootstrapFewShot progress", () => {
+  it("draws a tqdm-like bar over the trainset on the given stream, and none when disabled", async () => {
+    const { configure, resetSettings } = await import("../../context/settings.js");
+    const { DummyLM } = await import("../../testing/dummy-lm.js");
+    const { Predict } = await import("../../predict/predict.js");
+    const { Example } = await import("../../primitives/example.js");
+    const trainset = [1, 2, 3].map((i) => new Example({ question: `q${i}`, answer: "a" }).withInputs("question"));
+    configure({ lm: new DummyLM([{ answer: "a" }, { answer: "a" }, { answer: "a" }]) });
+    let drawn = "";
+    const output = { write: () => true };
+    await new BootstrapFewShot({ maxBootstrappedDemos: 3, output, progress: { write: (t: string) => (drawn += t), isTTY: false } }).compile(
+      new Predict("question -> answer"),
+      { trainset },
+    );
+    expect(drawn).toContain("3/3");
+    resetSettings();
+  });
+});

@@ -9,6 +9,8 @@ import { printLine, type OptimizerOutput } from "../shared/print-line.js";
 import { Teleprompter, type CompileOptions } from "../teleprompter.js";
 import { bootstrapTraces } from "./bootstrap-traces.js";
 import { trainDemos } from "./train-demos.js";
+import { systemClock } from "../../utils/clock.js";
+import { ProgressBar, type ProgressStream } from "../../utils/progress-bar.js";
 
 export interface BootstrapFewShotOptions {
   /** Judges a teacher run: `(example, prediction, trace) => score`; without one every run that completes counts. */
@@ -27,6 +29,11 @@ export interface BootstrapFewShotOptions {
   maxErrors?: number | null;
   /** Where the summary line is printed (default `process.stdout`). */
   output?: OptimizerOutput;
+  /**
+   * Where the progress bar over the trainset is drawn, as DSPy's tqdm does; `false` for none. Default: standard error
+   * when it is a terminal, otherwise none.
+   */
+  progress?: ProgressStream | false;
 }
 
 /** Asserts one of DSPy's structural conditions on student and teacher. */
@@ -52,6 +59,7 @@ export class BootstrapFewShot extends Teleprompter<CompileOptions> {
   readonly maxRounds: number;
   readonly maxErrors: number | null;
   readonly #output: OptimizerOutput | undefined;
+  readonly #progress: ProgressStream | false;
 
   constructor(options: BootstrapFewShotOptions = {}) {
     super();
@@ -63,6 +71,7 @@ export class BootstrapFewShot extends Teleprompter<CompileOptions> {
     this.maxRounds = options.maxRounds ?? 1;
     this.maxErrors = options.maxErrors ?? null;
     this.#output = options.output;
+    this.#progress = options.progress ?? (process.stderr.isTTY ? process.stderr : false);
   }
 
   protected async doCompile<M extends Module>(student: M, options: CompileOptions): Promise<M> {
@@ -92,6 +101,7 @@ export class BootstrapFewShot extends Teleprompter<CompileOptions> {
       maxBootstraps: this.maxBootstrappedDemos,
       maxRounds: this.maxRounds,
       maxErrors: this.maxErrors,
+      progress: this.#progress ? new ProgressBar({ total: trainset.length, stream: this.#progress, clock: systemClock }) : null,
     });
     printLine(
       this.#output,

@@ -5,6 +5,7 @@ import { ValueError } from "../../errors/value-error.js";
 import type { Metric } from "../../evaluate/metric.js";
 import { Example, ExampleImpl } from "../../primitives/example.js";
 import type { Module } from "../../primitives/module.js";
+import type { ProgressBar } from "../../utils/progress-bar.js";
 import { PythonRandom } from "../../utils/python-random.js";
 import type { DemoPredictor } from "../shared/demo-predictor.js";
 import { pyTruthy } from "../shared/py-truthy.js";
@@ -24,6 +25,8 @@ export interface BootstrapRunOptions {
   maxBootstraps: number;
   maxRounds: number;
   maxErrors: number | null;
+  /** Advanced once per training example visited, closed at the end. */
+  progress?: ProgressBar | null;
 }
 
 /** The outcome of a pass: augmented demos per predictor, unbootstrapped examples, and the figures DSPy prints. */
@@ -51,16 +54,21 @@ export async function bootstrapTraces(options: BootstrapRunOptions): Promise<Boo
   const errors = { count: 0 };
   let attempts = 0;
   let exampleIndex = -1;
-  for (const [index, example] of options.trainset.entries()) {
-    exampleIndex = index;
-    if (bootstrapped.size >= options.maxBootstraps) break;
-    for (let round = 0; round < options.maxRounds; round++) {
-      attempts++;
-      if (await bootstrapOneExample(options, example, round, traces, errors)) {
-        bootstrapped.add(index);
-        break;
+  try {
+    for (const [index, example] of options.trainset.entries()) {
+      exampleIndex = index;
+      if (bootstrapped.size >= options.maxBootstraps) break;
+      for (let round = 0; round < options.maxRounds; round++) {
+        attempts++;
+        if (await bootstrapOneExample(options, example, round, traces, errors)) {
+          bootstrapped.add(index);
+          break;
+        }
       }
+      options.progress?.update();
     }
+  } finally {
+    options.progress?.close();
   }
   const validation = options.trainset.filter((_, index) => !bootstrapped.has(index));
   new PythonRandom(0).shuffle(validation);
