@@ -1,6 +1,4 @@
 import { LMProviderError } from "../../errors/lm-errors.js";
-import type { LanguageModel } from "../../lm/language-model.js";
-import type { LMCapabilities } from "../../lm/lm-capabilities.js";
 import type { LMRequest } from "../../lm/lm-request.js";
 import type { LMResponse } from "../../lm/lm-response.js";
 import type { LMStreamPart } from "../../lm/lm-stream-part.js";
@@ -10,7 +8,7 @@ import { openAIChatBody } from "./openai-chat-body.js";
 import { parseOpenAIChatResponse } from "./openai-chat-response.js";
 import { OpenAIChatStreamAssembler } from "./openai-chat-stream.js";
 import { mapOpenAIError, openAIErrorFields } from "./openai-error.js";
-import { OpenAIEndpoint, type OpenAIProviderSettings } from "./openai-settings.js";
+import { OpenAIEndpointModel } from "./openai-endpoint-model.js";
 
 /**
  * A model behind OpenAI's Chat Completions API (`POST {baseURL}/chat/completions`) or any server that speaks it
@@ -19,21 +17,7 @@ import { OpenAIEndpoint, type OpenAIProviderSettings } from "./openai-settings.j
  * @example
  * const model = new OpenAIChatModel("llama3.2", { name: "ollama", baseURL: "http://localhost:11434/v1", requireApiKey: false });
  */
-export class OpenAIChatModel implements LanguageModel {
-  readonly specificationVersion = "tsdspy-lm-v1" as const;
-  readonly provider: string;
-  readonly capabilities: LMCapabilities;
-  private readonly endpoint: OpenAIEndpoint;
-
-  constructor(
-    readonly modelId: string,
-    settings: OpenAIProviderSettings | OpenAIEndpoint = {},
-  ) {
-    this.endpoint = settings instanceof OpenAIEndpoint ? settings : new OpenAIEndpoint(settings);
-    this.provider = this.endpoint.name;
-    this.capabilities = this.endpoint.capabilitiesFor(modelId);
-  }
-
+export class OpenAIChatModel extends OpenAIEndpointModel {
   async doGenerate(request: LMRequest): Promise<LMResponse> {
     const apiKey = this.endpoint.apiKey();
     const { json } = await postJson(

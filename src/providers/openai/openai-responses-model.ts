@@ -1,6 +1,4 @@
 import { LMProviderError } from "../../errors/lm-errors.js";
-import type { LanguageModel } from "../../lm/language-model.js";
-import type { LMCapabilities } from "../../lm/lm-capabilities.js";
 import type { LMRequest } from "../../lm/lm-request.js";
 import type { LMResponse } from "../../lm/lm-response.js";
 import type { LMStreamPart } from "../../lm/lm-stream-part.js";
@@ -9,27 +7,13 @@ import { redact } from "../shared/redact.js";
 import { mapOpenAIError } from "./openai-error.js";
 import { openAIResponsesBody } from "./openai-responses-body.js";
 import { parseOpenAIResponsesResponse } from "./openai-responses-response.js";
-import { OpenAIEndpoint, type OpenAIProviderSettings } from "./openai-settings.js";
+import { OpenAIEndpointModel } from "./openai-endpoint-model.js";
 
 /**
  * A model behind OpenAI's Responses API (`POST {baseURL}/responses`), DSPy's `model_type="responses"`; needed by
  * models that Chat Completions does not serve (`o1-pro`, `o3-pro`, `gpt-5-codex`, …).
  */
-export class OpenAIResponsesModel implements LanguageModel {
-  readonly specificationVersion = "tsdspy-lm-v1" as const;
-  readonly provider: string;
-  readonly capabilities: LMCapabilities;
-  private readonly endpoint: OpenAIEndpoint;
-
-  constructor(
-    readonly modelId: string,
-    settings: OpenAIProviderSettings | OpenAIEndpoint = {},
-  ) {
-    this.endpoint = settings instanceof OpenAIEndpoint ? settings : new OpenAIEndpoint(settings);
-    this.provider = this.endpoint.name;
-    this.capabilities = this.endpoint.capabilitiesFor(modelId);
-  }
-
+export class OpenAIResponsesModel extends OpenAIEndpointModel {
   async doGenerate(request: LMRequest): Promise<LMResponse> {
     const apiKey = this.endpoint.apiKey();
     const { json } = await postJson(
