@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { SimpleModule } from "../__fixtures__/simple-module.js";
 import type { Callback } from "../../context/callback.js";
 import { configure, resetSettings, withSettings } from "../../context/settings.js";
 import { withBudget } from "../../context/with-budget.js";
@@ -11,17 +12,6 @@ import { Predict } from "../../predict/predict.js";
 import { DummyLM } from "../../testing/dummy-lm.js";
 import { BootstrapFewShot } from "./bootstrap-few-shot.js";
 
-/** DSPy's test module: one predictor, forwarding its inputs. */
-class SimpleModule extends Module {
-  predictor: Predict;
-  constructor(signature: string) {
-    super();
-    this.predictor = new Predict(signature);
-  }
-  async forward(inputs: Record<string, any>) {
-    return this.predictor.call(inputs);
-  }
-}
 
 class CotModule extends Module {
   qa = new ChainOfThought("question -> answer");

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { SimpleModule } from "../__fixtures__/simple-module.js";
 import { configure, resetSettings } from "../../context/settings.js";
 import { silentLogger } from "../../context/logger.js";
 import { withBudget } from "../../context/with-budget.js";
@@ -13,16 +14,6 @@ import { PythonRandom } from "../../utils/python-random.js";
 import { BootstrapFewShot } from "../bootstrap-few-shot/bootstrap-few-shot.js";
 import { BootstrapFewShotWithRandomSearch, BootstrapRS } from "./bootstrap-few-shot-with-random-search.js";
 
-class SimpleModule extends Module {
-  predictor: Predict;
-  constructor(signature: string) {
-    super();
-    this.predictor = new Predict(signature);
-  }
-  async forward(inputs: Record<string, any>) {
-    return this.predictor.call(inputs);
-  }
-}
 
 const simpleMetric = (example: Example, prediction: Prediction) => example.output === prediction.output;
 const trainset = [
