@@ -6,7 +6,7 @@
  * Rows: valid JSON (the strict path), valid JSON with integral floats such as `1.0` (Python
  * typing needs our own strict decoder), and broken replies (the repair path), for reference.
  */
-import { jsonRepairLoads } from "../src/utils/json-repair.js";
+import { jsonRepairLoads } from "../src/python/json-repair.js";
 
 const WORDS = ["the", "answer", "is", "Paris", "because", "café", "data", "42", "quote \"x\"", "line\nbreak", "東京"];
 

@@ -104,14 +104,3 @@ export { ArtifactRegistry, MissingArtifactError } from "./release/artifact-regis
 export { writeArtifact, loadArtifact, ArtifactError, type ArtifactManifest } from "./release/artifact.js";
 export { sliceScores, type SliceSummary } from "./release/slice-scores.js";
 export { splitHash } from "./release/split-hash.js";
-
-// Python rendering rules
-export { PyFloat, pyFloat } from "./utils/py-float.js";
-export { pyRepr, pyStr, pyJsonDumps, pyFloatRepr } from "./utils/pyfmt.js";
-export { pyRound, pyFormatFixed } from "./utils/py-round.js";
-export { parsePyJson } from "./utils/py-json.js";
-export { jsonRepairLoads } from "./utils/json-repair.js";
-export { pythonLiteralEval } from "./utils/python-literal.js";
-export { PyComplex } from "./utils/py-complex.js";
-export { PY_ELLIPSIS } from "./utils/py-ellipsis.js";
-export { PythonRandom, type PythonRandomSeed, type PythonRandomState } from "./utils/python-random.js";

@@ -1,5 +1,6 @@
 // Port of `block-artifact-promotion-on-critical-slices.py`: a slice under its minimum blocks promotion.
-import { pyRepr, pyStr, releaseDecision } from "tsdspy";
+import { releaseDecision } from "tsdspy";
+import { pyRepr, pyStr } from "tsdspy/python";
 import { runIfMain, type Print } from "./run-example.js";
 
 export function main(print: Print): void {

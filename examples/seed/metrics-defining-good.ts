@@ -1,5 +1,6 @@
 // Port of the article's `metrics-defining-good.py`: metrics are plain functions of (example, prediction, trace).
-import { Example, Prediction, pyFormatFixed } from "tsdspy";
+import { Example, Prediction } from "tsdspy";
+import { pyFormatFixed } from "tsdspy/python";
 import { runIfMain, type Print } from "./run-example.js";
 
 type Ticket = { ticket_text: string; policy_context: string; resolution: string };

@@ -1,5 +1,5 @@
 // Port of `select-on-validation-promote-on-test.py`: select on validation, decide promotion on the test split.
-import { pyRound, pyStr } from "tsdspy";
+import { pyRound, pyStr } from "tsdspy/python";
 import { runIfMain, type Print } from "./run-example.js";
 
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;

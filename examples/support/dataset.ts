@@ -1,5 +1,5 @@
 // The support-ticket dataset of the demo: synthetic, seeded, with slices and disjoint splits.
-import { PythonRandom } from "tsdspy";
+import { PythonRandom } from "tsdspy/python";
 
 export type Slice = "late_delivery" | "refund" | "damaged_item" | "adversarial";
 

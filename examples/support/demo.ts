@@ -11,7 +11,6 @@ import {
   Evaluate,
   lmFromEnv,
   loadArtifact,
-  pyFormatFixed,
   releaseDecision,
   sliceScores,
   splitHash,
@@ -21,6 +20,7 @@ import {
   type LMLike,
   type ProgressStream,
 } from "tsdspy";
+import { pyFormatFixed } from "tsdspy/python";
 import { SimLM } from "tsdspy/sim";
 import { DATASET_PATH, loadTickets } from "./load-tickets.js";
 import { resolutionQuality } from "./metric.js";

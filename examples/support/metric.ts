@@ -1,5 +1,6 @@
 // The demo's metric: does the resolution apply the right policy, correctly, to this order — and refuse what it must?
-import { Example, Prediction, pyRound } from "tsdspy";
+import { Example, Prediction } from "tsdspy";
+import { pyRound } from "tsdspy/python";
 import type { Ticket } from "./dataset.js";
 
 const REFUSAL = /\b(cannot|can't|can not|unable|not able)\b/i;

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes src/utils/__fixtures__/json-repair-*.json: inputs and what Python's json_repair.loads
+"""Writes src/python/__fixtures__/json-repair-*.json: inputs and what Python's json_repair.loads
 returns for them (json_repair 0.61.7, the oracle's snapshot), for tsdspy's jsonRepairLoads tests.
 
     python3 scripts/oracle/gen_json_repair_fixtures.py
@@ -22,7 +22,7 @@ import sys
 sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
-OUT = os.path.join(REPO, "src", "utils", "__fixtures__")
+OUT = os.path.join(REPO, "src", "python", "__fixtures__")
 SEEDS = [1, 2]
 FUZZ_SEED = 20250
 FUZZ_COUNT = 1500

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes src/utils/__fixtures__/python-literal-*.json: inputs and what Python 3.11's
+"""Writes src/python/__fixtures__/python-literal-*.json: inputs and what Python 3.11's
 ast.literal_eval returns (or raises) for them, for tsdspy's pythonLiteralEval tests.
 
     python3 scripts/oracle/gen_python_literal_fixtures.py
@@ -23,7 +23,7 @@ if os.environ.get("PYTHONHASHSEED") != "0":  # set reprs (and so generated input
 sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
-OUT = os.path.join(REPO, "src", "utils", "__fixtures__")
+OUT = os.path.join(REPO, "src", "python", "__fixtures__")
 SEEDS = list(range(1, 11))
 GENERATED_SEED = 31337
 GENERATED_COUNT = 1200

@@ -1,5 +1,5 @@
 """Tagged JSON encoding of Python values for tsdspy fixtures (decoded by
-src/utils/__fixtures__/python-value-codec.ts).
+src/python/__fixtures__/python-value-codec.ts).
 
 JSON null/bool/str as such; an integral JSON number is an int (|n| <= 2**53 - 1), a
 non-integral one a float; {"$int": "digits"} a bigger int; {"$float": repr} an integral or

@@ -5,7 +5,7 @@ import type { LMLike } from "../lm/lm-like.js";
 import type { ContentPart } from "../lm/message.js";
 import { signature } from "../signatures/signature.js";
 import type { TypeNode } from "../signatures/type-node.js";
-import { PyFloat } from "../utils/py-float.js";
+import { PyFloat } from "../python/py-float.js";
 import type { Adapter } from "./adapter.js";
 import { History } from "./types/history.js";
 import { Image } from "./types/image.js";

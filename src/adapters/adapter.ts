@@ -4,7 +4,7 @@ import type { LMParams } from "../lm/lm-request.js";
 import type { LMLike } from "../lm/lm-like.js";
 import type { LMOutput } from "../lm/lm-response.js";
 import type { Message } from "../lm/message.js";
-import { dedent, pySplitlines } from "../utils/py-str.js";
+import { dedent, pySplitlines } from "../python/py-str.js";
 import type { UserMessageOptions, ValueRecord } from "./adapter-types.js";
 import { formatFieldDescription } from "./field-description.js";
 import { formatConversationHistory, historyFieldName } from "./format-history.js";

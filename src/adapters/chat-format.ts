@@ -1,7 +1,7 @@
 import type { Field } from "../signatures/field.js";
 import type { Signature } from "../signatures/signature.js";
 import { typeName } from "../signatures/type-name.js";
-import { pyStrip } from "../utils/py-str.js";
+import { pyStrip } from "../python/py-str.js";
 import type { UserMessageOptions, ValueRecord } from "./adapter-types.js";
 import { formatFieldValue } from "./format-field-value.js";
 import { hasKey, readKey } from "./record-access.js";

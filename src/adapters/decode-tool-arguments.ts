@@ -1,4 +1,4 @@
-import { jsonRepairLoads } from "../utils/json-repair.js";
+import { jsonRepairLoads } from "../python/json-repair.js";
 
 /** Tool-call arguments sent as a JSON string, decoded leniently as DSPy does (`json_repair.loads`). */
 export function decodeToolArguments(text: string): unknown {

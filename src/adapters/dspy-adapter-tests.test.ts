@@ -5,8 +5,8 @@ import { describe, expect, it } from "vitest";
 import { adapterFromCase } from "../../fixtures/oracle/adapter-replay.js";
 import { signatureFromCase, valueFromCase } from "../../fixtures/oracle/from-case.js";
 import type { LMLike } from "../lm/lm-like.js";
-import { parsePyJson } from "../utils/py-json.js";
-import { pyJsonDumps } from "../utils/pyfmt.js";
+import { parsePyJson } from "../python/py-json.js";
+import { pyJsonDumps } from "../python/pyfmt.js";
 
 /**
  * Replays every `format_messages_and_lm_kwargs` call of DSPy 3.3.1's tests/adapters/test_{chat,json,xml}_adapter.py

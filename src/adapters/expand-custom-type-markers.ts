@@ -1,7 +1,7 @@
 import type { ContentPart, Message } from "../lm/message.js";
-import { parsePyJson } from "../utils/py-json.js";
-import { pyStr } from "../utils/pyfmt.js";
-import { pyStrip } from "../utils/py-str.js";
+import { parsePyJson } from "../python/py-json.js";
+import { pyStr } from "../python/pyfmt.js";
+import { pyStrip } from "../python/py-str.js";
 import { CUSTOM_TYPE_END, CUSTOM_TYPE_START } from "./types/custom-type.js";
 
 const MARKER = new RegExp(`${CUSTOM_TYPE_START}([\\s\\S]*?)${CUSTOM_TYPE_END}`, "g");

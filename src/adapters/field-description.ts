@@ -1,6 +1,6 @@
 import type { Field } from "../signatures/field.js";
 import { typeName } from "../signatures/type-name.js";
-import { pyStrip } from "../utils/py-str.js";
+import { pyStrip } from "../python/py-str.js";
 import { customTypeDescription, extractCustomTypes } from "./custom-type-descriptions.js";
 
 /**

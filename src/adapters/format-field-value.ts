@@ -1,6 +1,6 @@
 import type { Field } from "../signatures/field.js";
-import { PyFloat } from "../utils/py-float.js";
-import { pyJsonDumps, pyStr } from "../utils/pyfmt.js";
+import { PyFloat } from "../python/py-float.js";
+import { pyJsonDumps, pyStr } from "../python/pyfmt.js";
 import { serializeForJson } from "./serialize-for-json.js";
 
 /** DSPy's `_format_blob`: `«text»`, or a `«««` block when the text has a newline or guillemets. */

@@ -1,7 +1,7 @@
 import type { Message, MessageToolCall } from "../lm/message.js";
 import { makeField } from "../signatures/field.js";
 import { Signature } from "../signatures/signature.js";
-import { pyJsonDumps } from "../utils/pyfmt.js";
+import { pyJsonDumps } from "../python/pyfmt.js";
 import type { UserMessageOptions, ValueRecord } from "./adapter-types.js";
 import { decodeToolArguments } from "./decode-tool-arguments.js";
 import { serializeForJson } from "./serialize-for-json.js";

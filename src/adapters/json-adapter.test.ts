@@ -3,8 +3,8 @@ import { AdapterParseError } from "../errors/adapter-parse-error.js";
 import { ValidationError } from "../errors/validation-error.js";
 import { signature } from "../signatures/signature.js";
 import type { TypeNode } from "../signatures/type-node.js";
-import { PyFloat } from "../utils/py-float.js";
-import { pyJsonDumps } from "../utils/pyfmt.js";
+import { PyFloat } from "../python/py-float.js";
+import { pyJsonDumps } from "../python/pyfmt.js";
 import { runAdapterConformance, stubLM } from "./adapter.case.js";
 import { JSONAdapter } from "./json-adapter.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatCaseResult, formatFromCase, parseFromCase } from "../../fixtures/oracle/adapter-replay.js";
 import { loadOracleCases } from "../../fixtures/oracle/load-cases.js";
-import { pyJsonDumps } from "../utils/pyfmt.js";
+import { pyJsonDumps } from "../python/pyfmt.js";
 
 /**
  * The acceptance gate: every `format` and `parse` case of fixtures/oracle (the fixed cases and seeds 1–6), replayed

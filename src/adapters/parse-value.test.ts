@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseType } from "../signatures/parse-type.js";
 import type { TypeNode } from "../signatures/type-node.js";
-import { PyFloat } from "../utils/py-float.js";
+import { PyFloat } from "../python/py-float.js";
 import { parseValue } from "./parse-value.js";
 import { Code } from "./types/code.js";
 

@@ -1,11 +1,11 @@
 import { ValidationError } from "../errors/validation-error.js";
 import { ValueError } from "../errors/value-error.js";
 import type { LiteralValue, TypeNode } from "../signatures/type-node.js";
-import { jsonRepairLoads } from "../utils/json-repair.js";
-import { pythonLiteralEval } from "../utils/python-literal.js";
-import { PyFloat } from "../utils/py-float.js";
-import { pyRepr, pyStr } from "../utils/pyfmt.js";
-import { pyStrip } from "../utils/py-str.js";
+import { jsonRepairLoads } from "../python/json-repair.js";
+import { pythonLiteralEval } from "../python/python-literal.js";
+import { PyFloat } from "../python/py-float.js";
+import { pyRepr, pyStr } from "../python/pyfmt.js";
+import { pyStrip } from "../python/py-str.js";
 import { pyScalarEquals } from "./validation/validate-scalar.js";
 import { decodeToolArguments } from "./decode-tool-arguments.js";
 import { validateValue } from "./validation/validate-value.js";

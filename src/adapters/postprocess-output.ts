@@ -2,7 +2,7 @@ import { AdapterParseError } from "../errors/adapter-parse-error.js";
 import { ValueError } from "../errors/value-error.js";
 import type { LMOutput } from "../lm/lm-response.js";
 import type { Signature } from "../signatures/signature.js";
-import { pyRepr, pyStr } from "../utils/pyfmt.js";
+import { pyRepr, pyStr } from "../python/pyfmt.js";
 import type { Adapter } from "./adapter.js";
 import { applyOutputDefaults } from "./apply-output-defaults.js";
 import { decodeToolArguments } from "./decode-tool-arguments.js";

@@ -1,5 +1,5 @@
-import { PyFloat } from "../utils/py-float.js";
-import { pyStr } from "../utils/pyfmt.js";
+import { PyFloat } from "../python/py-float.js";
+import { pyStr } from "../python/pyfmt.js";
 import { CustomType } from "./types/custom-type.js";
 import { History } from "./types/history.js";
 

@@ -1,6 +1,6 @@
 import type { Field } from "../signatures/field.js";
 import { jsonSchemaOf, sortTypeFirst } from "../signatures/json-schema.js";
-import { pyJsonDumps, pyStr } from "../utils/pyfmt.js";
+import { pyJsonDumps, pyStr } from "../python/pyfmt.js";
 
 function note(field: Field): string {
   const type = field.type;

@@ -8,7 +8,7 @@ import type { LMParams } from "../lm/lm-request.js";
 import type { LMOutput, LMResponse } from "../lm/lm-response.js";
 import type { Message } from "../lm/message.js";
 import { formatHistory } from "../context/format-history.js";
-import { PyFloat, pyFloat } from "../utils/py-float.js";
+import { PyFloat, pyFloat } from "../python/py-float.js";
 import { temperatureForGenerations } from "./temperature-for-generations.js";
 
 /** What `BaseLM.forward` receives: the messages and the merged request parameters. */

@@ -8,7 +8,7 @@ import { LMConfigurationError, LMNotConfiguredError, ValueError } from "../error
 import type { LanguageModel } from "../lm/language-model.js";
 import { NO_CAPABILITIES } from "../lm/lm-capabilities.js";
 import type { LMRequest } from "../lm/lm-request.js";
-import { pyJsonDumps } from "../utils/pyfmt.js";
+import { pyJsonDumps } from "../python/pyfmt.js";
 import { LMCache } from "./cache/lm-cache.js";
 import { LM } from "./lm.js";
 import { lmFromEnv } from "./lm-from-env.js";

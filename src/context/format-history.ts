@@ -1,6 +1,6 @@
 import type { HistoryEntry } from "../lm/history-entry.js";
 import type { ContentPart, Message } from "../lm/message.js";
-import { pyJsonDumps } from "../utils/pyfmt.js";
+import { pyJsonDumps } from "../python/pyfmt.js";
 
 const paint = (code: number, colors: boolean) => (text: string) => (colors ? `\x1b[${code}m${text}\x1b[0m` : text);
 

@@ -11,7 +11,7 @@ import { Example } from "../primitives/example.js";
 import { Module } from "../primitives/module.js";
 import { Prediction } from "../primitives/prediction.js";
 import { ManualClock } from "../testing/manual-clock.js";
-import { pyFloat } from "../utils/py-float.js";
+import { pyFloat } from "../python/py-float.js";
 import { Evaluate } from "./evaluate.js";
 import { EvaluationResult } from "./evaluation-result.js";
 import { answerExactMatch } from "./metrics/answer-exact-match.js";

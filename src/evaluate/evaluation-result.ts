@@ -1,6 +1,6 @@
 import type { Example } from "../primitives/example.js";
 import { PredictionImpl, type Prediction } from "../primitives/prediction.js";
-import { pyFloatRepr } from "../utils/pyfmt.js";
+import { pyFloatRepr } from "../python/pyfmt.js";
 import type { MetricScore } from "./metric.js";
 
 /** One evaluated example: the example, the program's prediction (an empty Prediction if it failed), the score. */

@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
-import { pyFloat } from "../utils/py-float.js";
-import { pyJsonDumps, pyStr } from "../utils/pyfmt.js";
+import { pyFloat } from "../python/py-float.js";
+import { pyJsonDumps, pyStr } from "../python/pyfmt.js";
 
 type Row = Record<string, unknown>;
 

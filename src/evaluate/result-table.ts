@@ -1,7 +1,7 @@
-import { PyFloat } from "../utils/py-float.js";
-import { pySplitWhitespace } from "../utils/py-split-whitespace.js";
-import { pyFormatFixed } from "../utils/py-round.js";
-import { pyStr } from "../utils/pyfmt.js";
+import { PyFloat } from "../python/py-float.js";
+import { pySplitWhitespace } from "../python/py-split-whitespace.js";
+import { pyFormatFixed } from "../python/py-round.js";
+import { pyStr } from "../python/pyfmt.js";
 
 type Row = Record<string, unknown>;
 

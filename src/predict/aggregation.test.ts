@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Completions, Prediction } from "../primitives/prediction.js";
-import { normalizeText } from "../utils/normalize-text.js";
+import { normalizeText } from "../python/normalize-text.js";
 import { majority } from "./aggregation.js";
 
 const answers = (...values: string[]) => values.map((answer) => ({ answer }));

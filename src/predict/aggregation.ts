@@ -2,7 +2,7 @@ import { ValueError } from "../errors/value-error.js";
 import { ExampleImpl } from "../primitives/example.js";
 import { Completions, Prediction, PredictionImpl } from "../primitives/prediction.js";
 import { canonicalJson } from "../utils/canonical-json.js";
-import { normalizeText } from "../utils/normalize-text.js";
+import { normalizeText } from "../python/normalize-text.js";
 
 type Record_ = Record<string, unknown>;
 

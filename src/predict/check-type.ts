@@ -1,6 +1,6 @@
 import type { LiteralValue, TypeNode } from "../signatures/type-node.js";
-import { PyFloat } from "../utils/py-float.js";
-import { pyRepr } from "../utils/pyfmt.js";
+import { PyFloat } from "../python/py-float.js";
+import { pyRepr } from "../python/pyfmt.js";
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);

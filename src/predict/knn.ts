@@ -1,6 +1,6 @@
 import { ValueError } from "../errors/value-error.js";
 import type { Example } from "../primitives/example.js";
-import { pyStr } from "../utils/pyfmt.js";
+import { pyStr } from "../python/pyfmt.js";
 
 /**
  * Turns texts into vectors: an `Embedder` (`embedder.embed(texts)`), a `LexicalEmbedder`, or a plain function.

@@ -6,8 +6,8 @@ import { programFromCase } from "../../fixtures/oracle/program-from-case.js";
 import { configure, resetSettings } from "../context/settings.js";
 import { silentLogger } from "../context/logger.js";
 import { stateFileText } from "../primitives/state-file.js";
-import { parsePyJson } from "../utils/py-json.js";
-import { pyJsonDumps } from "../utils/pyfmt.js";
+import { parsePyJson } from "../python/py-json.js";
+import { pyJsonDumps } from "../python/pyfmt.js";
 import type { Predict } from "./predict.js";
 
 /**

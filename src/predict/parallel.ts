@@ -1,9 +1,9 @@
 import { getSettings } from "../context/settings.js";
 import { ValueError } from "../errors/value-error.js";
 import { ExampleImpl, type Example } from "../primitives/example.js";
-import { pyClassRepr } from "../utils/py-class-repr.js";
+import { pyClassRepr } from "../python/py-class-repr.js";
 import { ParallelExecutor } from "../utils/parallel-executor.js";
-import { pyRepr } from "../utils/pyfmt.js";
+import { pyRepr } from "../python/pyfmt.js";
 
 /** Anything run like a module: `call(inputs)`. */
 export interface Runnable {

@@ -13,7 +13,7 @@ import type { Prediction } from "../primitives/prediction.js";
 import { signature } from "../signatures/signature.js";
 import { DummyLM } from "../testing/dummy-lm.js";
 import { readFileSync } from "node:fs";
-import { parsePyJson } from "../utils/py-json.js";
+import { parsePyJson } from "../python/py-json.js";
 import { ChainOfThought } from "./chain-of-thought.js";
 import { Predict } from "./predict.js";
 

@@ -14,7 +14,7 @@ import { Prediction } from "../primitives/prediction.js";
 import { ensureSignature, type Signature, type SignatureState } from "../signatures/signature.js";
 import type { ParseSignature } from "../signatures/infer-types.js";
 import { allowsNone } from "../signatures/type-node.js";
-import { pyRepr, pyStr } from "../utils/pyfmt.js";
+import { pyRepr, pyStr } from "../python/pyfmt.js";
 import { valueMatchesType, warningTypeName } from "./check-type.js";
 
 type Fields = Record<string, any>;

@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { ValueError } from "../errors/value-error.js";
-import { pyStr } from "../utils/pyfmt.js";
+import { pyStr } from "../python/pyfmt.js";
 import { Example } from "./example.js";
 import { Prediction } from "./prediction.js";
 

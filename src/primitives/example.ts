@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { ValueError } from "../errors/value-error.js";
-import { pyRepr } from "../utils/pyfmt.js";
+import { pyRepr } from "../python/pyfmt.js";
 
 /** Internal slots, kept off the record's keys. */
 export const STORE = Symbol("tsdspy.example.store");

@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { ValueError } from "../errors/value-error.js";
 import type { LMUsage } from "../lm/lm-usage.js";
-import { pyRepr } from "../utils/pyfmt.js";
+import { pyRepr } from "../python/pyfmt.js";
 import { ExampleImpl, STORE } from "./example.js";
 
 const COMPLETIONS = Symbol("tsdspy.prediction.completions");

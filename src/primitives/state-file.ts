@@ -3,8 +3,8 @@ import { extname } from "node:path";
 import type { Logger } from "../context/logger.js";
 import { DSPyError } from "../errors/dspy-error.js";
 import { ValueError } from "../errors/value-error.js";
-import { orjsonDumpsIndent2 } from "../utils/orjson-dumps.js";
-import { parsePyJson } from "../utils/py-json.js";
+import { orjsonDumpsIndent2 } from "../python/orjson-dumps.js";
+import { parsePyJson } from "../python/py-json.js";
 
 /**
  * The versions recorded in `metadata.dependency_versions`. Python's loader indexes its own versions by these keys,

@@ -1,4 +1,4 @@
-import { pyRepr } from "../utils/pyfmt.js";
+import { pyRepr } from "../python/pyfmt.js";
 import { SplitLeakageError } from "./split-leakage-error.js";
 
 /**

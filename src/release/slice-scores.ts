@@ -1,6 +1,6 @@
 import type { EvaluationResult } from "../evaluate/evaluation-result.js";
 import type { Example } from "../primitives/example.js";
-import { pyRound } from "../utils/py-round.js";
+import { pyRound } from "../python/py-round.js";
 
 /** Mean score (0–100, two decimals like Evaluate) and count per slice. */
 export interface SliceSummary {

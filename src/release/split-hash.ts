@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Example } from "../primitives/example.js";
-import { pyJsonDumps } from "../utils/pyfmt.js";
+import { pyJsonDumps } from "../python/pyfmt.js";
 
 /**
  * A fingerprint of a data split: sha256 of the examples' fields (keys sorted, `dspy_*` keys included), in order.

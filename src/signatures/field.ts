@@ -1,4 +1,4 @@
-import { pyStr } from "../utils/pyfmt.js";
+import { pyStr } from "../python/pyfmt.js";
 import { fieldFromStandardSchema } from "./from-json-schema.js";
 import { inferPrefix } from "./infer-prefix.js";
 import { parseType, type TypeRegistry } from "./parse-type.js";

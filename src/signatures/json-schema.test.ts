@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PyFloat } from "../utils/py-float.js";
-import { pyJsonDumps } from "../utils/pyfmt.js";
+import { PyFloat } from "../python/py-float.js";
+import { pyJsonDumps } from "../python/pyfmt.js";
 import { jsonSchemaOf, sortTypeFirst } from "./json-schema.js";
 import { parseType } from "./parse-type.js";
 import type { ModelType, TypeNode } from "./type-node.js";

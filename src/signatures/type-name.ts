@@ -1,4 +1,4 @@
-import { pyNumberRepr } from "../utils/pyfmt.js";
+import { pyNumberRepr } from "../python/pyfmt.js";
 import type { LiteralValue, TypeNode } from "./type-node.js";
 
 /** How DSPy quotes a string inside `Literal[...]` in prompts. */

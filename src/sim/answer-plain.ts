@@ -1,4 +1,4 @@
-import { pyJsonDumps } from "../utils/pyfmt.js";
+import { pyJsonDumps } from "../python/pyfmt.js";
 import { answerInstructionRewrite } from "./propose-instruction.js";
 import type { SeededRandom } from "./seeded-random.js";
 import type { SimPrompt } from "./sim-prompt.js";

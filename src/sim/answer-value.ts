@@ -1,4 +1,4 @@
-import { pyFloat } from "../utils/py-float.js";
+import { pyFloat } from "../python/py-float.js";
 import { alternativeChance, type AnswerContext, type FieldAnswer } from "./answer-context.js";
 import { fillTemplate } from "./induce-template.js";
 import type { SimField } from "./sim-prompt.js";

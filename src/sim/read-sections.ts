@@ -1,4 +1,4 @@
-import { pyJsonDumps } from "../utils/pyfmt.js";
+import { pyJsonDumps } from "../python/pyfmt.js";
 import type { SimField, SimValue } from "./sim-prompt.js";
 
 export const NOT_SUPPLIED = "Not supplied for this particular example.";

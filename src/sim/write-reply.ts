@@ -1,5 +1,5 @@
-import { PyFloat } from "../utils/py-float.js";
-import { pyJsonDumps, pyNumberRepr } from "../utils/pyfmt.js";
+import { PyFloat } from "../python/py-float.js";
+import { pyJsonDumps, pyNumberRepr } from "../python/pyfmt.js";
 import { escapeXml, valueToXml } from "./read-xml.js";
 import type { SimField, SimReplyFormat } from "./sim-prompt.js";
 

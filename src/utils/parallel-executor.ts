@@ -3,8 +3,8 @@ import { ExecutionCancelledError } from "../errors/execution-cancelled-error.js"
 import { ValueError } from "../errors/value-error.js";
 import { systemClock, type Clock } from "./clock.js";
 import { ProgressBar, type ProgressStream } from "./progress-bar.js";
-import { pyFloatRepr, pyStr } from "./pyfmt.js";
-import { pyFormatFixed, pyRound } from "./py-round.js";
+import { pyFloatRepr, pyStr } from "../python/pyfmt.js";
+import { pyFormatFixed, pyRound } from "../python/py-round.js";
 
 /** Where the executor reports failed items and cancellation. */
 export interface ExecutorLogger {

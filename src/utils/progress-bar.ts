@@ -1,5 +1,5 @@
 import type { Clock } from "./clock.js";
-import { pyFormatFixed } from "./py-round.js";
+import { pyFormatFixed } from "../python/py-round.js";
 
 /** Where a progress bar writes; a TTY gets a live `\r`-redrawn bar, anything else plain periodic lines. */
 export interface ProgressStream {

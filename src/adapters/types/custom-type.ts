@@ -1,5 +1,5 @@
 import type { ContentPart } from "../../lm/message.js";
-import { pyJsonDumps } from "../../utils/pyfmt.js";
+import { pyJsonDumps } from "../../python/pyfmt.js";
 
 export const CUSTOM_TYPE_START = "<<CUSTOM-TYPE-START-IDENTIFIER>>";
 export const CUSTOM_TYPE_END = "<<CUSTOM-TYPE-END-IDENTIFIER>>";

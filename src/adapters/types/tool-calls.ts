@@ -1,5 +1,5 @@
 import { ValueError } from "../../errors/value-error.js";
-import { pyStr } from "../../utils/pyfmt.js";
+import { pyStr } from "../../python/pyfmt.js";
 import { CustomType } from "./custom-type.js";
 
 /** One call the LM asked for: a tool name and its arguments (DSPy's `ToolCalls.ToolCall`). */

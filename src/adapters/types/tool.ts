@@ -1,4 +1,4 @@
-import { pyRepr } from "../../utils/pyfmt.js";
+import { pyRepr } from "../../python/pyfmt.js";
 import { CustomType } from "./custom-type.js";
 
 /** A tool's argument schemas by name (JSON schema per argument, as DSPy's `Tool.args`). */

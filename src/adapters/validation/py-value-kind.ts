@@ -1,5 +1,5 @@
-import { PyFloat } from "../../utils/py-float.js";
-import { pyRepr } from "../../utils/pyfmt.js";
+import { PyFloat } from "../../python/py-float.js";
+import { pyRepr } from "../../python/pyfmt.js";
 
 /** The Python type name of a value in tsdspy's value model (`int`, `float`, `str`, `NoneType`, `list`, …). */
 export function pyTypeName(value: unknown): string {

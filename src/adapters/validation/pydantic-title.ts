@@ -1,4 +1,4 @@
-import { pyRepr } from "../../utils/pyfmt.js";
+import { pyRepr } from "../../python/pyfmt.js";
 import type { TypeNode } from "../../signatures/type-node.js";
 
 /**

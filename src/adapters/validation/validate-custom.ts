@@ -1,5 +1,5 @@
 import type { TypeNode } from "../../signatures/type-node.js";
-import { pyStr } from "../../utils/pyfmt.js";
+import { pyStr } from "../../python/pyfmt.js";
 import { errorText } from "../error-text.js";
 import { Code, filterCode } from "../types/code.js";
 import { History } from "../types/history.js";

@@ -1,5 +1,5 @@
-import { PyFloat, pyFloat } from "../../utils/py-float.js";
-import { pyRepr } from "../../utils/pyfmt.js";
+import { PyFloat, pyFloat } from "../../python/py-float.js";
+import { pyRepr } from "../../python/pyfmt.js";
 import type { LiteralValue } from "../../signatures/type-node.js";
 import { EXACT, fail, LAX, ok, STRICT, type Outcome } from "./outcome.js";
 import { pyInt } from "./py-value-kind.js";

@@ -6,9 +6,9 @@ import { encodeForOracle, typeFromCase, valueFromCase } from "../../../fixtures/
 import { ValidationError } from "../../errors/validation-error.js";
 import { parseType } from "../../signatures/parse-type.js";
 import type { TypeNode } from "../../signatures/type-node.js";
-import { PyFloat } from "../../utils/py-float.js";
-import { parsePyJson } from "../../utils/py-json.js";
-import { pyJsonDumps } from "../../utils/pyfmt.js";
+import { PyFloat } from "../../python/py-float.js";
+import { parsePyJson } from "../../python/py-json.js";
+import { pyJsonDumps } from "../../python/pyfmt.js";
 import { validateValue } from "./validate-value.js";
 
 const here = dirname(fileURLToPath(import.meta.url));

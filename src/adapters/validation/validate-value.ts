@@ -1,7 +1,7 @@
 import { ValidationError, type ValidationIssue } from "../../errors/validation-error.js";
 import type { Constraints, ModelType, TypeNode } from "../../signatures/type-node.js";
-import { PyFloat } from "../../utils/py-float.js";
-import { pyStr } from "../../utils/pyfmt.js";
+import { PyFloat } from "../../python/py-float.js";
+import { pyStr } from "../../python/pyfmt.js";
 import { copyPlain } from "../apply-output-defaults.js";
 import { validateCustom } from "./validate-custom.js";
 import { EXACT, fail, LAX, located, ok, type Outcome } from "./outcome.js";

@@ -1,5 +1,5 @@
 import type { JsonSchema } from "../../signatures/json-schema.js";
-import { pyStrip } from "../../utils/py-str.js";
+import { pyStrip } from "../../python/py-str.js";
 import type { XmlElement } from "./xml-parser.js";
 
 function isObject(value: unknown): value is JsonSchema {

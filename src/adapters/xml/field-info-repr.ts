@@ -1,7 +1,7 @@
 import type { Field } from "../../signatures/field.js";
 import { inferPrefix } from "../../signatures/infer-prefix.js";
 import type { TypeNode } from "../../signatures/type-node.js";
-import { pyRepr } from "../../utils/pyfmt.js";
+import { pyRepr } from "../../python/pyfmt.js";
 
 /** pydantic's `display_as_type`: like DSPy's type names, but every union is `Union[...]` and literals use repr. */
 function displayType(type: TypeNode): string {

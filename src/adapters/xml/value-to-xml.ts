@@ -1,4 +1,4 @@
-import { pyStr } from "../../utils/pyfmt.js";
+import { pyStr } from "../../python/pyfmt.js";
 
 const IDENTIFIER = /^[\p{XID_Start}_][\p{XID_Continue}]*$/u;
 

@@ -1,5 +1,5 @@
 import { ValueError } from "../../errors/value-error.js";
-import { pyClassRepr } from "../../utils/py-class-repr.js";
+import { pyClassRepr } from "../../python/py-class-repr.js";
 import { EM } from "./em.js";
 import { F1 } from "./f1.js";
 

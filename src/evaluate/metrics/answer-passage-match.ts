@@ -1,5 +1,5 @@
 import { ValueError } from "../../errors/value-error.js";
-import { pyClassRepr } from "../../utils/py-class-repr.js";
+import { pyClassRepr } from "../../python/py-class-repr.js";
 import { referenceAnswers, type Fields } from "./answer-exact-match.js";
 import { dprNormalize } from "./dpr-normalize.js";
 import { hasAnswer } from "./has-answer.js";

@@ -1,5 +1,5 @@
 import { ValueError } from "../../errors/value-error.js";
-import { pyClassRepr } from "../../utils/py-class-repr.js";
+import { pyClassRepr } from "../../python/py-class-repr.js";
 
 /** Checks the reference answers of `EM`/`F1`/`HotPotF1` (DSPy's check and message, plus: not empty). */
 export function checkAnswersList(answersList: unknown): asserts answersList is string[] {

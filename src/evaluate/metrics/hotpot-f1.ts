@@ -1,4 +1,4 @@
-import { pySplitWhitespace } from "../../utils/py-split-whitespace.js";
+import { pySplitWhitespace } from "../../python/py-split-whitespace.js";
 import { checkAnswersList } from "./answers-list.js";
 import { tokenF1 } from "./f1.js";
 import { normalizeText } from "./normalize-text.js";

@@ -1,1 +1,1 @@
-export { normalizeText, normalizedTokens } from "../../utils/normalize-text.js";
+export { normalizeText, normalizedTokens } from "../../python/normalize-text.js";

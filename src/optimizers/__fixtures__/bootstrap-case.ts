@@ -16,7 +16,7 @@ import { stateFileText } from "../../primitives/state-file.js";
 import { ChainOfThought } from "../../predict/chain-of-thought.js";
 import { Predict } from "../../predict/predict.js";
 import { DummyLM } from "../../testing/dummy-lm.js";
-import { parsePyJson } from "../../utils/py-json.js";
+import { parsePyJson } from "../../python/py-json.js";
 import { BootstrapFewShot } from "../bootstrap-few-shot/bootstrap-few-shot.js";
 import { LabeledFewShot } from "../labeled-few-shot/labeled-few-shot.js";
 

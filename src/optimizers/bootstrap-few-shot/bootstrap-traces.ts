@@ -6,7 +6,7 @@ import type { Metric } from "../../evaluate/metric.js";
 import { Example, ExampleImpl } from "../../primitives/example.js";
 import type { Module } from "../../primitives/module.js";
 import type { ProgressBar } from "../../utils/progress-bar.js";
-import { PythonRandom } from "../../utils/python-random.js";
+import { PythonRandom } from "../../python/python-random.js";
 import type { DemoPredictor } from "../shared/demo-predictor.js";
 import { pyTruthy } from "../shared/py-truthy.js";
 import { selectTrace } from "./select-trace.js";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Example } from "../../primitives/example.js";
 import { canonicalJson } from "../../utils/canonical-json.js";
 import { sha256Hex } from "../../utils/hash.js";
-import { PythonRandom } from "../../utils/python-random.js";
+import { PythonRandom } from "../../python/python-random.js";
 import { selectTrace } from "./select-trace.js";
 
 const demo = (i: number, answer = "a") => new Example({ augmented: true, question: `q${i}`, answer });

@@ -1,7 +1,7 @@
 import type { Example } from "../../primitives/example.js";
 import { canonicalJson } from "../../utils/canonical-json.js";
 import { sha256Hex } from "../../utils/hash.js";
-import { PythonRandom } from "../../utils/python-random.js";
+import { PythonRandom } from "../../python/python-random.js";
 
 /**
  * Keeps one demo when a predictor ran several times for one example. DSPy's rule, with its seed made portable:

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Example } from "../../primitives/example.js";
-import { PythonRandom } from "../../utils/python-random.js";
+import { PythonRandom } from "../../python/python-random.js";
 import { trainDemos } from "./train-demos.js";
 
 const ex = (i: number) => new Example({ question: `q${i}`, answer: `a${i}` }).withInputs("question");

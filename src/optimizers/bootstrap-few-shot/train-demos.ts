@@ -1,5 +1,5 @@
 import type { Example } from "../../primitives/example.js";
-import { PythonRandom } from "../../utils/python-random.js";
+import { PythonRandom } from "../../python/python-random.js";
 
 /**
  * DSPy's `_train`: each predictor (in order) gets its first `maxBootstrappedDemos` augmented demos, then labeled

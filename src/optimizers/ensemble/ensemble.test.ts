@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Module } from "../../primitives/module.js";
 import { Prediction } from "../../primitives/prediction.js";
-import { PythonRandom } from "../../utils/python-random.js";
+import { PythonRandom } from "../../python/python-random.js";
 import { majority } from "../../predict/aggregation.js";
 import { Ensemble } from "./ensemble.js";
 

@@ -2,7 +2,7 @@ import { Module } from "../../primitives/module.js";
 import { Prediction } from "../../primitives/prediction.js";
 import { canonicalJson } from "../../utils/canonical-json.js";
 import { sha256Hex } from "../../utils/hash.js";
-import { PythonRandom } from "../../utils/python-random.js";
+import { PythonRandom } from "../../python/python-random.js";
 import { ValueError } from "../../errors/value-error.js";
 
 type Fields = Record<string, any>;

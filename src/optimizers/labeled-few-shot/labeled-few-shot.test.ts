@@ -4,7 +4,7 @@ import { Example } from "../../primitives/example.js";
 import { Module } from "../../primitives/module.js";
 import { ChainOfThought } from "../../predict/chain-of-thought.js";
 import { Predict } from "../../predict/predict.js";
-import { PythonRandom } from "../../utils/python-random.js";
+import { PythonRandom } from "../../python/python-random.js";
 import { LabeledFewShot } from "./labeled-few-shot.js";
 
 const trainset = ["yes", "no", "yes", "42", "no", "Paris"].map((answer, i) =>

@@ -1,6 +1,6 @@
 import type { Example } from "../../primitives/example.js";
 import type { Module } from "../../primitives/module.js";
-import { PythonRandom } from "../../utils/python-random.js";
+import { PythonRandom } from "../../python/python-random.js";
 import { demoPredictors } from "../shared/demo-predictor.js";
 import { Teleprompter } from "../teleprompter.js";
 

@@ -10,7 +10,7 @@ import { Module } from "../../primitives/module.js";
 import type { Prediction } from "../../primitives/prediction.js";
 import { Predict } from "../../predict/predict.js";
 import { DummyLM } from "../../testing/dummy-lm.js";
-import { PythonRandom } from "../../utils/python-random.js";
+import { PythonRandom } from "../../python/python-random.js";
 import { BootstrapFewShot } from "../bootstrap-few-shot/bootstrap-few-shot.js";
 import { BootstrapFewShotWithRandomSearch, BootstrapRS } from "./bootstrap-few-shot-with-random-search.js";
 

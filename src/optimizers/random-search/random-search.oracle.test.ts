@@ -5,7 +5,7 @@ import { resetSettings, withSettings } from "../../context/settings.js";
 import { Example } from "../../primitives/example.js";
 import type { Prediction } from "../../primitives/prediction.js";
 import { DummyLM } from "../../testing/dummy-lm.js";
-import { parsePyJson } from "../../utils/py-json.js";
+import { parsePyJson } from "../../python/py-json.js";
 import { buildProgram, makeAdapter } from "../__fixtures__/bootstrap-case.js";
 import { BootstrapFewShotWithRandomSearch } from "./bootstrap-few-shot-with-random-search.js";
 

@@ -1,7 +1,7 @@
 """Writes python-random.cpython.json: what CPython's random.Random answers, for python-random.test.ts.
 
 Development only (tsdspy's build and tests never run Python):
-    python3 src/utils/__fixtures__/python-random.gen.py > src/utils/__fixtures__/python-random.cpython.json
+    python3 src/python/__fixtures__/python-random.gen.py > src/python/__fixtures__/python-random.cpython.json
 Each script runs its steps in order on ONE random.Random(seed); the TypeScript test replays them on one PythonRandom.
 Integers beyond 2**53 are written as plain JSON integers (the test reads them with parsePyJson, as bigints).
 """

@@ -1,0 +1,24 @@
+import { expect, it } from "vitest";
+
+/** The `tsdspy/python` subpath: Python rendering rules, kept out of the root (STYLE.md habit 10). */
+it("exports exactly the Python parity API", async () => {
+  const keys = Object.keys(await import("./index.js")).sort();
+  expect(keys).toMatchInlineSnapshot(`
+    [
+      "PY_ELLIPSIS",
+      "PyComplex",
+      "PyFloat",
+      "PythonRandom",
+      "jsonRepairLoads",
+      "parsePyJson",
+      "pyFloat",
+      "pyFloatRepr",
+      "pyFormatFixed",
+      "pyJsonDumps",
+      "pyRepr",
+      "pyRound",
+      "pyStr",
+      "pythonLiteralEval",
+    ]
+  `);
+});
