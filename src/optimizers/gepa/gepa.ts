@@ -1,0 +1,249 @@
+import { getSettings } from "../../context/settings.js";
+import { ValueError } from "../../errors/value-error.js";
+import type { LMLike } from "../../lm/lm-like.js";
+import type { Example } from "../../primitives/example.js";
+import type { Module } from "../../primitives/module.js";
+import { pyFormatFixed } from "../../python/py-round.js";
+import { PythonRandom } from "../../python/python-random.js";
+import { Teleprompter, type CompileOptions } from "../teleprompter.js";
+import { AUTO_RUN_SETTINGS, autoBudget, type AutoLevel } from "./auto-budget.js";
+import { EpochShuffledBatchSampler } from "./batch-sampler.js";
+import { CurrentBestCandidateSelector, ParetoCandidateSelector, type CandidateSelector } from "./candidate-selectors.js";
+import { allComponentSelector, roundRobinComponentSelector, type ComponentSelector } from "./component-selectors.js";
+import { DspyAdapter } from "./dspy-adapter.js";
+import { DspyGEPAResult } from "./dspy-gepa-result.js";
+import { checkFeedbackMetric, predictorFeedback, type GEPAFeedbackMetric } from "./feedback-metric.js";
+import type { Candidate, ProposalFn } from "./gepa-adapter.js";
+import { GEPAEngine, type GEPACheckpointStore, type GEPATrialRecord, type Stopper } from "./gepa-engine.js";
+import type { FrontierType } from "./gepa-state.js";
+import { MergeProposer } from "./merge-proposer.js";
+import type { PredictorFeedbackFn } from "./reflective-dataset.js";
+import { ReflectiveMutationProposer } from "./reflective-mutation.js";
+
+export interface GEPAOptions {
+  /** The five-argument feedback metric `(gold, pred, trace, predName, predTrace)`. */
+  metric: GEPAFeedbackMetric;
+  /** A preset budget; exactly one of `auto`, `maxFullEvals`, `maxMetricCalls`. */
+  auto?: AutoLevel | null;
+  /** Budget in full passes over train + val. */
+  maxFullEvals?: number | null;
+  /** Budget in metric calls (program runs); checked before each iteration, so the last one may go past it. */
+  maxMetricCalls?: number | null;
+  /** Training examples per reflection (default 3). */
+  reflectionMinibatchSize?: number;
+  /** How the parent of each mutation is picked (default `"pareto"`). */
+  candidateSelectionStrategy?: "pareto" | "current_best" | CandidateSelector;
+  /** The LM that reads traces and feedback and rewrites instructions; required unless `instructionProposer` is given. */
+  reflectionLm?: LMLike | null;
+  /** Skip reflection when the parent is perfect on the whole minibatch (default true). */
+  skipPerfectScore?: boolean;
+  /** Show parse failures to the reflection LM (default false). */
+  addFormatFailureAsFeedback?: boolean;
+  /** Your own proposer, called inside the reflection LM's settings scope. */
+  instructionProposer?: ProposalFn | null;
+  /** Which predictors each iteration rewrites (default `"round_robin"`). */
+  componentSelector?: "round_robin" | "all" | ComponentSelector;
+  /** Try merging Pareto candidates that share an ancestor (default true). */
+  useMerge?: boolean;
+  /** At most this many merges are accepted (default 5; `null` for no limit). */
+  maxMergeInvocations?: number | null;
+  /** Examples evaluated at once (default `settings.numThreads`). */
+  numThreads?: number | null;
+  /** The score of an example that failed (default 0). */
+  failureScore?: number;
+  /** The best score the metric gives (default 1). */
+  perfectScore?: number;
+  /** Checkpoint directory: a run with the same directory resumes where it stopped (alias `runDir`). */
+  logDir?: string | null;
+  runDir?: string | null;
+  /** Attach `detailedResults` to the compiled program (default false). */
+  trackStats?: boolean;
+  /** Keep the best outputs per validation example in `detailedResults` (needs `trackStats`). */
+  trackBestOutputs?: boolean;
+  /** Warn when a predictor-level score differs from the module's (default true). */
+  warnOnScoreMismatch?: boolean;
+  /** Seeds every random choice (default 0; `null` for a random seed). */
+  seed?: number | null;
+  /** How Pareto fronts are kept (gepa's `frontier_type`, default `"instance"`). */
+  frontierType?: FrontierType;
+  /** Extra stop conditions checked before each iteration. */
+  stopCallbacks?: Stopper[];
+  /** Called with one record per iteration (the trial log). */
+  onTrial?: (record: GEPATrialRecord) => void | Promise<void>;
+}
+
+export interface GEPACompileOptions extends CompileOptions {
+  valset?: Example[] | null;
+}
+
+/** A compiled program; `detailedResults` is set with `trackStats`. */
+export type GEPAProgram<M extends Module> = M & { detailedResults?: DspyGEPAResult<M> };
+
+/**
+ * Reflective prompt evolution (DSPy's `dspy.GEPA`, on a native port of the gepa 0.1.4 engine): runs the program on
+ * small training minibatches, shows a reflection LM the traces with your metric's feedback, keeps a rewritten
+ * instruction only when the minibatch score improves, scores kept candidates on the validation set, samples parents
+ * from the per-example Pareto front, and merges Pareto candidates that share an ancestor.
+ *
+ * @example
+ * const gepa = new GEPA({ metric, reflectionLm: new LM("openai/gpt-4.1"), auto: "light" });
+ * const optimized = await gepa.compile(program, { trainset, valset });
+ */
+export class GEPA extends Teleprompter<GEPACompileOptions> {
+  readonly metric: GEPAFeedbackMetric;
+  readonly options: GEPAOptions;
+
+  constructor(options: GEPAOptions) {
+    super();
+    checkFeedbackMetric(options.metric);
+    this.metric = options.metric;
+    const set = [options.maxMetricCalls, options.maxFullEvals, options.auto].filter((v) => v !== undefined && v !== null).length;
+    if (set !== 1) {
+      throw new ValueError(
+        "Exactly one of maxMetricCalls, maxFullEvals, auto must be set. " +
+          `You set maxMetricCalls=${show(options.maxMetricCalls)}, maxFullEvals=${show(options.maxFullEvals)}, auto=${show(options.auto)}.`,
+      );
+    }
+    if (options.auto != null && !(options.auto in AUTO_RUN_SETTINGS)) {
+      throw new ValueError(`auto must be "light", "medium" or "heavy", got ${show(options.auto)}.`);
+    }
+    if (!options.reflectionLm && !options.instructionProposer) {
+      throw new ValueError(
+        "GEPA requires a reflection language model, or custom instruction proposer to be provided. " +
+          "Typically, you can use `new LM(\"openai/gpt-5\", { temperature: 1.0, max_tokens: 32000 })` to get a good reflection model. " +
+          "Reflection LM is used by GEPA to reflect on the behavior of the program and propose new instructions, and will benefit from a strong model. ",
+      );
+    }
+    if (options.trackBestOutputs && !options.trackStats) throw new ValueError("trackStats must be true if trackBestOutputs is true.");
+    const strategy = options.candidateSelectionStrategy ?? "pareto";
+    if (typeof strategy === "string" && strategy !== "pareto" && strategy !== "current_best") {
+      throw new ValueError(`Unknown candidate_selector strategy: ${strategy}. Supported strategies: 'pareto', 'current_best'`);
+    }
+    const selector = options.componentSelector ?? "round_robin";
+    if (typeof selector === "string" && selector !== "round_robin" && selector !== "all") {
+      throw new ValueError(`Unknown module_selector strategy: ${selector}. Supported strategies: 'round_robin', 'all'`);
+    }
+    const minibatch = options.reflectionMinibatchSize ?? 3;
+    if (!Number.isInteger(minibatch) || minibatch < 1) throw new ValueError(`reflectionMinibatchSize must be a positive integer, got ${String(minibatch)}.`);
+    this.options = { ...options };
+  }
+
+  /** DSPy's `auto_budget` (see `autoBudget`). */
+  autoBudget(numPreds: number, numCandidates: number, valsetSize: number, minibatchSize = 35, fullEvalSteps = 5): number {
+    return autoBudget({ numPreds, numCandidates, valsetSize, minibatchSize, fullEvalSteps });
+  }
+
+  /** The metric-call budget for a run on these sets. */
+  metricCallBudget(student: Module, trainsetSize: number, valsetSize: number | null): number {
+    const { auto, maxFullEvals, maxMetricCalls } = this.options;
+    if (auto != null) {
+      return autoBudget({ numPreds: Math.max(student.namedPredictors().length, 1), numCandidates: AUTO_RUN_SETTINGS[auto].n, valsetSize: valsetSize ?? trainsetSize });
+    }
+    if (maxFullEvals != null) return maxFullEvals * (trainsetSize + (valsetSize ?? 0));
+    return maxMetricCalls as number;
+  }
+
+  /** Optimizes a copy of `student`; with `trackStats` the result carries `detailedResults`. */
+  override compile<M extends Module>(student: M, options: GEPACompileOptions): Promise<GEPAProgram<M>> {
+    return super.compile(student, options) as Promise<GEPAProgram<M>>;
+  }
+
+  protected async doCompile<M extends Module>(student: M, options: GEPACompileOptions): Promise<GEPAProgram<M>> {
+    const { trainset } = options;
+    if (!trainset || trainset.length === 0) throw new ValueError("Trainset must be provided and non-empty");
+    if (options.teacher) throw new ValueError("Teacher is not supported in GEPA yet.");
+    const settings = getSettings();
+    const o = this.options;
+    const givenValset = options.valset ?? null;
+    const budget = this.metricCallBudget(student, trainset.length, givenValset ? givenValset.length : null);
+    const perPass = givenValset ? trainset.length + givenValset.length : trainset.length;
+    settings.logger.info(
+      `Running GEPA for approx ${budget} metric calls of the program. This amounts to ${pyFormatFixed(budget / perPass, 2)} full evals on the ${givenValset ? "train+val" : "train"} set.`,
+    );
+    if (!givenValset) {
+      settings.logger.warn(
+        "No valset provided; Using trainset as valset. This is useful as an inference-time scaling strategy where you want GEPA to find the best solutions for the provided tasks in the trainset, as it makes GEPA overfit prompts to the provided trainset. In order to ensure generalization and perform well on unseen tasks, please provide separate trainset and valset. Provide the smallest valset that is just large enough to match the downstream task distribution, while keeping trainset as large as possible.",
+      );
+    }
+    const valset = givenValset && givenValset.length > 0 ? givenValset : trainset;
+    settings.logger.info(`Using ${valset.length} examples for tracking Pareto scores.`);
+
+    const seed = o.seed === undefined ? 0 : o.seed;
+    const predictors = student.namedPredictors();
+    const feedbackMap: Record<string, PredictorFeedbackFn> = Object.fromEntries(
+      predictors.map(([name, predictor]) => [name, predictorFeedback(this.metric, name, predictor)]),
+    );
+    const adapter = new DspyAdapter({
+      student,
+      metric: this.metric,
+      feedbackMap,
+      failureScore: o.failureScore ?? 0,
+      numThreads: o.numThreads ?? null,
+      addFormatFailureAsFeedback: o.addFormatFailureAsFeedback ?? false,
+      rng: new PythonRandom(seed),
+      reflectionLm: o.reflectionLm ?? null,
+      customInstructionProposer: o.instructionProposer ?? null,
+      warnOnScoreMismatch: o.warnOnScoreMismatch ?? true,
+      reflectionMinibatchSize: o.reflectionMinibatchSize ?? 3,
+    });
+    const seedCandidate: Candidate = Object.fromEntries(predictors.map(([name, p]) => [name, (p as unknown as { signature: { instructions: string } }).signature.instructions]));
+    if (Object.keys(seedCandidate).length === 0) throw new ValueError("seed_candidate must contain at least one component text.");
+
+    const rng = new PythonRandom(seed);
+    const log = (message: string) => settings.logger.info(message);
+    const strategy = o.candidateSelectionStrategy ?? "pareto";
+    const candidateSelector: CandidateSelector =
+      strategy === "pareto" ? new ParetoCandidateSelector(rng) : strategy === "current_best" ? new CurrentBestCandidateSelector() : strategy;
+    const selector = o.componentSelector ?? "round_robin";
+    const componentSelector: ComponentSelector = selector === "round_robin" ? roundRobinComponentSelector : selector === "all" ? allComponentSelector : selector;
+    const batchSampler = new EpochShuffledBatchSampler(o.reflectionMinibatchSize ?? 3, rng);
+    const reflectiveProposer = new ReflectiveMutationProposer({
+      trainset,
+      adapter,
+      candidateSelector,
+      componentSelector,
+      batchSampler,
+      perfectScore: o.perfectScore ?? 1,
+      skipPerfectScore: o.skipPerfectScore ?? true,
+      log,
+    });
+    const mergeProposer =
+      (o.useMerge ?? true)
+        ? new MergeProposer({
+            valsetSize: valset.length,
+            evaluate: (ids, candidate) => adapter.evaluate(ids.map((id) => valset[id] as Example), candidate, false),
+            maxMergeInvocations: o.maxMergeInvocations === null ? Infinity : (o.maxMergeInvocations ?? 5),
+            rng,
+            log,
+          })
+        : null;
+    const stoppers: Stopper[] = [...(o.stopCallbacks ?? []), (state) => state.totalNumEvals >= budget];
+    const checkpoints: GEPACheckpointStore | null = null;
+    const engine = new GEPAEngine({
+      adapter,
+      valset,
+      seedCandidate,
+      rng,
+      batchSampler,
+      reflectiveProposer,
+      mergeProposer,
+      stoppers,
+      frontierType: o.frontierType ?? "instance",
+      trackBestOutputs: o.trackBestOutputs ?? false,
+      raiseOnException: true,
+      checkpoints,
+      log,
+      ...(o.onTrial ? { onRecord: o.onTrial } : {}),
+    });
+    const state = await engine.run();
+    const result = DspyGEPAResult.fromState(state, (candidate) => adapter.buildProgram(candidate) as M, { logDir: o.logDir ?? o.runDir ?? null, seed });
+    const best = adapter.buildProgram(state.programCandidates[result.bestIdx] as Candidate) as GEPAProgram<M>;
+    if (o.trackStats) best.detailedResults = result;
+    return best;
+  }
+}
+
+/** A value as DSPy's message shows it (`None` for unset). */
+function show(value: unknown): string {
+  return value === undefined || value === null ? "None" : String(value);
+}
