@@ -80,6 +80,10 @@ export type { ProgressStream } from "./utils/progress-bar.js";
 
 // Optimizers
 export { Teleprompter, type CompileOptions } from "./optimizers/teleprompter.js";
+export type { OptimizerBudget } from "./optimizers/run/optimizer-budget.js";
+export type { RunReport, RunExhaustion, WithRunReport } from "./optimizers/run/run-report.js";
+export type { RunSpent } from "./optimizers/run/run-spent.js";
+export type { TrialRecord } from "./optimizers/run/trial-record.js";
 export { LabeledFewShot, type LabeledFewShotOptions, type LabeledFewShotCompileOptions } from "./optimizers/labeled-few-shot/labeled-few-shot.js";
 export { BootstrapFewShot, type BootstrapFewShotOptions } from "./optimizers/bootstrap-few-shot/bootstrap-few-shot.js";
 export {

@@ -189,13 +189,62 @@ describe("BootstrapFewShot", () => {
     expect((again.qa.demos as Example[]).map((d) => d.question)).toEqual(questions);
   });
 
-  it("lets a BudgetExceededError through at once instead of counting it as a failed example", async () => {
+  it("stops when a budget runs out (its own or an enclosing one) and keeps the demos bootstrapped so far", async () => {
+    for (const own of [true, false]) {
+      const lm = new DummyLM({ q: { answer: "yes" } });
+      const warnings: string[] = [];
+      configure({ lm });
+      const optimizer = new BootstrapFewShot({
+        metric: exactAnswer,
+        maxBootstrappedDemos: 4,
+        maxLabeledDemos: 0,
+        maxErrors: 100,
+        output: capture().output,
+        logger: { debug() {}, info() {}, warn: (message) => warnings.push(message), error() {} },
+        ...(own ? { budget: { lmCalls: 2 } } : {}),
+      });
+      const student = new Predict("question -> answer");
+      const compiled = await (own ? optimizer.compile(student, { trainset: six }) : withBudget({ maxCalls: 2 }, () => optimizer.compile(student, { trainset: six })));
+      expect(lm.history).toHaveLength(2);
+      expect((compiled.demos as Example[]).map((d) => d.question)).toEqual(["q0"]);
+      expect(compiled.runReport.status).toBe("budget-exhausted");
+      expect(compiled.runReport.spent).toEqual({ lmCalls: 2, metricCalls: 2, tokens: 0, costUsd: null });
+      expect(warnings).toEqual([
+        `BootstrapFewShot stopped early: ${own ? "the optimizer's budget" : "an enclosing budget"} ran out (lmCalls limit of 2 reached; ` +
+          "spent 2 LM calls, 2 metric calls, 0 tokens). Cut short: bootstrapping stopped at training example 3 of 6 with 1 of 4 " +
+          "traces. Returning the 1 traces bootstrapped so far, filled up with labeled demos.",
+      ]);
+    }
+  });
+
+  it("counts metric calls against budget.metricCalls", async () => {
+    configure({ lm: new DummyLM({ q: { answer: "yes" } }), logger: { debug() {}, info() {}, warn() {}, error() {} } });
+    const optimizer = new BootstrapFewShot({ metric: exactAnswer, maxBootstrappedDemos: 4, maxLabeledDemos: 0, output: capture().output, budget: { metricCalls: 3 } });
+    const compiled = await optimizer.compile(new Predict("question -> answer"), { trainset: six });
+    expect((compiled.demos as Example[]).map((d) => d.question)).toEqual(["q0", "q2"]);
+    expect(compiled.runReport.exhaustion?.limit).toBe("metricCalls");
+    // The fourth teacher run was paid for; its metric call was refused.
+    expect(compiled.runReport.spent).toMatchObject({ lmCalls: 4, metricCalls: 3 });
+  });
+
+  it("with budgetExhaustion 'throw', lets a BudgetExceededError through at once instead of counting it as a failed example", async () => {
     const lm = new DummyLM({ q: { answer: "yes" } });
     configure({ lm });
-    const optimizer = new BootstrapFewShot({ metric: exactAnswer, maxBootstrappedDemos: 4, maxLabeledDemos: 0, maxErrors: 100, output: capture().output });
+    const optimizer = new BootstrapFewShot({ metric: exactAnswer, maxBootstrappedDemos: 4, maxLabeledDemos: 0, maxErrors: 100, output: capture().output, budgetExhaustion: "throw" });
     const error = await withBudget({ maxCalls: 2 }, () => optimizer.compile(new Predict("question -> answer"), { trainset: six })).catch((e) => e);
     expect(error).toBeInstanceOf(BudgetExceededError);
     expect(lm.history).toHaveLength(2);
+  });
+
+  it("takes a seed for the shuffle and the labeled sample (default 0, DSPy's)", async () => {
+    configure({ lm: new DummyLM({ q: { answer: "yes" } }) });
+    const labeled = async (seed?: number) => {
+      const optimizer = new BootstrapFewShot({ metric: exactAnswer, maxBootstrappedDemos: 1, maxLabeledDemos: 4, output: capture().output, ...(seed === undefined ? {} : { seed }) });
+      const compiled = await optimizer.compile(new Predict("question -> answer"), { trainset: six });
+      return (compiled.demos as Example[]).map((d) => d.question);
+    };
+    expect(await labeled()).toEqual(await labeled(0));
+    expect(await labeled(7)).not.toEqual(await labeled(0));
   });
 
   it("checks the student and the teacher like DSPy", async () => {

@@ -1,3 +1,4 @@
+import type { Logger } from "../../context/logger.js";
 import type { Settings } from "../../context/settings.js";
 import { ValueError } from "../../errors/value-error.js";
 import type { Metric } from "../../evaluate/metric.js";
@@ -9,7 +10,10 @@ import { printLine, type OptimizerOutput } from "../shared/print-line.js";
 import { Teleprompter, type CompileOptions } from "../teleprompter.js";
 import { bootstrapTraces } from "./bootstrap-traces.js";
 import { trainDemos } from "./train-demos.js";
-import { systemClock } from "../../utils/clock.js";
+import type { OptimizerBudget } from "../run/optimizer-budget.js";
+import { OptimizerRun } from "../run/optimizer-run.js";
+import { attachRunReport, type WithRunReport } from "../run/run-report.js";
+import { systemClock, type Clock } from "../../utils/clock.js";
 import { ProgressBar, type ProgressStream } from "../../utils/progress-bar.js";
 
 export interface BootstrapFewShotOptions {
@@ -27,13 +31,30 @@ export interface BootstrapFewShotOptions {
   maxRounds?: number;
   /** Failed runs that stop compiling by rethrowing the last error (default `settings.maxErrors`). */
   maxErrors?: number | null;
-  /** Where the summary line is printed (default `process.stdout`). */
+  /** Where the summary line is printed, as DSPy prints it (default `process.stderr`). */
   output?: OptimizerOutput;
   /**
    * Where the progress bar over the trainset is drawn, as DSPy's tqdm does; `false` for none. Default: standard error
    * when it is a terminal, otherwise none.
    */
   progress?: ProgressStream | false;
+  /** Seed of the shuffle and the sample of labeled demos (DSPy's `Random(0)`: default 0). */
+  seed?: number;
+  /** Hard caps for this compile; when one is reached, the demos bootstrapped so far are used. */
+  budget?: OptimizerBudget | null;
+  /**
+   * What a budget running out (this one or an enclosing `withBudget`) does: `stop` (default) keeps the demos
+   * bootstrapped so far and warns; `throw` lets the `BudgetExceededError` through — for optimizers that run
+   * `BootstrapFewShot` as one step of their own search (their run announces, budgets and checkpoints).
+   */
+  budgetExhaustion?: "stop" | "throw";
+  /** Checkpoint after every training example; compiling again with the same arguments resumes from it. */
+  runDir?: string | null;
+  /** Keep a trial record per bootstrapped example in `runReport.trials`. */
+  trackStats?: boolean;
+  /** Progress and warnings (default: settings' logger if configured, else standard error). */
+  logger?: Logger;
+  clock?: Clock;
 }
 
 /** Asserts one of DSPy's structural conditions on student and teacher. */
@@ -58,8 +79,15 @@ export class BootstrapFewShot extends Teleprompter<CompileOptions> {
   readonly maxLabeledDemos: number;
   readonly maxRounds: number;
   readonly maxErrors: number | null;
+  readonly seed: number;
+  readonly budget: OptimizerBudget | null;
+  readonly budgetExhaustion: "stop" | "throw";
+  readonly runDir: string | null;
+  readonly trackStats: boolean;
   readonly #output: OptimizerOutput | undefined;
   readonly #progress: ProgressStream | false;
+  readonly #logger: Logger | undefined;
+  readonly #clock: Clock | undefined;
 
   constructor(options: BootstrapFewShotOptions = {}) {
     super();
@@ -70,8 +98,19 @@ export class BootstrapFewShot extends Teleprompter<CompileOptions> {
     this.maxLabeledDemos = options.maxLabeledDemos ?? 16;
     this.maxRounds = options.maxRounds ?? 1;
     this.maxErrors = options.maxErrors ?? null;
+    this.seed = options.seed ?? 0;
+    this.budget = options.budget ?? null;
+    this.budgetExhaustion = options.budgetExhaustion ?? "stop";
+    this.runDir = options.runDir ?? null;
+    this.trackStats = options.trackStats ?? false;
     this.#output = options.output;
     this.#progress = options.progress ?? (process.stderr.isTTY ? process.stderr : false);
+    this.#logger = options.logger;
+    this.#clock = options.clock;
+  }
+
+  override compile<M extends Module>(student: M, options: CompileOptions): Promise<WithRunReport<M>> {
+    return super.compile(student, options) as Promise<WithRunReport<M>>;
   }
 
   protected async doCompile<M extends Module>(student: M, options: CompileOptions): Promise<M> {
@@ -88,20 +127,58 @@ export class BootstrapFewShot extends Teleprompter<CompileOptions> {
     const studentPredictors = demoPredictors(program);
     const teacherPredictors = demoPredictors(teacher);
     const predictorNames = mapPredictorNames(studentPredictors, teacherPredictors);
-
-    const run = await bootstrapTraces({
+    const stop = this.budgetExhaustion === "stop";
+    const optimizerRun = await OptimizerRun.open({
+      optimizer: "BootstrapFewShot",
+      fingerprint: {
+        student: program,
+        teacher,
+        trainset,
+        metric: this.metric,
+        metricThreshold: this.metricThreshold,
+        teacherSettings: this.teacherSettings,
+        maxBootstrappedDemos: this.maxBootstrappedDemos,
+        maxLabeledDemos: this.maxLabeledDemos,
+        maxRounds: this.maxRounds,
+        seed: this.seed,
+      },
+      budget: this.budget,
+      runDir: this.runDir,
+      trackStats: this.trackStats,
+      logger: this.#logger ?? null,
+      ...(this.#clock ? { clock: this.#clock } : {}),
+    });
+    if (stop) {
+      const runs = trainset.length * this.maxRounds;
+      optimizerRun.announce({
+        lmCalls: runs * teacherPredictors.length,
+        lines: [
+          `BootstrapFewShot plans at most about ${runs * teacherPredictors.length} LM calls: up to ${trainset.length} training ` +
+            `examples x ${this.maxRounds} round(s) x ${teacherPredictors.length} predictor(s), stopping once ` +
+            `${this.maxBootstrappedDemos} traces are bootstrapped.`,
+        ],
+      });
+    }
+    const metric = this.metric ? optimizerRun.countMetric(this.metric) : null;
+    let run!: Awaited<ReturnType<typeof bootstrapTraces>>;
+    await optimizerRun.within(async () => {
+      run = await bootstrapTraces({
       trainset,
       teacher,
       teacherPredictors,
       predictorNames,
       names: studentPredictors.map(([name]) => name),
-      metric: this.metric,
+      metric,
       metricThreshold: this.metricThreshold,
       teacherSettings: this.teacherSettings,
       maxBootstraps: this.maxBootstrappedDemos,
       maxRounds: this.maxRounds,
       maxErrors: this.maxErrors,
       progress: this.#progress ? new ProgressBar({ total: trainset.length, stream: this.#progress, clock: systemClock }) : null,
+      seed: this.seed,
+      step: (key, compute) => optimizerRun.step(key, compute),
+      stopOnBudget: stop,
+    });
     });
     printLine(
       this.#output,
@@ -115,17 +192,26 @@ export class BootstrapFewShot extends Teleprompter<CompileOptions> {
       run.validation,
       this.maxBootstrappedDemos,
       this.maxLabeledDemos,
+      this.seed,
     );
     for (const [name, predictor] of studentPredictors) predictor.demos = demos.get(name) ?? [];
     program.compiled = true;
-    return program;
+    if (run.exhausted) optimizerRun.noteExhaustion(run.exhausted);
+    const visited = run.exhausted ? run.exampleIndex : trainset.length;
+    return attachRunReport(
+      program,
+      optimizerRun.finish({
+        cutShort: `bootstrapping stopped at training example ${visited + 1} of ${trainset.length} with ${run.bootstrapped} of ${this.maxBootstrappedDemos} traces`,
+        kept: `the ${run.bootstrapped} traces bootstrapped so far, filled up with labeled demos`,
+      }),
+    );
   }
 
   /** A copy of the teacher; an uncompiled one first gets labeled demos (`LabeledFewShot(k = maxLabeledDemos)`). */
   private async prepareTeacher(source: Module, trainset: Example[]): Promise<Module> {
     const teacher = source.deepcopy();
     if (this.maxLabeledDemos && !teacher.compiled) {
-      return new LabeledFewShot({ k: this.maxLabeledDemos }).compile(teacher.resetCopy(), { trainset });
+      return new LabeledFewShot({ k: this.maxLabeledDemos, seed: this.seed }).compile(teacher.resetCopy(), { trainset });
     }
     return teacher;
   }

@@ -27,6 +27,12 @@ export interface BootstrapRunOptions {
   maxErrors: number | null;
   /** Advanced once per training example visited, closed at the end. */
   progress?: ProgressBar | null;
+  /** Seed of the shuffle of the unbootstrapped examples (DSPy: 0). */
+  seed?: number;
+  /** Runs each example's rounds as one step (an `OptimizerRun`'s checkpointed `step`); default: directly. */
+  step?: <T>(key: string, compute: () => Promise<T>) => Promise<T>;
+  /** Stop when a budget runs out and return what was bootstrapped so far (default: let the error through). */
+  stopOnBudget?: boolean;
 }
 
 /** The outcome of a pass: augmented demos per predictor, unbootstrapped examples, and the figures DSPy prints. */
@@ -36,6 +42,19 @@ export interface BootstrapRunResult {
   bootstrapped: number;
   exampleIndex: number;
   attempts: number;
+  /** The budget error that stopped the pass early (only with `stopOnBudget`). */
+  exhausted: BudgetExceededError | null;
+}
+
+/** What running the rounds of one training example gave: the value a checkpointed step keeps. */
+interface ExampleOutcome {
+  success: boolean;
+  attempts: number;
+  failures: number;
+  /** One demo per predictor that ran, by predictor name. */
+  demos: Array<[string, Example]>;
+  /** The teacher failed once, so (as in DSPy) the example stays out of the teacher's demos from now on. */
+  teacherFiltered: boolean;
 }
 
 /** `<function name>`, as Python shows a metric in its error log (without the address). */
@@ -46,24 +65,36 @@ function metricRepr(metric: Metric<any> | null): string {
 /**
  * DSPy's `_bootstrap`: runs the teacher on each training example (up to `maxRounds` rounds, later rounds on an LM
  * copy with `rollout_id` and temperature 1.0) until `maxBootstraps` examples succeeded, and keeps the trace of each
- * success as augmented demos.
+ * success as augmented demos. `validation` is shuffled with `Random(seed)` (DSPy: 0).
  */
 export async function bootstrapTraces(options: BootstrapRunOptions): Promise<BootstrapRunResult> {
   const traces = new Map<string, Example[]>(options.names.map((name) => [name, []]));
   const bootstrapped = new Set<number>();
-  const errors = { count: 0 };
+  const step = options.step ?? ((_key, compute) => compute());
+  let errors = 0;
   let attempts = 0;
   let exampleIndex = -1;
+  let exhausted: BudgetExceededError | null = null;
   try {
     for (const [index, example] of options.trainset.entries()) {
       exampleIndex = index;
       if (bootstrapped.size >= options.maxBootstraps) break;
-      for (let round = 0; round < options.maxRounds; round++) {
-        attempts++;
-        if (await bootstrapOneExample(options, example, round, traces, errors)) {
-          bootstrapped.add(index);
+      let outcome: ExampleOutcome;
+      try {
+        outcome = await step(`bootstrap:${index}`, () => runRounds(options, example, errors));
+      } catch (error) {
+        if (options.stopOnBudget && error instanceof BudgetExceededError) {
+          exhausted = error;
           break;
         }
+        throw error;
+      }
+      attempts += outcome.attempts;
+      errors += outcome.failures;
+      if (outcome.teacherFiltered) removeFromTeacherDemos(options, example);
+      if (outcome.success) {
+        bootstrapped.add(index);
+        for (const [name, demo] of outcome.demos) traces.get(name)?.push(demo);
       }
       options.progress?.update();
     }
@@ -71,17 +102,43 @@ export async function bootstrapTraces(options: BootstrapRunOptions): Promise<Boo
     options.progress?.close();
   }
   const validation = options.trainset.filter((_, index) => !bootstrapped.has(index));
-  new PythonRandom(0).shuffle(validation);
-  return { traces, validation, bootstrapped: bootstrapped.size, exampleIndex, attempts };
+  new PythonRandom(options.seed ?? 0).shuffle(validation);
+  return { traces, validation, bootstrapped: bootstrapped.size, exampleIndex, attempts, exhausted };
 }
 
+function removeFromTeacherDemos(options: BootstrapRunOptions, example: Example): void {
+  for (const [, predictor] of options.teacherPredictors) {
+    predictor.demos = predictor.demos.filter((demo) => !example.equals(demo));
+  }
+}
+
+/** The rounds of one example, until one succeeds. */
+async function runRounds(options: BootstrapRunOptions, example: Example, errorsBefore: number): Promise<ExampleOutcome> {
+  const outcome: ExampleOutcome = { success: false, attempts: 0, failures: 0, demos: [], teacherFiltered: false };
+  for (let round = 0; round < options.maxRounds; round++) {
+    outcome.attempts++;
+    const result = await bootstrapOneExample(options, example, round, errorsBefore + outcome.failures);
+    if (result === "error") {
+      outcome.failures++;
+      outcome.teacherFiltered = true;
+      continue;
+    }
+    if (result) {
+      outcome.success = true;
+      outcome.demos = result;
+      break;
+    }
+  }
+  return outcome;
+}
+
+/** One round: the demos of a successful run by predictor name, `false` when the metric rejected it, or `"error"`. */
 async function bootstrapOneExample(
   options: BootstrapRunOptions,
   example: Example,
   round: number,
-  traces: Map<string, Example[]>,
-  errors: { count: number },
-): Promise<boolean> {
+  errorsBefore: number,
+): Promise<Array<[string, Example]> | false | "error"> {
   let trace: readonly TraceEntry[] = [];
   let success: unknown = false;
   try {
@@ -94,9 +151,7 @@ async function bootstrapOneExample(
       }
       const prediction = await withSettings(round > 0 ? { lm } : {}, async () => {
         const saved = options.teacherPredictors.map(([, predictor]) => predictor.demos);
-        for (const [, predictor] of options.teacherPredictors) {
-          predictor.demos = predictor.demos.filter((demo) => !example.equals(demo));
-        }
+        removeFromTeacherDemos(options, example);
         // As in DSPy, the demos are put back only when the teacher succeeded.
         const output = await options.teacher.call(Object.fromEntries(example.inputs().items()));
         trace = getSettings().trace ?? [];
@@ -109,15 +164,14 @@ async function bootstrapOneExample(
     });
   } catch (error) {
     if (error instanceof BudgetExceededError) throw error;
-    success = false;
-    errors.count++;
     const settings = getSettings();
     const maxErrors = options.maxErrors ?? settings.maxErrors;
-    if (errors.count >= maxErrors) throw error;
+    if (errorsBefore + 1 >= maxErrors) throw error;
     settings.logger.error(
       `Failed to run or to evaluate example ${example.toPyRepr()} with ${metricRepr(options.metric)} due to ` +
         `${error instanceof Error ? error.message : String(error)}.`,
     );
+    return "error";
   }
   if (!pyTruthy(success)) return false;
   const found = new Map<string, Example[]>();
@@ -130,6 +184,5 @@ async function bootstrapOneExample(
     list.push(demo);
     found.set(name, list);
   }
-  for (const [name, demos] of found) traces.get(name)?.push(selectTrace(demos));
-  return true;
+  return [...found].map(([name, demos]) => [name, selectTrace(demos)]);
 }

@@ -3,7 +3,7 @@ import { PythonRandom } from "../../python/python-random.js";
 
 /**
  * DSPy's `_train`: each predictor (in order) gets its first `maxBootstrappedDemos` augmented demos, then labeled
- * demos sampled with one `Random(0)` to fill up to `maxLabeledDemos`. As in DSPy, each predictor samples from the
+ * demos sampled with one `Random(seed)` (DSPy: 0) to fill up to `maxLabeledDemos`. As in DSPy, each predictor samples from the
  * previous predictor's sample, not from the whole pool.
  */
 export function trainDemos(
@@ -12,8 +12,9 @@ export function trainDemos(
   validation: readonly Example[],
   maxBootstrappedDemos: number,
   maxLabeledDemos: number,
+  seed = 0,
 ): Map<string, Example[]> {
-  const rng = new PythonRandom(0);
+  const rng = new PythonRandom(seed);
   let raw: readonly Example[] = validation;
   const demos = new Map<string, Example[]>();
   for (const name of names) {

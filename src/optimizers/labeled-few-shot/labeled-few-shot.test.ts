@@ -32,6 +32,12 @@ describe("LabeledFewShot", () => {
     expect(compiled.b.predict.demos).toEqual(rng.sample(trainset, 3));
   });
 
+  it("samples with Random(seed) when given a seed", async () => {
+    const compiled = await new LabeledFewShot({ k: 3, seed: 5 }).compile(new Predict("question -> answer"), { trainset });
+    expect(compiled.demos).toEqual(new PythonRandom(5).sample(trainset, 3));
+    expect(compiled.demos).not.toEqual(new PythonRandom(0).sample(trainset, 3));
+  });
+
   it("takes the first k without sampling, and at most the whole trainset", async () => {
     const first = await new LabeledFewShot({ k: 2 }).compile(new Predict("question -> answer"), { trainset, sample: false });
     expect(first.demos).toEqual(trainset.slice(0, 2));

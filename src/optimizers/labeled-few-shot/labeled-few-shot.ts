@@ -7,27 +7,31 @@ import { Teleprompter } from "../teleprompter.js";
 export interface LabeledFewShotOptions {
   /** Demos per predictor (default 16). */
   k?: number;
+  /** Seed of the sample (DSPy's `Random(0)`: default 0). */
+  seed?: number;
 }
 
 export interface LabeledFewShotCompileOptions {
   trainset: Example[];
-  /** Sample the demos at random (`Random(0)`, as DSPy) instead of taking the first `k` (default true). */
+  /** Sample the demos at random (`Random(seed)`, DSPy's `Random(0)`) instead of taking the first `k` (default true). */
   sample?: boolean;
 }
 
 /**
  * Gives every predictor up to `k` labeled training examples as demos (DSPy's `LabeledFewShot`): a random sample from
- * one `Random(0)` shared by all predictors, or the first `k` with `sample: false`.
+ * one `Random(seed)` (default 0, as DSPy) shared by all predictors, or the first `k` with `sample: false`.
  *
  * @example
  * const fewShot = await new LabeledFewShot({ k: 8 }).compile(program, { trainset });
  */
 export class LabeledFewShot extends Teleprompter<LabeledFewShotCompileOptions> {
   readonly k: number;
+  readonly seed: number;
 
   constructor(options: LabeledFewShotOptions = {}) {
     super();
     this.k = options.k ?? 16;
+    this.seed = options.seed ?? 0;
   }
 
   protected async doCompile<M extends Module>(student: M, options: LabeledFewShotCompileOptions): Promise<M> {
@@ -35,7 +39,7 @@ export class LabeledFewShot extends Teleprompter<LabeledFewShotCompileOptions> {
     const { trainset } = options;
     if (trainset.length === 0) return program;
     const size = Math.min(this.k, trainset.length);
-    const rng = new PythonRandom(0);
+    const rng = new PythonRandom(this.seed);
     for (const [, predictor] of demoPredictors(program)) {
       predictor.demos = (options.sample ?? true) ? rng.sample(trainset, size) : trainset.slice(0, size);
     }

@@ -3,7 +3,6 @@ import { SimpleModule } from "../__fixtures__/simple-module.js";
 import { configure, resetSettings } from "../../context/settings.js";
 import { silentLogger } from "../../context/logger.js";
 import { withBudget } from "../../context/with-budget.js";
-import { BudgetExceededError } from "../../errors/budget-exceeded-error.js";
 import { ValueError } from "../../errors/value-error.js";
 import { Example } from "../../primitives/example.js";
 import { Module } from "../../primitives/module.js";
@@ -122,14 +121,83 @@ describe("BootstrapFewShotWithRandomSearch", () => {
     expect(student.compiled).toBe(false);
   });
 
-  it("lets a BudgetExceededError through, from bootstrapping or from evaluation", async () => {
-    configure({ lm: byQuestion(), logger: silentLogger });
-    // 3: inside the zero-shot evaluation; 13: inside seed -1's bootstrapping (6 + 6 calls evaluate seeds -3 and -2).
-    for (const maxCalls of [3, 13]) {
-      const optimizer = new BootstrapRS({ metric: simpleMetric, displayProgress: false, output: capture().output });
-      const error = await withBudget({ maxCalls }, () => optimizer.compile(new SimpleModule("input -> output"), { trainset: five })).catch((e) => e);
-      expect(error).toBeInstanceOf(BudgetExceededError);
+  it("stops when a budget runs out and returns the best candidate scored so far, with a warning", async () => {
+    // 3: inside the zero-shot evaluation (nothing scored); 13: inside seed -1's bootstrapping (6 + 6 calls evaluated
+    // seeds -3 and -2, both 60.0: the coal question fails to parse and falls back to JSON, a second call).
+    for (const [maxCalls, seeds] of [
+      [3, []],
+      [13, [-3, -2]],
+    ] as const) {
+      for (const own of [true, false]) {
+        const lm = byQuestion();
+        const warnings: string[] = [];
+        configure({ lm, logger: silentLogger });
+        const optimizer = new BootstrapRS({
+          metric: simpleMetric,
+          displayProgress: false,
+          output: capture().output,
+          logger: { debug() {}, info() {}, warn: (message) => warnings.push(message), error() {} },
+          ...(own ? { budget: { lmCalls: maxCalls } } : {}),
+        });
+        const compile = () => optimizer.compile(new SimpleModule("input -> output"), { trainset: five });
+        const best = await (own ? compile() : withBudget({ maxCalls }, compile));
+        expect(lm.history).toHaveLength(maxCalls);
+        expect(best.candidatePrograms.map((c) => c.seed)).toEqual(seeds);
+        expect(best.runReport.status).toBe("budget-exhausted");
+        expect(best.runReport.exhaustion).toMatchObject({ limit: "lmCalls", max: maxCalls, source: own ? "optimizer" : "enclosing" });
+        expect(warnings).toHaveLength(1);
+        if (seeds.length === 0) {
+          expect(best.predictor.demos).toEqual([]);
+          expect(warnings[0]).toContain("Cut short: 19 of 19 candidates (seeds -3 to 15; the unfinished work on seed -3 is dropped).");
+          expect(warnings[0]).toContain("Returning the uncompiled student (no candidate was scored).");
+        } else {
+          expect(best).toBe(best.candidatePrograms[0]?.program);
+          expect(best.candidatePrograms.map((c) => c.score)).toEqual([60, 60]);
+          expect(warnings[0]).toContain("Cut short: 17 of 19 candidates (seeds -1 to 15; the unfinished work on seed -1 is dropped).");
+          expect(warnings[0]).toContain("Returning the best of the 2 scored candidate(s) (seed -3, score 60.0).");
+        }
+      }
     }
+  });
+
+  it("counts metric calls against budget.metricCalls and never makes one past it", async () => {
+    let calls = 0;
+    const metric = (example: Example, prediction: Prediction) => (calls++, simpleMetric(example, prediction));
+    configure({ lm: byQuestion(), logger: silentLogger });
+    const optimizer = new BootstrapRS({ metric, displayProgress: false, output: capture().output, budget: { metricCalls: 12 } });
+    const best = await optimizer.compile(new SimpleModule("input -> output"), { trainset: five });
+    expect(calls).toBe(12);
+    expect(best.runReport.spent.metricCalls).toBe(12);
+    expect(best.runReport.exhaustion?.limit).toBe("metricCalls");
+    expect(best.candidatePrograms.map((c) => c.seed)).toEqual([-3, -2]);
+  });
+
+  it("takes a seed: 0 (the default) gives DSPy's candidates, another seed other shuffles", async () => {
+    const demosOf = async (seed?: number) => {
+      configure({ lm: byQuestion(), logger: silentLogger });
+      const optimizer = new BootstrapRS({ metric: simpleMetric, maxBootstrappedDemos: 3, maxLabeledDemos: 3, numCandidatePrograms: 3, displayProgress: false, output: capture().output, ...(seed === undefined ? {} : { seed }) });
+      const best = await optimizer.compile(new SimpleModule("input -> output"), { trainset: five });
+      return [...best.candidatePrograms].sort((a, b) => a.seed - b.seed).map((c) => (c.program.predictor.demos as Example[]).map((d) => d.input));
+    };
+    expect(await demosOf()).toEqual(await demosOf(0));
+    expect(await demosOf(5)).not.toEqual(await demosOf(0));
+    expect(await demosOf(5)).toEqual(await demosOf(5));
+  });
+
+  it("logs a trial per candidate with trackStats", async () => {
+    configure({ lm: byQuestion(), logger: silentLogger });
+    const optimizer = new BootstrapRS({ metric: simpleMetric, numCandidatePrograms: 1, displayProgress: false, output: capture().output, trackStats: true });
+    const best = await optimizer.compile(new SimpleModule("input -> output"), { trainset: five });
+    const trials = best.runReport.trials ?? [];
+    expect(trials.map((t) => [t.trial, t.kind, t.extra?.seed, t.evalSize])).toEqual([
+      [1, "candidate", -3, 5],
+      [2, "candidate", -2, 5],
+      [3, "candidate", -1, 5],
+      [4, "candidate", 0, 5],
+    ]);
+    expect(trials.map((t) => t.score).sort()).toEqual(best.candidatePrograms.map((c) => c.score).sort());
+    expect(trials[0]).toMatchObject({ v: 1, optimizer: "BootstrapFewShotWithRandomSearch", score: 60, bestScore: 60, lmCalls: 6, metricCalls: 4 });
+    expect(trials.at(-1)?.lmCalls).toBe(best.runReport.spent.lmCalls);
   });
 
   it("shows Evaluate's progress on the output stream", async () => {

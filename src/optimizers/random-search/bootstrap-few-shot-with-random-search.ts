@@ -1,5 +1,5 @@
+import type { Logger } from "../../context/logger.js";
 import { getSettings, type Settings } from "../../context/settings.js";
-import { BudgetExceededError } from "../../errors/budget-exceeded-error.js";
 import { ValueError } from "../../errors/value-error.js";
 import { Evaluate } from "../../evaluate/evaluate.js";
 import type { Metric, MetricScore } from "../../evaluate/metric.js";
@@ -10,7 +10,13 @@ import { pyFloatRepr } from "../../python/pyfmt.js";
 import { PythonRandom } from "../../python/python-random.js";
 import { BootstrapFewShot } from "../bootstrap-few-shot/bootstrap-few-shot.js";
 import { LabeledFewShot } from "../labeled-few-shot/labeled-few-shot.js";
+import { evaluateWithinBudget } from "../run/evaluate-within-budget.js";
+import type { OptimizerBudget } from "../run/optimizer-budget.js";
+import { OptimizerRun } from "../run/optimizer-run.js";
+import { attachRunReport, type RunReport } from "../run/run-report.js";
+import { demoPredictors } from "../shared/demo-predictor.js";
 import { printLine, type OptimizerOutput } from "../shared/print-line.js";
+import { programDemos, withProgramDemos } from "../shared/program-demos.js";
 import { Teleprompter, type CompileOptions } from "../teleprompter.js";
 
 export interface BootstrapFewShotWithRandomSearchOptions {
@@ -28,11 +34,24 @@ export interface BootstrapFewShotWithRandomSearchOptions {
   /** Stop as soon as a candidate scores at least this. */
   stopAtScore?: number | null;
   metricThreshold?: number | null;
-  /** Where progress lines and Evaluate's progress bars go (default `process.stdout`). */
+  /** Where DSPy's progress lines and Evaluate's progress bars go (default `process.stderr`). */
   output?: OptimizerOutput;
   /** Show Evaluate's progress bar for each candidate (default true, as DSPy). */
   displayProgress?: boolean;
   clock?: Clock;
+  /**
+   * Seed of the candidates' shuffles and samples. The default 0 gives DSPy's candidates (`Random(i)` for candidate
+   * `i`); another seed `s` uses `Random(s * 1000003 + i)`, and `s` for the labeled sample and `BootstrapFewShot`.
+   */
+  seed?: number;
+  /** Hard caps for the search; when one is reached, the best candidate scored so far is returned. */
+  budget?: OptimizerBudget | null;
+  /** Checkpoint after every candidate's demos and evaluation; compiling again with the same arguments resumes. */
+  runDir?: string | null;
+  /** Keep a trial record per candidate in `runReport.trials` (always written to `runDir`). */
+  trackStats?: boolean;
+  /** Progress and warnings (default: settings' logger if configured, else standard error). */
+  logger?: Logger;
 }
 
 export interface RandomSearchCompileOptions extends CompileOptions {
@@ -50,8 +69,8 @@ export interface CandidateProgram<M extends Module = Module> {
   program: M;
 }
 
-/** The best program, with every candidate by decreasing score. */
-export type RandomSearchResult<M extends Module> = M & { candidatePrograms: Array<CandidateProgram<M>> };
+/** The best program, with every candidate by decreasing score and the run's report. */
+export type RandomSearchResult<M extends Module> = M & { candidatePrograms: Array<CandidateProgram<M>>; runReport: RunReport };
 
 /**
  * Bootstraps several candidate demo sets and keeps the program that scores best on the validation set (DSPy's
@@ -76,9 +95,14 @@ export class BootstrapFewShotWithRandomSearch extends Teleprompter<RandomSearchC
   readonly maxErrors: number | null;
   readonly numCandidateSets: number;
   readonly maxLabeledDemos: number;
+  readonly seed: number;
+  readonly budget: OptimizerBudget | null;
+  readonly runDir: string | null;
+  readonly trackStats: boolean;
   readonly #output: OptimizerOutput | undefined;
   readonly #displayProgress: boolean;
   readonly #clock: Clock | undefined;
+  readonly #logger: Logger | undefined;
 
   constructor(options: BootstrapFewShotWithRandomSearchOptions) {
     super();
@@ -92,9 +116,14 @@ export class BootstrapFewShotWithRandomSearch extends Teleprompter<RandomSearchC
     this.maxErrors = options.maxErrors ?? null;
     this.numCandidateSets = options.numCandidatePrograms ?? 16;
     this.maxLabeledDemos = options.maxLabeledDemos ?? 16;
+    this.seed = options.seed ?? 0;
+    this.budget = options.budget ?? null;
+    this.runDir = options.runDir ?? null;
+    this.trackStats = options.trackStats ?? false;
     this.#output = options.output;
     this.#displayProgress = options.displayProgress ?? true;
     this.#clock = options.clock;
+    this.#logger = options.logger;
     printLine(this.#output, `Going to sample between ${this.minNumSamples} and ${this.maxNumSamples} traces per predictor.`);
     printLine(this.#output, `Will attempt to bootstrap ${this.numCandidateSets} candidate sets.`);
   }
@@ -114,34 +143,106 @@ export class BootstrapFewShotWithRandomSearch extends Teleprompter<RandomSearchC
           "no candidate programs would be evaluated.",
       );
     }
+    const candidateSeeds = restrict ? seeds.filter((seed) => restrict.has(seed)) : seeds;
+    const labeledSample = options.labeledSample ?? true;
     const maxErrors = this.maxErrors ?? getSettings().maxErrors;
+    const run = await OptimizerRun.open({
+      optimizer: "BootstrapFewShotWithRandomSearch",
+      fingerprint: {
+        student,
+        teacher: teacher ?? null,
+        trainset,
+        valset,
+        candidateSeeds,
+        labeledSample,
+        metric: this.metric,
+        metricThreshold: this.metricThreshold,
+        teacherSettings: this.teacherSettings,
+        maxBootstrappedDemos: this.maxNumSamples,
+        maxLabeledDemos: this.maxLabeledDemos,
+        maxRounds: this.maxRounds,
+        seed: this.seed,
+      },
+      budget: this.budget,
+      runDir: this.runDir,
+      trackStats: this.trackStats,
+      logger: this.#logger ?? null,
+      ...(this.#clock ? { clock: this.#clock } : {}),
+    });
+    this.announce(run, student, candidateSeeds, trainset.length, valset.length);
+    const metric = run.countMetric(this.metric);
+
     const scores: number[] = [];
     const candidates: Array<CandidateProgram<M>> = [];
     let best: M | null = null;
-    for (const seed of seeds) {
-      if (restrict && !restrict.has(seed)) continue;
-      const program = await this.candidate(seed, student, { trainset, teacher: teacher ?? null }, options.labeledSample ?? true, maxErrors);
-      const result = await this.evaluate(program, valset, maxErrors);
-      const score = result.score;
-      const subscores = result.results.map(([, , subscore]) => subscore);
-      if (scores.length === 0 || score > Math.max(...scores)) {
-        printLine(this.#output, `New best score: ${pyFloatRepr(score)} for seed ${seed}`);
-        best = program;
+    let current = candidateSeeds[0] as number;
+    const stopped = await run.execute(async () => {
+      for (const seed of candidateSeeds) {
+        current = seed;
+        const demos = await run.step(`candidate:${seed}:program`, async () =>
+          programDemos(await this.candidate(seed, student, { trainset, teacher: teacher ?? null }, labeledSample, maxErrors, metric, run.logger)),
+        );
+        const program = withProgramDemos(student, demos);
+        const { score, subscores } = await run.step(`candidate:${seed}:evaluate`, async () => {
+          const result = await this.evaluate(program, valset, maxErrors, metric);
+          return { score: result.score, subscores: result.results.map(([, , subscore]) => subscore) };
+        });
+        if (scores.length === 0 || score > Math.max(...scores)) {
+          printLine(this.#output, `New best score: ${pyFloatRepr(score)} for seed ${seed}`);
+          best = program;
+        }
+        scores.push(score);
+        printLine(this.#output, `Scores so far: [${scores.map(pyFloatRepr).join(", ")}]`);
+        printLine(this.#output, `Best score so far: ${pyFloatRepr(Math.max(...scores))}`);
+        candidates.push({ score, subscores, seed, program });
+        await run.logTrial({ kind: "candidate", score, evalSize: valset.length, bestScore: Math.max(...scores), extra: { seed } });
+        if (this.stopAtScore !== null && score >= this.stopAtScore) {
+          printLine(this.#output, `Stopping early because score ${pyFloatRepr(score)} is >= stop_at_score ${pyFloatRepr(this.stopAtScore)}`);
+          break;
+        }
       }
-      scores.push(score);
-      printLine(this.#output, `Scores so far: [${scores.map(pyFloatRepr).join(", ")}]`);
-      printLine(this.#output, `Best score so far: ${pyFloatRepr(Math.max(...scores))}`);
-      candidates.push({ score, subscores, seed, program });
-      if (this.stopAtScore !== null && score >= this.stopAtScore) {
-        printLine(this.#output, `Stopping early because score ${pyFloatRepr(score)} is >= stop_at_score ${pyFloatRepr(this.stopAtScore)}`);
-        break;
-      }
-    }
-    const result = best as RandomSearchResult<M>;
+    });
+    const result = (best ?? student.resetCopy()) as RandomSearchResult<M>;
     // A stable sort by decreasing score, as Python's sorted(..., reverse=True).
     result.candidatePrograms = candidates.map((c, i) => [c, i] as const).sort((a, b) => b[0].score - a[0].score || a[1] - b[1]).map(([c]) => c);
     printLine(this.#output, `${result.candidatePrograms.length} candidate programs found.`);
-    return result;
+    const left = candidateSeeds.slice(candidateSeeds.indexOf(current));
+    const top = result.candidatePrograms[0];
+    return attachRunReport(
+      result,
+      run.finish(
+        stopped
+          ? {
+              cutShort: `${left.length} of ${candidateSeeds.length} candidates (${seedList(left)}; the unfinished work on seed ${current} is dropped)`,
+              kept: top
+                ? `the best of the ${candidates.length} scored candidate(s) (seed ${top.seed}, score ${pyFloatRepr(top.score)})`
+                : "the uncompiled student (no candidate was scored)",
+            }
+          : {},
+      ),
+    );
+  }
+
+  /** Logs what the search plans to spend: evaluations of every candidate, plus bootstrapping at most. */
+  private announce(run: OptimizerRun, student: Module, candidateSeeds: number[], trainSize: number, valSize: number): void {
+    const predictors = demoPredictors(student).length;
+    const bootstrapped = candidateSeeds.filter((seed) => seed >= -1).length;
+    const evaluation = candidateSeeds.length * valSize * predictors;
+    const bootstrapping = bootstrapped * trainSize * this.maxRounds * predictors;
+    run.announce({
+      lmCalls: evaluation + bootstrapping,
+      lines: [
+        `BootstrapFewShotWithRandomSearch plans at most about ${evaluation + bootstrapping} LM calls: ${candidateSeeds.length} ` +
+          `candidates x ${valSize} validation examples x ${predictors} predictor(s) = ${evaluation} to evaluate, plus up to ` +
+          `${bootstrapping} to bootstrap (${bootstrapped} candidates x ${trainSize} training examples x ${this.maxRounds} ` +
+          `round(s) x ${predictors} predictor(s)).`,
+      ],
+    });
+  }
+
+  /** The RNG seed of candidate `seed`: DSPy's own with the default seed 0. */
+  private rngSeed(seed: number): number {
+    return this.seed === 0 ? seed : this.seed * 1_000_003 + seed;
   }
 
   /** The candidate program of one seed. */
@@ -151,65 +252,56 @@ export class BootstrapFewShotWithRandomSearch extends Teleprompter<RandomSearchC
     options: { trainset: Example[]; teacher: Module | null },
     labeledSample: boolean,
     maxErrors: number,
+    metric: Metric<any>,
+    logger: Logger,
   ): Promise<M> {
     const trainset = [...options.trainset];
     if (seed === -3) return student.resetCopy();
     if (seed === -2) {
-      return new LabeledFewShot({ k: this.maxLabeledDemos }).compile(student, { trainset, sample: labeledSample });
+      return new LabeledFewShot({ k: this.maxLabeledDemos, seed: this.seed }).compile(student, { trainset, sample: labeledSample });
     }
     let size = this.maxNumSamples;
     if (seed >= 0) {
-      new PythonRandom(seed).shuffle(trainset);
-      size = new PythonRandom(seed).randint(this.minNumSamples, this.maxNumSamples);
+      new PythonRandom(this.rngSeed(seed)).shuffle(trainset);
+      size = new PythonRandom(this.rngSeed(seed)).randint(this.minNumSamples, this.maxNumSamples) as number;
     }
     const optimizer = new BootstrapFewShot({
-      metric: this.metric,
+      metric,
       metricThreshold: this.metricThreshold,
       maxBootstrappedDemos: size,
       maxLabeledDemos: this.maxLabeledDemos,
       teacherSettings: this.teacherSettings,
       maxRounds: this.maxRounds,
       maxErrors,
+      seed: this.seed,
+      budgetExhaustion: "throw",
+      logger,
       ...(this.#output ? { output: this.#output } : {}),
     });
     return optimizer.compile(student, { trainset, teacher: options.teacher });
   }
 
-  /** Evaluate on the validation set; a budget running out stops the search with the `BudgetExceededError` itself. */
-  private async evaluate(program: Module, valset: Example[], maxErrors: number) {
+  /** Evaluates on the validation set; a budget running out stops the search with the `BudgetExceededError` itself. */
+  private evaluate(program: Module, valset: Example[], maxErrors: number, metric: Metric<any>) {
     const evaluate = new Evaluate({
       devset: valset,
-      metric: this.metric,
+      metric,
       ...(this.numThreads !== undefined ? { numThreads: this.numThreads } : {}),
       maxErrors,
       displayTable: false,
       displayProgress: this.#displayProgress,
-      ...(this.#output ? { output: this.#output } : {}),
+      output: this.#output ?? process.stderr,
       ...(this.#clock ? { clock: this.#clock } : {}),
     });
-    const controller = new AbortController();
-    let budgetError: BudgetExceededError | null = null;
-    const guarded = {
-      call: async (inputs: Record<string, unknown>) => {
-        try {
-          return await program.call(inputs);
-        } catch (error) {
-          if (error instanceof BudgetExceededError) {
-            budgetError ??= error;
-            controller.abort();
-          }
-          throw error;
-        }
-      },
-    };
-    try {
-      const result = await evaluate.call(guarded, { signal: controller.signal });
-      if (budgetError) throw budgetError;
-      return result;
-    } catch (error) {
-      throw budgetError ?? error;
-    }
+    return evaluateWithinBudget(evaluate, program, { metric });
   }
+}
+
+/** `seeds -1 to 15`, or the seeds themselves when they are few or not consecutive. */
+function seedList(seeds: readonly number[]): string {
+  const consecutive = seeds.every((seed, i) => i === 0 || seed === (seeds[i - 1] as number) + 1);
+  if (seeds.length === 1) return `seed ${seeds[0]}`;
+  return consecutive && seeds.length > 3 ? `seeds ${seeds[0]} to ${seeds.at(-1)}` : `seeds ${seeds.join(", ")}`;
 }
 
 /** DSPy's short name for `BootstrapFewShotWithRandomSearch`. */
