@@ -1,6 +1,8 @@
+import type { Logger } from "../../context/logger.js";
 import { getSettings, withSettings } from "../../context/settings.js";
 import { ValueError } from "../../errors/value-error.js";
 import { Evaluate } from "../../evaluate/evaluate.js";
+import { evaluateWithinBudget } from "../run/evaluate-within-budget.js";
 import type { LMLike } from "../../lm/lm-like.js";
 import type { Example } from "../../primitives/example.js";
 import type { Module } from "../../primitives/module.js";
@@ -26,6 +28,8 @@ export interface DspyAdapterOptions {
   customInstructionProposer: ProposalFn | null;
   warnOnScoreMismatch: boolean;
   reflectionMinibatchSize: number | null;
+  /** Where warnings go (default: the settings' logger). */
+  logger?: Logger | null;
 }
 
 type Output = Prediction | FailedPrediction;
@@ -40,6 +44,10 @@ export class DspyAdapter implements GEPAAdapter<Example, TraceData, Output> {
 
   constructor(private readonly options: DspyAdapterOptions) {
     this.warnOnScoreMismatch = { value: options.warnOnScoreMismatch };
+  }
+
+  private get logger(): Logger {
+    return this.options.logger ?? getSettings().logger;
   }
 
   /** A deep copy of the student whose predictors named in `candidate` carry its instructions. */
@@ -64,6 +72,7 @@ export class DspyAdapter implements GEPAAdapter<Example, TraceData, Output> {
         metric: async (example, prediction) => metric(example, prediction, null),
         numThreads: threads,
         formatFailureScore: this.options.failureScore,
+        logger: this.logger,
       });
       return this.evaluationBatch(
         trajectories.map((t) => t.prediction),
@@ -71,15 +80,17 @@ export class DspyAdapter implements GEPAAdapter<Example, TraceData, Output> {
         trajectories,
       );
     }
+    const scoring = async (example: Example, prediction: unknown) => asMetricScore(await metric(example, prediction as Prediction));
     const evaluator = new Evaluate({
       devset: batch,
-      metric: async (example, prediction) => asMetricScore(await metric(example, prediction as Prediction)),
+      metric: scoring,
       numThreads: threads,
       failureScore: this.options.failureScore,
       provideTraceback: true,
       maxErrors: batch.length * 100,
     });
-    const result = await evaluator.call(program, { callbackMetadata });
+    // A budget running out stops the evaluation instead of scoring the refused examples as failures.
+    const result = await withSettings({ logger: this.logger }, () => evaluateWithinBudget(evaluator, program, { metric: scoring, callbackMetadata }));
     return this.evaluationBatch(
       result.results.map(([, prediction]) => prediction as Output),
       result.results.map(([, , score]) => score),
@@ -124,6 +135,7 @@ export class DspyAdapter implements GEPAAdapter<Example, TraceData, Output> {
       addFormatFailureAsFeedback: this.options.addFormatFailureAsFeedback,
       keepCustomTypes: this.options.customInstructionProposer !== null,
       warnOnScoreMismatch: this.warnOnScoreMismatch,
+      logger: this.logger,
     });
   }
 

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { silentLogger } from "../../context/logger.js";
 import { withSettings } from "../../context/settings.js";
 import { Image } from "../../adapters/types/image.js";
 import { Parallel } from "../../predict/parallel.js";
@@ -26,7 +27,7 @@ describe("GEPA replays DSPy's recorded runs", () => {
     const reflectionLm = new ReplayLM("reflection_lm", data.reflection_lm);
     const metric = (example: Example, prediction: Prediction, _trace?: unknown, _predName?: unknown, _predTrace?: unknown) =>
       new Prediction({ score: example.output === prediction.output, feedback: "Wrong answer." });
-    const optimizer = new GEPA({ metric, reflectionLm, maxMetricCalls: 5, numThreads: numThreads ?? null });
+    const optimizer = new GEPA({ metric, reflectionLm, maxMetricCalls: 5, numThreads: numThreads ?? null, logger: silentLogger });
     const trainset = [
       new Example({ input: "What is the color of the sky?", output: "blue" }).withInputs("input"),
       new Example({ input: "What does the fox say?", output: "Ring-ding-ding-ding-dingeringeding!" }).withInputs("input"),
@@ -75,6 +76,7 @@ describe("GEPA replays DSPy's recorded two-predictor image run", () => {
       componentSelector: (_state, _trajectories, _scores, _idx, candidate) => Object.keys(candidate),
       numThreads: 16,
       trackStats: true,
+      logger: silentLogger,
     });
     const trainset = [
       new Example({

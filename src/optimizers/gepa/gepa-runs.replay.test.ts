@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { withSettings } from "../../context/settings.js";
 import { silentLogger } from "../../context/logger.js";
@@ -50,7 +52,10 @@ describe("GEPA replays recorded DSPy 3.3.1 + gepa 0.1.4 runs request by request"
   for (const fixture of fixtures) {
     it(`${fixture.name}: same requests in the same order, same candidates, same final program`, async () => {
       const replay = new SequenceReplay(fixture.calls, fixture.strings);
+      const runDir = mkdtempSync(join(tmpdir(), "gepa-replay-"));
       const optimizer = new GEPA({
+        runDir,
+        logger: silentLogger,
         metric: METRICS[fixture.metric] as GEPAOptions["metric"],
         reflectionLm: replay.lm("reflection"),
         numThreads: 1,
@@ -60,7 +65,7 @@ describe("GEPA replays recorded DSPy 3.3.1 + gepa 0.1.4 runs request by request"
       let error: unknown = null;
       let compiled: Awaited<ReturnType<GEPA["compile"]>> | null = null;
       try {
-        compiled = await withSettings({ lm: replay.lm("task"), logger: silentLogger }, () =>
+        compiled = await withSettings({ lm: replay.lm("task") }, () =>
           optimizer.compile(PROGRAMS[fixture.program]!(), { trainset: dataset(fixture.trainset), valset: dataset(fixture.valset) }),
         );
       } catch (e) {
@@ -77,6 +82,10 @@ describe("GEPA replays recorded DSPy 3.3.1 + gepa 0.1.4 runs request by request"
       const { log_dir: _logDir, best_outputs_valset: _outputs, ...details } = compiled!.detailedResults!.toDict();
       const expected = fixture.result!.details;
       expect(JSON.parse(canonical(details))).toEqual(JSON.parse(canonical(expected)));
+      // gepa's per-iteration trace (run_log.json), key for key.
+      const runLog = JSON.parse(readFileSync(join(runDir, "run_log.json"), "utf8"));
+      expect(JSON.parse(canonical(runLog))).toEqual(JSON.parse(canonical(fixture.run_log)));
+      rmSync(runDir, { recursive: true, force: true });
       const final = Object.fromEntries(compiled!.namedPredictors().map(([name, p]) => [name, (p as unknown as { signature: { instructions: string } }).signature.instructions]));
       expect(final).toEqual(fixture.result!.final);
     });

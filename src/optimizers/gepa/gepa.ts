@@ -1,10 +1,19 @@
-import { getSettings } from "../../context/settings.js";
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import type { Logger } from "../../context/logger.js";
 import { ValueError } from "../../errors/value-error.js";
 import type { LMLike } from "../../lm/lm-like.js";
 import type { Example } from "../../primitives/example.js";
 import type { Module } from "../../primitives/module.js";
 import { pyFormatFixed } from "../../python/py-round.js";
 import { PythonRandom } from "../../python/python-random.js";
+import type { Metric } from "../../evaluate/metric.js";
+import { Prediction, PredictionImpl } from "../../primitives/prediction.js";
+import type { OptimizerBudget } from "../run/optimizer-budget.js";
+import { OptimizerRun } from "../run/optimizer-run.js";
+import { writeFileAtomic } from "../run/run-checkpoint.js";
+import { attachRunReport, type WithRunReport } from "../run/run-report.js";
 import { Teleprompter, type CompileOptions } from "../teleprompter.js";
 import { AUTO_RUN_SETTINGS, autoBudget, type AutoLevel } from "./auto-budget.js";
 import { EpochShuffledBatchSampler } from "./batch-sampler.js";
@@ -14,11 +23,12 @@ import { DspyAdapter } from "./dspy-adapter.js";
 import { DspyGEPAResult } from "./dspy-gepa-result.js";
 import { checkFeedbackMetric, predictorFeedback, type GEPAFeedbackMetric } from "./feedback-metric.js";
 import type { Candidate, ProposalFn } from "./gepa-adapter.js";
-import { GEPAEngine, type GEPACheckpointStore, type GEPATrialRecord, type Stopper } from "./gepa-engine.js";
-import type { FrontierType } from "./gepa-state.js";
+import { GEPAEngine, type GEPAIterationRecord, type Stopper } from "./gepa-engine.js";
+import type { FrontierType, GEPAState } from "./gepa-state.js";
 import { MergeProposer } from "./merge-proposer.js";
 import type { PredictorFeedbackFn } from "./reflective-dataset.js";
 import { ReflectiveMutationProposer } from "./reflective-mutation.js";
+import { FailedPrediction } from "./trace-capture.js";
 
 export interface GEPAOptions {
   /** The five-argument feedback metric `(gold, pred, trace, predName, predTrace)`. */
@@ -53,9 +63,16 @@ export interface GEPAOptions {
   failureScore?: number;
   /** The best score the metric gives (default 1). */
   perfectScore?: number;
-  /** Checkpoint directory: a run with the same directory resumes where it stopped (alias `runDir`). */
+  /**
+   * Run directory: checkpoint, trial log, and gepa's `run_log.json` / `candidates.json`; started again with the same
+   * arguments, the run resumes where it stopped (DSPy's `log_dir`; `runDir` is the same option).
+   */
   logDir?: string | null;
   runDir?: string | null;
+  /** Hard caps for the whole run (LM calls, metric calls, tokens, dollars); the best candidate so far is returned when one runs out. */
+  budget?: OptimizerBudget | null;
+  /** Progress and warnings (default: the configured logger, else standard error). */
+  logger?: Logger | null;
   /** Attach `detailedResults` to the compiled program (default false). */
   trackStats?: boolean;
   /** Keep the best outputs per validation example in `detailedResults` (needs `trackStats`). */
@@ -68,16 +85,16 @@ export interface GEPAOptions {
   frontierType?: FrontierType;
   /** Extra stop conditions checked before each iteration. */
   stopCallbacks?: Stopper[];
-  /** Called with one record per iteration (the trial log). */
-  onTrial?: (record: GEPATrialRecord) => void | Promise<void>;
+  /** Called with one record per iteration (also written to the trial log). */
+  onIteration?: (record: GEPAIterationRecord) => void | Promise<void>;
 }
 
 export interface GEPACompileOptions extends CompileOptions {
   valset?: Example[] | null;
 }
 
-/** A compiled program; `detailedResults` is set with `trackStats`. */
-export type GEPAProgram<M extends Module> = M & { detailedResults?: DspyGEPAResult<M> };
+/** A compiled program with its run report; `detailedResults` is set with `trackStats`. */
+export type GEPAProgram<M extends Module> = WithRunReport<M> & { detailedResults?: DspyGEPAResult<M> };
 
 /**
  * Reflective prompt evolution (DSPy's `dspy.GEPA`, on a native port of the gepa 0.1.4 engine): runs the program on
@@ -152,51 +169,71 @@ export class GEPA extends Teleprompter<GEPACompileOptions> {
     const { trainset } = options;
     if (!trainset || trainset.length === 0) throw new ValueError("Trainset must be provided and non-empty");
     if (options.teacher) throw new ValueError("Teacher is not supported in GEPA yet.");
-    const settings = getSettings();
     const o = this.options;
     const givenValset = options.valset ?? null;
-    const budget = this.metricCallBudget(student, trainset.length, givenValset ? givenValset.length : null);
+    const maxMetricCalls = this.metricCallBudget(student, trainset.length, givenValset ? givenValset.length : null);
+    const valset = givenValset && givenValset.length > 0 ? givenValset : trainset;
+    const seed = o.seed === undefined ? 0 : o.seed;
+    const runDir = o.runDir ?? o.logDir ?? null;
+    const minibatchSize = o.reflectionMinibatchSize ?? 3;
+    const predictors = student.namedPredictors();
+    const run = await OptimizerRun.open({
+      optimizer: "GEPA",
+      fingerprint: { student, trainset, valset, metric: this.metric, options: { ...o, budget: null, logger: null, reflectionLm: o.reflectionLm ?? null }, maxMetricCalls, seed },
+      budget: o.budget ?? null,
+      runDir,
+      trackStats: o.trackStats ?? false,
+      logger: o.logger ?? null,
+    });
+    const log = (message: string) => run.logger.info(message);
     const perPass = givenValset ? trainset.length + givenValset.length : trainset.length;
-    settings.logger.info(
-      `Running GEPA for approx ${budget} metric calls of the program. This amounts to ${pyFormatFixed(budget / perPass, 2)} full evals on the ${givenValset ? "train+val" : "train"} set.`,
-    );
+    const plannedRuns = maxMetricCalls + 2 * minibatchSize + valset.length;
+    const plannedReflections = Math.ceil(maxMetricCalls / (2 * minibatchSize)) * predictors.length;
+    run.announce({
+      lmCalls: plannedRuns * predictors.length + plannedReflections,
+      lines: [
+        `Running GEPA for approx ${maxMetricCalls} metric calls of the program. This amounts to ${pyFormatFixed(maxMetricCalls / perPass, 2)} full evals on the ${givenValset ? "train+val" : "train"} set.`,
+        `GEPA plans at most about ${plannedRuns * predictors.length + plannedReflections} LM calls: up to ${plannedRuns} program runs (the metric-call budget plus one last iteration) x ${predictors.length} predictor(s), plus up to ${plannedReflections} reflections.`,
+      ],
+    });
     if (!givenValset) {
-      settings.logger.warn(
+      run.logger.warn(
         "No valset provided; Using trainset as valset. This is useful as an inference-time scaling strategy where you want GEPA to find the best solutions for the provided tasks in the trainset, as it makes GEPA overfit prompts to the provided trainset. In order to ensure generalization and perform well on unseen tasks, please provide separate trainset and valset. Provide the smallest valset that is just large enough to match the downstream task distribution, while keeping trainset as large as possible.",
       );
     }
-    const valset = givenValset && givenValset.length > 0 ? givenValset : trainset;
-    settings.logger.info(`Using ${valset.length} examples for tracking Pareto scores.`);
+    log(`Using ${valset.length} examples for tracking Pareto scores.`);
 
-    const seed = o.seed === undefined ? 0 : o.seed;
-    const predictors = student.namedPredictors();
+    const metric = run.countMetric(this.metric as unknown as Metric<any>) as unknown as GEPAFeedbackMetric;
     const feedbackMap: Record<string, PredictorFeedbackFn> = Object.fromEntries(
-      predictors.map(([name, predictor]) => [name, predictorFeedback(this.metric, name, predictor)]),
+      predictors.map(([name, predictor]) => [name, predictorFeedback(metric, name, predictor)]),
     );
+    const adapterRng = new PythonRandom(seed);
     const adapter = new DspyAdapter({
       student,
-      metric: this.metric,
+      metric,
       feedbackMap,
       failureScore: o.failureScore ?? 0,
       numThreads: o.numThreads ?? null,
       addFormatFailureAsFeedback: o.addFormatFailureAsFeedback ?? false,
-      rng: new PythonRandom(seed),
+      rng: adapterRng,
       reflectionLm: o.reflectionLm ?? null,
       customInstructionProposer: o.instructionProposer ?? null,
       warnOnScoreMismatch: o.warnOnScoreMismatch ?? true,
-      reflectionMinibatchSize: o.reflectionMinibatchSize ?? 3,
+      reflectionMinibatchSize: minibatchSize,
+      logger: run.logger,
     });
     const seedCandidate: Candidate = Object.fromEntries(predictors.map(([name, p]) => [name, (p as unknown as { signature: { instructions: string } }).signature.instructions]));
     if (Object.keys(seedCandidate).length === 0) throw new ValueError("seed_candidate must contain at least one component text.");
 
     const rng = new PythonRandom(seed);
-    const log = (message: string) => settings.logger.info(message);
+    run.trackRng("gepa", rng);
+    run.trackRng("adapter", adapterRng);
     const strategy = o.candidateSelectionStrategy ?? "pareto";
     const candidateSelector: CandidateSelector =
       strategy === "pareto" ? new ParetoCandidateSelector(rng) : strategy === "current_best" ? new CurrentBestCandidateSelector() : strategy;
     const selector = o.componentSelector ?? "round_robin";
     const componentSelector: ComponentSelector = selector === "round_robin" ? roundRobinComponentSelector : selector === "all" ? allComponentSelector : selector;
-    const batchSampler = new EpochShuffledBatchSampler(o.reflectionMinibatchSize ?? 3, rng);
+    const batchSampler = new EpochShuffledBatchSampler(minibatchSize, rng);
     const reflectiveProposer = new ReflectiveMutationProposer({
       trainset,
       adapter,
@@ -217,13 +254,12 @@ export class GEPA extends Teleprompter<GEPACompileOptions> {
             log,
           })
         : null;
-    const stoppers: Stopper[] = [...(o.stopCallbacks ?? []), (state) => state.totalNumEvals >= budget];
-    const checkpoints: GEPACheckpointStore | null = null;
+    const stoppers: Stopper[] = [...(o.stopCallbacks ?? []), (state) => state.totalNumEvals >= maxMetricCalls];
+    if (runDir) stoppers.push(() => existsSync(join(runDir, "gepa.stop")));
     const engine = new GEPAEngine({
       adapter,
       valset,
       seedCandidate,
-      rng,
       batchSampler,
       reflectiveProposer,
       mergeProposer,
@@ -231,16 +267,70 @@ export class GEPA extends Teleprompter<GEPACompileOptions> {
       frontierType: o.frontierType ?? "instance",
       trackBestOutputs: o.trackBestOutputs ?? false,
       raiseOnException: true,
-      checkpoints,
+      step: (key, compute) => run.step(key, compute),
+      encodeOutput,
+      decodeOutput,
+      ...(runDir ? { persist: (state: GEPAState) => writeGepaLogs(runDir, state) } : {}),
       log,
-      ...(o.onTrial ? { onRecord: o.onTrial } : {}),
+      onIteration: async (record) => {
+        await run.logTrial({
+          kind: record.kind,
+          ...(record.candidate ? { instructions: { ...record.candidate } } : {}),
+          score: record.valAggregate ?? null,
+          evalSize: record.valAggregate === undefined ? (record.subsampleIds?.length ?? 0) : valset.length,
+          bestScore: record.bestScore,
+          extra: iterationExtra(record),
+        });
+        await o.onIteration?.(record);
+      },
     });
-    const state = await engine.run();
-    const result = DspyGEPAResult.fromState(state, (candidate) => adapter.buildProgram(candidate) as M, { logDir: o.logDir ?? o.runDir ?? null, seed });
-    const best = adapter.buildProgram(state.programCandidates[result.bestIdx] as Candidate) as GEPAProgram<M>;
+    const stopped = await run.execute(async () => {
+      await engine.run();
+    });
+    const state = engine.state;
+    if (!state) {
+      const program = adapter.buildProgram(seedCandidate) as M;
+      return attachRunReport(program, run.finish({ cutShort: "the whole search (the seed was not fully scored)", kept: "the uncompiled student" })) as GEPAProgram<M>;
+    }
+    const result = DspyGEPAResult.fromState(state, (candidate) => adapter.buildProgram(candidate) as M, { logDir: runDir, seed });
+    const bestIdx = result.bestIdx;
+    const best = adapter.buildProgram(state.programCandidates[bestIdx] as Candidate) as GEPAProgram<M>;
     if (o.trackStats) best.detailedResults = result;
-    return best;
+    const report = run.finish(
+      stopped
+        ? {
+            cutShort: `iteration ${state.i + 1} and the rest of the search (${state.totalNumEvals} of ${maxMetricCalls} metric calls spent)`,
+            kept: `the best of the ${state.programCandidates.length} candidate(s) (candidate ${bestIdx}, validation score ${result.valAggregateScores[bestIdx]})`,
+          }
+        : {},
+    );
+    return attachRunReport(best, report) as GEPAProgram<M>;
   }
+}
+
+/** gepa's human-readable files in the run directory: the per-iteration trace and the candidates. */
+async function writeGepaLogs(runDir: string, state: GEPAState): Promise<void> {
+  await mkdir(runDir, { recursive: true });
+  if (state.fullProgramTrace.length) await writeFileAtomic(join(runDir, "run_log.json"), JSON.stringify(state.fullProgramTrace, null, 2));
+  if (state.programCandidates.length) await writeFileAtomic(join(runDir, "candidates.json"), JSON.stringify(state.programCandidates, null, 2));
+}
+
+/** A GEPA iteration's details for the trial log (what a report needs to draw the Pareto front over iterations). */
+function iterationExtra(record: GEPAIterationRecord): Record<string, unknown> {
+  const { kind: _kind, candidate: _candidate, valAggregate: _aggregate, bestScore: _best, ...rest } = record;
+  return rest;
+}
+
+/** Outputs as checkpoint data: Predictions as themselves, parse failures tagged. */
+function encodeOutput(output: unknown): unknown {
+  if (output instanceof FailedPrediction) return { failed_prediction: { completion_text: output.completionText, format_reward: output.formatReward } };
+  return output;
+}
+
+function decodeOutput(json: unknown): unknown {
+  if (json instanceof PredictionImpl) return json;
+  const failed = (json as { failed_prediction?: { completion_text: string; format_reward: number | null } } | null)?.failed_prediction;
+  return failed ? new FailedPrediction(failed.completion_text, failed.format_reward) : json instanceof Object ? new Prediction(json as Record<string, unknown>) : json;
 }
 
 /** A value as DSPy's message shows it (`None` for unset). */

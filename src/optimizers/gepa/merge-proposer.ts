@@ -4,6 +4,7 @@ import type { PythonRandom } from "../../python/python-random.js";
 import type { Candidate, EvaluationBatch } from "./gepa-adapter.js";
 import type { GEPAState } from "./gepa-state.js";
 import { sampleAndAttemptMerge, type MergesPerformed } from "./merge-candidates.js";
+import { liveStep, type EngineStep } from "./engine-step.js";
 import { findDominatorPrograms } from "./pareto-front.js";
 import { sum } from "./sum-scores.js";
 
@@ -97,7 +98,7 @@ export class MergeProposer {
   }
 
   /** A merge of two Pareto-front programs scored on a validation subsample, or `null` when none can be made. */
-  async propose(state: GEPAState): Promise<MergeProposal | null> {
+  async propose(state: GEPAState, step: EngineStep = liveStep): Promise<MergeProposal | null> {
     const iteration = state.i + 1;
     const trace = state.fullProgramTrace[state.fullProgramTrace.length - 1] as Record<string, unknown>;
     trace.invoked_merge = true;
@@ -139,9 +140,9 @@ export class MergeProposer {
     const id1Scores = subsampleIds.map((id) => scores1.get(id) as number);
     const id2Scores = subsampleIds.map((id) => scores2.get(id) as number);
     trace.subsample_ids = subsampleIds;
-    const evaluation = await this.options.evaluate(subsampleIds, candidate);
+    const evaluated = await step(`iteration:${state.i}:merge-subsample`, async () => (await this.options.evaluate(subsampleIds, candidate)).scores);
     // gepa keys the scores by id, so a repeated id gets its last score everywhere.
-    const byId = new Map(subsampleIds.map((id, i) => [id, evaluation.scores[i] as number]));
+    const byId = new Map(subsampleIds.map((id, i) => [id, evaluated[i] as number]));
     const newScores = subsampleIds.map((id) => byId.get(id) as number);
     trace.id1_subsample_scores = id1Scores;
     trace.id2_subsample_scores = id2Scores;

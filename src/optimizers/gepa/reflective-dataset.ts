@@ -1,7 +1,7 @@
 import { ChatAdapter } from "../../adapters/chat-adapter.js";
 import { CustomType } from "../../adapters/types/custom-type.js";
 import { History } from "../../adapters/types/history.js";
-import { getSettings } from "../../context/settings.js";
+import type { Logger } from "../../context/logger.js";
 import type { TraceEntry } from "../../context/trace-entry.js";
 import { DSPyError } from "../../errors/dspy-error.js";
 import { ValueError } from "../../errors/value-error.js";
@@ -35,6 +35,7 @@ export interface ReflectiveDatasetOptions {
   keepCustomTypes: boolean;
   /** Warn once when a predictor-level score differs from the module's; cleared after warning. */
   warnOnScoreMismatch: { value: boolean };
+  logger: Logger;
 }
 
 /** No component got a single reflective record (DSPy raises a bare `Exception` with this message). */
@@ -56,7 +57,7 @@ const SCORE_MISMATCH_WARNING =
  */
 export async function makeReflectiveDataset(options: ReflectiveDatasetOptions): Promise<ReflectiveDataset> {
   const result: ReflectiveDataset = {};
-  const settings = getSettings();
+  const logger = options.logger;
   for (const predName of options.componentsToUpdate) {
     const module = options.program.namedPredictors().find(([name]) => name === predName)?.[1] as { signature: Signature } | undefined;
     if (!module) throw new ValueError(`Predictor not found: ${predName}`);
@@ -91,14 +92,14 @@ export async function makeReflectiveDataset(options: ReflectiveDatasetOptions): 
         });
         record.Feedback = feedback.feedback;
         if (scoreOf(feedback.score) !== moduleScore && options.warnOnScoreMismatch.value) {
-          settings.logger.warn(SCORE_MISMATCH_WARNING);
+          logger.warn(SCORE_MISMATCH_WARNING);
           options.warnOnScoreMismatch.value = false;
         }
       }
       items.push(record);
     }
     if (items.length === 0) {
-      settings.logger.warn(`  No valid reflective examples found for ${predName}`);
+      logger.warn(`  No valid reflective examples found for ${predName}`);
       continue;
     }
     result[predName] = items;

@@ -8,6 +8,9 @@ import type { Example } from "../../primitives/example.js";
 import type { Module } from "../../primitives/module.js";
 import type { Prediction } from "../../primitives/prediction.js";
 import { ParallelExecutor } from "../../utils/parallel-executor.js";
+import type { BudgetExceededError } from "../../errors/budget-exceeded-error.js";
+import type { Logger } from "../../context/logger.js";
+import { findBudgetError } from "../run/find-budget-error.js";
 import type { Signature } from "../../signatures/signature.js";
 import { pyTruthy } from "../shared/py-truthy.js";
 
@@ -39,6 +42,7 @@ export interface CaptureTracesOptions {
   numThreads: number;
   /** The score of a parse failure (DSPy's `format_failure_score`). */
   formatFailureScore: number;
+  logger: Logger;
 }
 
 type SignatureHolder = { signature: Signature };
@@ -52,29 +56,49 @@ const hasSignature = (value: unknown): value is SignatureHolder =>
  * raises is dropped, as DSPy drops it — the result can be shorter than `dataset`.
  */
 export async function captureTraces(program: Module, dataset: readonly Example[], options: CaptureTracesOptions): Promise<TraceData[]> {
-  const settings = getSettings();
+  const { logger } = options;
+  // A budget running out stops the whole run instead of dropping the example as a failure.
+  const controller = new AbortController();
+  let budgetError: BudgetExceededError | null = null;
   const executor = new ParallelExecutor({
     numThreads: options.numThreads,
     maxErrors: dataset.length * 10,
     provideTraceback: false,
-    logger: settings.logger,
+    logger,
     disableProgressBar: true,
+    signal: controller.signal,
   });
-  const results = await executor.execute(async (example: Example) => {
-    const inputs = Object.fromEntries(example.inputs().items());
-    const [prediction, trace] = await runTraced(program, inputs, options.formatFailureScore);
-    const score =
-      prediction instanceof FailedPrediction
-        ? pyTruthy(prediction.formatReward)
-          ? prediction.formatReward
-          : options.formatFailureScore
-        : await options.metric(example, prediction, null);
-    return { prediction, trace, score };
-  }, dataset);
+  let results: Array<{ prediction: Prediction | FailedPrediction; trace: TraceEntry[]; score: unknown } | null>;
+  try {
+    results = await executor.execute(async (example: Example) => {
+      if (budgetError) throw budgetError;
+      try {
+        const inputs = Object.fromEntries(example.inputs().items());
+        const [prediction, trace] = await runTraced(program, inputs, options.formatFailureScore);
+        const score =
+          prediction instanceof FailedPrediction
+            ? pyTruthy(prediction.formatReward)
+              ? prediction.formatReward
+              : options.formatFailureScore
+            : await options.metric(example, prediction, null);
+        return { prediction, trace, score };
+      } catch (error) {
+        const found = findBudgetError(error);
+        if (found) {
+          budgetError ??= found;
+          controller.abort();
+        }
+        throw error;
+      }
+    }, dataset);
+  } catch (error) {
+    throw budgetError ?? error;
+  }
+  if (budgetError) throw budgetError;
   const data: TraceData[] = [];
   results.forEach((result, exampleInd) => {
     if (result === null) {
-      settings.logger.warn("Failed to unpack prediction and trace. This is likely due to the LLM response not following dspy formatting.");
+      logger.warn("Failed to unpack prediction and trace. This is likely due to the LLM response not following dspy formatting.");
       return;
     }
     data.push({ exampleInd, example: dataset[exampleInd] as Example, ...result });
