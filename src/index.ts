@@ -95,6 +95,15 @@ export {
   type RandomSearchResult,
 } from "./optimizers/random-search/bootstrap-few-shot-with-random-search.js";
 export { KNNFewShot, type KNNFewShotOptions, type KNNFewShotCompileOptions } from "./optimizers/knn-few-shot/knn-few-shot.js";
+export { GEPA, type GEPAOptions, type GEPACompileOptions, type GEPAProgram } from "./optimizers/gepa/gepa.js";
+export { DspyGEPAResult } from "./optimizers/gepa/dspy-gepa-result.js";
+export type { GEPAFeedbackMetric, ScoreWithFeedback, FeedbackMetricResult } from "./optimizers/gepa/feedback-metric.js";
+export type { Candidate, ProposalFn, ReflectiveDataset, ReflectiveRecord } from "./optimizers/gepa/gepa-adapter.js";
+export type { ComponentSelector } from "./optimizers/gepa/component-selectors.js";
+export type { CandidateSelector } from "./optimizers/gepa/candidate-selectors.js";
+export type { GEPAState, FrontierType } from "./optimizers/gepa/gepa-state.js";
+export type { GEPAIterationRecord } from "./optimizers/gepa/gepa-engine.js";
+export { MultiModalInstructionProposer, GenerateEnhancedMultimodalInstructionFromFeedback } from "./optimizers/gepa/multimodal-instruction-proposer.js";
 export { Ensemble, EnsembledProgram, type EnsembleOptions, type ReduceFn } from "./optimizers/ensemble/ensemble.js";
 export { KNN, type Vectorizer } from "./predict/knn.js";
 export { majority, type MajorityOptions } from "./predict/aggregation.js";

@@ -308,9 +308,13 @@ export class GEPA extends Teleprompter<GEPACompileOptions> {
   }
 }
 
-/** gepa's human-readable files in the run directory: the per-iteration trace and the candidates. */
+/**
+ * gepa's files in the run directory: the state (as JSON, where gepa pickles `gepa_state.bin`; for reading — resuming
+ * uses `checkpoint.json`), the per-iteration trace and the candidates.
+ */
 async function writeGepaLogs(runDir: string, state: GEPAState): Promise<void> {
   await mkdir(runDir, { recursive: true });
+  await writeFileAtomic(join(runDir, "gepa_state.json"), JSON.stringify(state.toJSON()));
   if (state.fullProgramTrace.length) await writeFileAtomic(join(runDir, "run_log.json"), JSON.stringify(state.fullProgramTrace, null, 2));
   if (state.programCandidates.length) await writeFileAtomic(join(runDir, "candidates.json"), JSON.stringify(state.programCandidates, null, 2));
 }

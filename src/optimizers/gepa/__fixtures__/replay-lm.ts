@@ -38,9 +38,14 @@ export class ReplayLM extends BaseLM {
   readonly requests: Message[][] = [];
   private readonly byRequest = new Map<string, number>();
 
+  /**
+   * With `anyPrompt`, a bare-prompt call (DSPy records it with `messages: null`) answers with the recording whatever the
+   * prompt is, as DSPy's `DictDummyLM` does (it looks up `repr(None)`).
+   */
   constructor(
     readonly label: string,
     readonly recorded: readonly RecordedCall[],
+    readonly options: { anyPrompt?: boolean } = {},
   ) {
     super("dummy", { modelType: "chat", temperature: 0.0, maxTokens: 1000, cache: true });
     // As DSPy's dict: a request recorded twice answers with its last recording.
@@ -49,7 +54,9 @@ export class ReplayLM extends BaseLM {
 
   protected async forward(request: LMForwardRequest): Promise<LMResponse> {
     this.requests.push(request.messages);
-    const index = this.byRequest.get(canonical(request.messages));
+    const bare = request.messages.length === 1 && request.messages[0]?.role === "user";
+    const promptCall = this.options.anyPrompt && bare ? this.recorded.findIndex((call) => call.messages === null) : -1;
+    const index = promptCall >= 0 ? promptCall : this.byRequest.get(canonical(request.messages));
     if (index === undefined) {
       throw new Error(`${this.label}: request #${this.requests.length} was never recorded:\n${JSON.stringify(request.messages, null, 1).slice(0, 4000)}`);
     }
