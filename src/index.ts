@@ -104,6 +104,8 @@ export type { CandidateSelector } from "./optimizers/gepa/candidate-selectors.js
 export type { GEPAState, FrontierType } from "./optimizers/gepa/gepa-state.js";
 export type { GEPAIterationRecord } from "./optimizers/gepa/gepa-engine.js";
 export { MultiModalInstructionProposer, GenerateEnhancedMultimodalInstructionFromFeedback } from "./optimizers/gepa/multimodal-instruction-proposer.js";
+export { SIMBA, type SIMBAOptions, type SIMBACompileOptions, type SIMBAProgram, type SimbaCandidate } from "./optimizers/simba/simba.js";
+export { OfferFeedback } from "./optimizers/simba/offer-feedback.js";
 export { Ensemble, EnsembledProgram, type EnsembleOptions, type ReduceFn } from "./optimizers/ensemble/ensemble.js";
 export { KNN, type Vectorizer } from "./predict/knn.js";
 export { majority, type MajorityOptions } from "./predict/aggregation.js";

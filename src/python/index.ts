@@ -11,3 +11,5 @@ export { pythonLiteralEval } from "./python-literal.js";
 export { PyComplex } from "./py-complex.js";
 export { PY_ELLIPSIS } from "./py-ellipsis.js";
 export { PythonRandom, type PythonRandomSeed, type PythonRandomState } from "./python-random.js";
+export { PyIntSet, type PyIntSetLayout } from "./py-int-set.js";
+export { NumpyGenerator, percentile } from "./numpy-random.js";

@@ -5,12 +5,15 @@ it("exports exactly the Python parity API", async () => {
   const keys = Object.keys(await import("./index.js")).sort();
   expect(keys).toMatchInlineSnapshot(`
     [
+      "NumpyGenerator",
       "PY_ELLIPSIS",
       "PyComplex",
       "PyFloat",
+      "PyIntSet",
       "PythonRandom",
       "jsonRepairLoads",
       "parsePyJson",
+      "percentile",
       "pyFloat",
       "pyFloatRepr",
       "pyFormatFixed",

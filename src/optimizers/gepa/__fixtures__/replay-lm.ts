@@ -45,18 +45,25 @@ export class ReplayLM extends BaseLM {
   constructor(
     readonly label: string,
     readonly recorded: readonly RecordedCall[],
-    readonly options: { anyPrompt?: boolean } = {},
+    readonly options: { anyPrompt?: boolean; withParams?: boolean } = {},
   ) {
     super("dummy", { modelType: "chat", temperature: 0.0, maxTokens: 1000, cache: true });
     // As DSPy's dict: a request recorded twice answers with its last recording.
-    recorded.forEach((call, i) => this.byRequest.set(canonical(requestOf(call)), i));
+    recorded.forEach((call, i) => this.byRequest.set(this.keyOf(requestOf(call), call.kwargs ?? {}), i));
+  }
+
+  /** A request's lookup key: its messages, and with `withParams` its parameters too (rollouts differ only there). */
+  private keyOf(messages: Message[], params: Record<string, unknown>): string {
+    if (!this.options.withParams) return canonical(messages);
+    const defined = Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined));
+    return `${canonical(messages)}|${canonical(defined)}`;
   }
 
   protected async forward(request: LMForwardRequest): Promise<LMResponse> {
     this.requests.push(request.messages);
     const bare = request.messages.length === 1 && request.messages[0]?.role === "user";
     const promptCall = this.options.anyPrompt && bare ? this.recorded.findIndex((call) => call.messages === null) : -1;
-    const index = promptCall >= 0 ? promptCall : this.byRequest.get(canonical(request.messages));
+    const index = promptCall >= 0 ? promptCall : this.byRequest.get(this.keyOf(request.messages, request.params));
     if (index === undefined) {
       throw new Error(`${this.label}: request #${this.requests.length} was never recorded:\n${JSON.stringify(request.messages, null, 1).slice(0, 4000)}`);
     }

@@ -147,6 +147,17 @@ def known(system: str, token: str) -> set:
     return set(seen[-2:])
 
 
+def demo_rules(messages):
+    """Rules shown by correct demos (user/assistant pairs before the last message)."""
+    shown = set()
+    for user, assistant in zip(messages[1:-1:2], messages[2:-1:2]):
+        word = field(user["content"], "word") or ""
+        answer = field(assistant["content"], "answer")
+        if word and answer == apply_rule(rule_of(word), word):
+            shown.add(rule_of(word))
+    return shown
+
+
 def task_reply(messages, kwargs):
     system = messages[0]["content"]
     user = messages[-1]["content"]
@@ -155,7 +166,7 @@ def task_reply(messages, kwargs):
     word = field(user, "word") or ""
     rule = rule_of(word)
     rollout = kwargs.get("rollout_id") or 0
-    lucky = kwargs.get("temperature", 0) and (sum(map(ord, word)) + 7 * rollout) % 4 == 0
+    lucky = kwargs.get("temperature", 0) and (sum(map(ord, word)) + rollout) % 3 == 0
     if word in GARBLED and "FORMAT" not in system:
         return f"My best guess for {word} is {word}!"
     values = {}
@@ -165,7 +176,8 @@ def task_reply(messages, kwargs):
         elif name == "category":
             values[name] = f"cat{rule}" if (rule in known(system, "CAT-") or lucky) else "unknown"
         elif name == "answer":
-            values[name] = apply_rule(rule, word) if (rule in known(system, "RULE-") or lucky) else word
+            knows = rule in known(system, "RULE-") or rule in demo_rules(messages)
+            values[name] = apply_rule(rule, word) if (knows or lucky) else word
         else:
             values[name] = f"{name} of {word}"
     if json_mode:
@@ -201,7 +213,12 @@ def advice_reply(messages):
     names = json.loads(field(user, "module_names") or "[]")
     worse = field(user, "worse_program_outputs") or ""
     better = field(user, "better_program_outputs") or ""
-    advice = {n: f"If the word looks like the one in {better[:40]!r}, then answer as the better trajectory did, not as {worse[:30]!r}." for n in names}
+    rule = json.loads(field(user, "oracle_metadata") or "{}").get("rule", 0)
+    token = lambda n: "CAT-" if n == "classify" else "RULE-"
+    advice = {
+        n: f"If the word looks like the one in {better[:40]!r}, then apply {token(n)}{rule}, not what gave {worse[:30]!r}."
+        for n in names
+    }
     return f"[[ ## discussion ## ]]\nThe better trajectory applied the rule.\n\n[[ ## module_advice ## ]]\n{json.dumps(advice)}\n\n[[ ## completed ## ]]"
 
 
