@@ -116,10 +116,10 @@ export class LM extends BaseLM {
     });
   }
 
-  /** The provider model, once loaded. */
-  private async loadedModel(): Promise<LanguageModel> {
-    await this.prepare();
-    return this.provider;
+  /** The provider model: at once when loaded, else once its code has loaded. */
+  private loadedModel(): LanguageModel | Promise<LanguageModel> {
+    const loading = this.prepare();
+    return loading ? loading.then(() => this.provider) : this.provider;
   }
 
   /** One call: the cache, then (on a miss) the budget check and `forward`. A hit is a copy marked `cacheHit` with empty usage. */
@@ -139,7 +139,8 @@ export class LM extends BaseLM {
   /** Sends one request to the provider: concurrency slot, retries with backoff, per-attempt timeout, then truncation warning and cost. */
   protected async forward(request: LMForwardRequest): Promise<LMResponse> {
     const providerRequest = this.providerRequest(request);
-    const provider = await this.loadedModel();
+    const loaded = this.loadedModel();
+    const provider = loaded instanceof Promise ? await loaded : loaded;
     const timeoutMs = typeof request.params.timeout === "number" ? request.params.timeout * 1000 : (this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     const release = this.limiter ? await this.limiter.acquire(request.signal) : null;
     let response: LMResponse;
@@ -179,7 +180,8 @@ export class LM extends BaseLM {
     const budgets = this.activeBudgets(settings);
     if (budgets.length > 0) startBudgetedCall(budgets);
     const providerRequest = this.providerRequest(request);
-    const provider = await this.loadedModel();
+    const loaded = this.loadedModel();
+    const provider = loaded instanceof Promise ? await loaded : loaded;
     const release = this.limiter ? await this.limiter.acquire(request.signal) : null;
     let response: LMResponse | undefined;
     try {

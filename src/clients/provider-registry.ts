@@ -147,8 +147,16 @@ function registrationFor(provider: string, options: ResolveOptions): ProviderReg
   if (options.apiBase && openai) {
     return { name: provider, apiKeyEnvVars: [`${provider.toUpperCase()}_API_KEY`], requireApiKey: false, load: openai.load };
   }
+  const known = registeredProviders();
+  if (known.length === 0) {
+    throw new LMConfigurationError(
+      `Unknown provider "${provider}": no provider is registered. Import LM from "tsdspy" (the package root registers ` +
+        'the built-in providers; code inside src/ imports "providers/builtin-providers.js"), or call registerProvider().',
+      { provider },
+    );
+  }
   throw new LMConfigurationError(
-    `Unknown provider "${provider}". Use one of ${registeredProviders().join(", ")}; ` +
+    `Unknown provider "${provider}". Use one of ${known.join(", ")}; ` +
       "or pass apiBase to reach an OpenAI-compatible server, or pass a LanguageModel instance, " +
       "or register the provider with registerProvider().",
     { provider },

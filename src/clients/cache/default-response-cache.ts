@@ -7,3 +7,8 @@ export function defaultResponseCache(): LMCache {
   root.defaultCache ??= new LMCache();
   return root.defaultCache;
 }
+
+/** Drops the default response cache; the next LM call without another cache creates a fresh one (for tests). */
+export function resetDefaultResponseCache(): void {
+  clientsRoot().defaultCache = null;
+}
