@@ -75,8 +75,12 @@ const DEFAULTS: Settings = Object.freeze({
   responseCache: null,
 });
 
-/** A scope's overrides, the merged view they produce against a given root version, and the scope's trace. */
+/**
+ * A scope's overrides, the merged view they produce against a given root version, and the scope's trace.
+ * `settingsScope` is false for a `withTrace` scope outside any `withSettings` (where `configure()` is allowed).
+ */
 interface Scope {
+  readonly settingsScope: boolean;
   readonly overrides: Partial<Settings>;
   merged: Settings | null;
   mergedVersion: number;
@@ -105,7 +109,7 @@ export class SettingsScopeError extends DSPyError {
  * configure({ lm: new LM("openai/gpt-4o-mini"), trackUsage: true });
  */
 export function configure(overrides: Partial<Settings>): void {
-  if (scopes.getStore()) throw new SettingsScopeError();
+  if (scopes.getStore()?.settingsScope) throw new SettingsScopeError();
   root.settings = Object.freeze({ ...root.settings, ...overrides });
   root.version++;
 }
@@ -131,13 +135,14 @@ export function getSettings(): Settings {
 export function withSettings<T>(overrides: Partial<Settings>, fn: () => T): T {
   const outer = scopes.getStore();
   const merged = outer ? { ...outer.overrides, ...overrides } : { ...overrides };
-  return scopes.run({ overrides: merged, merged: null, mergedVersion: -1, trace: outer?.trace ?? null }, fn);
+  return scopes.run({ settingsScope: true, overrides: merged, merged: null, mergedVersion: -1, trace: outer?.trace ?? null }, fn);
 }
 
 /** Runs `fn` with `recorder` as the trace of its scope (see `withTrace`). */
 export function withTraceRecorder<T>(recorder: TraceRecorder, fn: () => T): T {
   const outer = scopes.getStore();
-  return scopes.run({ overrides: outer?.overrides ?? {}, merged: null, mergedVersion: -1, trace: recorder }, fn);
+  const settingsScope = outer?.settingsScope ?? false;
+  return scopes.run({ settingsScope, overrides: outer?.overrides ?? {}, merged: null, mergedVersion: -1, trace: recorder }, fn);
 }
 
 /** The trace recorder of the enclosing `withTrace`, if any. */
@@ -147,7 +152,7 @@ export function activeTraceRecorder(): TraceRecorder | null {
 
 /** Restores the defaults and clears the global history (for tests). */
 export function resetSettings(): void {
-  if (scopes.getStore()) throw new SettingsScopeError();
+  if (scopes.getStore()?.settingsScope) throw new SettingsScopeError();
   root.settings = DEFAULTS;
   root.version++;
   root.history.clear();

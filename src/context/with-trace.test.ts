@@ -61,6 +61,12 @@ describe("withTrace", () => {
     expect((await withTrace(() => record(5), { maxEntries: 0 })).trace).toEqual([]);
   });
 
+  it("allows configure() in a trace outside withSettings, and refuses it inside one", async () => {
+    await withTrace(() => configure({ numThreads: 4 }));
+    expect(getSettings().numThreads).toBe(4);
+    await expect(withSettings({}, () => withTrace(() => configure({ numThreads: 5 })))).rejects.toThrow("cannot be called inside withSettings()");
+  });
+
   it("keeps the settings of the enclosing scope, and settings scopes inside keep the trace", async () => {
     const { result, trace } = await withSettings({ numThreads: 3 }, () =>
       withTrace(() =>
