@@ -9,11 +9,11 @@ export class TraceRecorder {
 
   constructor(readonly maxEntries: number) {}
 
-  /** Adds one call; a recorder with `maxEntries <= 0` records nothing. */
+  /** Adds one call (a shallow copy of its inputs); a recorder with `maxEntries <= 0` records nothing. */
   record(predictor: object, inputs: Record<string, unknown>, prediction: object): void {
     if (this.maxEntries <= 0) return;
     if (this.list.length >= this.maxEntries) this.list.shift();
-    this.list.push(Object.freeze([predictor, inputs, prediction] as const));
+    this.list.push(Object.freeze([predictor, { ...inputs }, prediction] as const));
   }
 
   /** The calls so far, oldest first, as a frozen array. */

@@ -94,7 +94,7 @@ class PredictImpl<I extends Fields = Fields, O extends Fields = Fields> extends 
     const adapter = settings.adapter ?? new ChatAdapter();
     const completions = await runPlans(adapter, lm, signature, demos, values, config);
     const result = Prediction.fromCompletions(completions) as Prediction<O>;
-    recordTrace(this, { ...values }, result);
+    recordTrace(this, values, result);
     return result;
   }
 
