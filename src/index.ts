@@ -2,18 +2,18 @@
 import "./providers/builtin-providers.js";
 
 // Errors
+export { DSPyError } from "./errors/dspy-error.js";
+export { SignatureError } from "./errors/signature-error.js";
+export { ValueError } from "./errors/value-error.js";
+export { AdapterParseError, type AdapterParseErrorOptions } from "./errors/adapter-parse-error.js";
+export { ValidationError, type ValidationIssue } from "./errors/validation-error.js";
+export { BudgetExceededError, type BudgetSpent } from "./errors/budget-exceeded-error.js";
+export { ArgumentTypeError } from "./errors/argument-type-error.js";
+export { IndexError } from "./errors/index-error.js";
+export { ExecutionCancelledError } from "./errors/execution-cancelled-error.js";
+export { PythonSyntaxError } from "./errors/python-syntax-error.js";
+export { PythonTypeError } from "./errors/python-type-error.js";
 export {
-  DSPyError,
-  SignatureError,
-  ValueError,
-  AdapterParseError,
-  ValidationError,
-  BudgetExceededError,
-  ArgumentTypeError,
-  IndexError,
-  ExecutionCancelledError,
-  PythonSyntaxError,
-  PythonTypeError,
   LMError,
   LMTransportError,
   LMConfigurationError,
@@ -30,11 +30,8 @@ export {
   LMTimeoutError,
   LMServerError,
   isRetryableLMError,
-  type AdapterParseErrorOptions,
-  type ValidationIssue,
-  type BudgetSpent,
   type LMErrorDetails,
-} from "./errors/index.js";
+} from "./errors/lm-errors.js";
 
 // The LM boundary
 export {

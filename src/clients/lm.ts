@@ -1,7 +1,8 @@
 import { startBudgetedCall } from "../context/budget.js";
 import { DSPY_LM_CLASS, loadLMState, registerLMStateLoader, type LMStateOptions } from "../context/lm-state-loaders.js";
 import { getSettings, type Settings } from "../context/settings.js";
-import { LMConfigurationError, LMProviderError, ValueError, isRetryableLMError, type LMError } from "../errors/index.js";
+import { LMConfigurationError, LMProviderError, isRetryableLMError, type LMError } from "../errors/lm-errors.js";
+import { ValueError } from "../errors/value-error.js";
 import type { LanguageModel } from "../lm/language-model.js";
 import type { LMCapabilities } from "../lm/lm-capabilities.js";
 import type { LMCallOptions } from "../lm/lm-like.js";
