@@ -1,5 +1,6 @@
 import { LMConfigurationError } from "../../errors/lm-errors.js";
 import type { ProviderFactory, ProviderModelSettings } from "../../lm/provider-registration.js";
+import { httpSettingsOf } from "../shared/http-settings-of.js";
 import { OpenAIChatModel } from "./openai-chat-model.js";
 import { OpenAIEmbeddingModel } from "./openai-embedding-model.js";
 import { OpenAIResponsesModel } from "./openai-responses-model.js";
@@ -8,16 +9,12 @@ import { OpenAIEndpoint } from "./openai-settings.js";
 /** OpenAI models that only the Responses API serves. */
 const RESPONSES_ONLY = /^(?:o1-pro|o3-pro|o3-deep-research|o4-mini-deep-research|codex-mini|gpt-5(?:\.\d+)?-codex|gpt-5(?:\.\d+)?-pro|computer-use-preview)/;
 
-function endpoint(settings: ProviderModelSettings, forChat: boolean): OpenAIEndpoint {
+function endpoint(settings: ProviderModelSettings): OpenAIEndpoint {
   return new OpenAIEndpoint({
     name: settings.provider,
-    ...(settings.apiKey ? { apiKey: settings.apiKey } : {}),
-    ...(settings.baseURL ? { baseURL: settings.baseURL } : {}),
-    ...(settings.headers && forChat ? { headers: settings.headers } : {}),
-    ...(settings.fetch ? { fetch: settings.fetch } : {}),
+    ...httpSettingsOf(settings),
     ...(settings.apiKeyEnvVars ? { apiKeyEnvVars: settings.apiKeyEnvVars } : {}),
     ...(settings.requireApiKey === false ? { requireApiKey: false } : {}),
-    ...(settings.capabilities && forChat ? { capabilities: settings.capabilities } : {}),
   });
 }
 
@@ -30,11 +27,11 @@ export const openAIProvider: ProviderFactory = {
         provider: settings.provider,
       });
     }
-    const server = endpoint(settings, true);
+    const server = endpoint(settings);
     const responses = settings.modelType === "responses" || (settings.provider === "openai" && server.isOfficial && RESPONSES_ONLY.test(modelId));
     return responses ? new OpenAIResponsesModel(modelId, server) : new OpenAIChatModel(modelId, server);
   },
   embeddingModel(modelId, settings, params) {
-    return new OpenAIEmbeddingModel(modelId, endpoint(settings, false), params);
+    return new OpenAIEmbeddingModel(modelId, endpoint(settings), params);
   },
 };
