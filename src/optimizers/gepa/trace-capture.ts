@@ -1,6 +1,7 @@
 import type { Callback } from "../../context/callback.js";
 import { getSettings, withSettings } from "../../context/settings.js";
 import type { TraceEntry } from "../../context/trace-entry.js";
+import { currentTrace, withTrace } from "../../context/with-trace.js";
 import { AdapterParseError } from "../../errors/adapter-parse-error.js";
 import { PythonTypeError } from "../../errors/python-type-error.js";
 import { ValueError } from "../../errors/value-error.js";
@@ -112,7 +113,6 @@ async function runTraced(
   inputs: Record<string, unknown>,
   formatFailureScore: number,
 ): Promise<[Prediction | FailedPrediction, TraceEntry[]]> {
-  const trace: TraceEntry[] = [];
   const running = new Map<string, object>();
   const failedBy = new Map<unknown, object>();
   const watcher: Callback = {
@@ -126,24 +126,30 @@ async function runTraced(
     },
   };
   const callbacks = [...getSettings().callbacks, watcher];
-  return withSettings({ trace, callbacks }, async () => {
-    try {
-      const prediction = await program.call(inputs);
-      return [prediction, [...trace]];
-    } catch (error) {
-      if (!(error instanceof AdapterParseError)) throw error;
-      const failing = failedBy.get(error);
-      const predictor = failing && hasSignature(failing) ? program.predictors().find((p) => hasSignature(p) && p.signature.equals(failing.signature)) : undefined;
-      if (!predictor) {
-        throw new ValueError(`Failed to find the predictor for the failed signature: ${failing && hasSignature(failing) ? failing.signature.toString() : "unknown"}`, { cause: error });
+  type Outcome = { prediction: Prediction } | { error: AdapterParseError; partial: TraceEntry[] };
+  const traced = await withSettings({ callbacks }, () =>
+    withTrace(async (): Promise<Outcome> => {
+      try {
+        return { prediction: await program.call(inputs) };
+      } catch (error) {
+        if (!(error instanceof AdapterParseError)) throw error;
+        return { error, partial: [...(currentTrace() ?? [])] };
       }
-      const parsed = error.parsedResult;
-      if (parsed && Object.keys(parsed).length > 0) {
-        // DSPy computes `present / expected` on two lists here, which raises; the example is then dropped.
-        throw new PythonTypeError("unsupported operand type(s) for /: 'list' and 'list'", { cause: error });
-      }
-      const failed = new FailedPrediction(error.lmResponse ?? "", formatFailureScore);
-      return [failed, [...trace, [predictor, inputs, failed] as TraceEntry]];
-    }
-  });
+    }),
+  );
+  const outcome = traced.result;
+  if ("prediction" in outcome) return [outcome.prediction, [...traced.trace]];
+  const { error, partial } = outcome;
+  const failing = failedBy.get(error);
+  const predictor = failing && hasSignature(failing) ? program.predictors().find((p) => hasSignature(p) && p.signature.equals(failing.signature)) : undefined;
+  if (!predictor) {
+    throw new ValueError(`Failed to find the predictor for the failed signature: ${failing && hasSignature(failing) ? failing.signature.toString() : "unknown"}`, { cause: error });
+  }
+  const parsed = error.parsedResult;
+  if (parsed && Object.keys(parsed).length > 0) {
+    // DSPy computes `present / expected` on two lists here, which raises; the example is then dropped.
+    throw new PythonTypeError("unsupported operand type(s) for /: 'list' and 'list'", { cause: error });
+  }
+  const failed = new FailedPrediction(error.lmResponse ?? "", formatFailureScore);
+  return [failed, [...partial, [predictor, inputs, failed] as TraceEntry]];
 }

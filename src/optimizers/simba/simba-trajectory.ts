@@ -1,6 +1,5 @@
 import type { Logger } from "../../context/logger.js";
-import { withSettings } from "../../context/settings.js";
-import type { TraceEntry } from "../../context/trace-entry.js";
+import { withTrace } from "../../context/with-trace.js";
 import { ExampleImpl, type Example } from "../../primitives/example.js";
 import type { Module } from "../../primitives/module.js";
 import { PredictionImpl, type Prediction } from "../../primitives/prediction.js";
@@ -70,9 +69,8 @@ export async function runTrajectories(
   try {
     results = await executor.execute(async (task: TrajectoryTask) => {
       const example = examples[task.exampleIndex] as Example;
-      const trace: TraceEntry[] = [];
       let prediction: Prediction | null = null;
-      await withSettings({ trace }, async () => {
+      const { trace } = await withTrace(async () => {
         try {
           prediction = await task.program.call(Object.fromEntries(example.inputs().items()));
         } catch (error) {

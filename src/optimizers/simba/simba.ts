@@ -1,5 +1,6 @@
 import type { Logger } from "../../context/logger.js";
 import { getSettings, withSettings, type Settings } from "../../context/settings.js";
+import { withTrace } from "../../context/with-trace.js";
 import { ValueError } from "../../errors/value-error.js";
 import type { LMLike } from "../../lm/lm-like.js";
 import { Predict } from "../../predict/predict.js";
@@ -336,7 +337,8 @@ export class SIMBA extends Teleprompter<SIMBACompileOptions> {
   private async adviceFor(inputs: Record<string, string>, logger: Logger): Promise<{ advice: Record<string, unknown> } | { error: string }> {
     try {
       const lm = this.promptModel ?? getSettings().lm;
-      const prediction = await withSettings({ trace: [], lm, logger }, () => new Predict(OfferFeedback).call(inputs as never));
+      // DSPy runs it under a fresh trace (dspy.context(trace=[])); its calls stay out of any enclosing one.
+      const { result: prediction } = await withTrace(() => withSettings({ lm, logger }, () => new Predict(OfferFeedback).call(inputs as never)));
       const advice = prediction.module_advice;
       return { advice: typeof advice === "object" && advice !== null ? (advice as Record<string, unknown>) : {} };
     } catch (error) {
