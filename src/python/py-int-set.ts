@@ -65,30 +65,19 @@ export class PyIntSet implements Iterable<number> {
   }
 
   has(value: number): boolean {
-    return this.slotOf(value) !== null;
+    return Number.isSafeInteger(value) && value >= 0 && this.probe(value).found;
   }
 
   /** `s.add(value)`. */
   add(value: number): this {
     checkKey(value);
+    const { slot, found } = this.probe(value);
+    if (found) return this;
+    this.table[slot] = value;
+    this.used++;
     const mask = this.table.length - 1;
-    let i = value % this.table.length;
-    let perturb = value;
-    for (;;) {
-      const probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
-      for (let j = 0; j <= probes; j++) {
-        const key = this.table[i + j];
-        if (key === undefined) {
-          this.table[i + j] = value;
-          this.used++;
-          if (this.used * 5 >= mask * 3) this.resize(this.used > 50000 ? this.used * 2 : this.used * 4);
-          return this;
-        }
-        if (key === value) return this;
-      }
-      perturb = Math.floor(perturb / PERTURB_SHIFT_DIVISOR);
-      i = (i * 5 + 1 + perturb) % this.table.length;
-    }
+    if (this.used * 5 >= mask * 3) this.resize(this.used > 50000 ? this.used * 2 : this.used * 4);
+    return this;
   }
 
   /** `a & b` (`a.intersection(b)` with a set): CPython walks the smaller set (`b` on a tie) and keeps common elements. */
@@ -135,8 +124,8 @@ export class PyIntSet implements Iterable<number> {
     return set;
   }
 
-  private slotOf(value: number): number | null {
-    if (!Number.isSafeInteger(value) || value < 0) return null;
+  /** CPython's probe sequence (linear probes, then perturbation): the slot holding `value`, or the empty slot it would take. */
+  private probe(value: number): { slot: number; found: boolean } {
     const mask = this.table.length - 1;
     let i = value % this.table.length;
     let perturb = value;
@@ -144,8 +133,8 @@ export class PyIntSet implements Iterable<number> {
       const probes = i + LINEAR_PROBES <= mask ? LINEAR_PROBES : 0;
       for (let j = 0; j <= probes; j++) {
         const key = this.table[i + j];
-        if (key === undefined) return null;
-        if (key === value) return i + j;
+        if (key === undefined) return { slot: i + j, found: false };
+        if (key === value) return { slot: i + j, found: true };
       }
       perturb = Math.floor(perturb / PERTURB_SHIFT_DIVISOR);
       i = (i * 5 + 1 + perturb) % this.table.length;
@@ -161,26 +150,9 @@ export class PyIntSet implements Iterable<number> {
     for (const key of old) if (key !== undefined) this.insertClean(key);
   }
 
+  /** CPython's `set_insert_clean`: the key is not in the table, so it takes the first empty slot of its probe sequence. */
   private insertClean(value: number): void {
-    const mask = this.table.length - 1;
-    let i = value % this.table.length;
-    let perturb = value;
-    for (;;) {
-      if (this.table[i] === undefined) {
-        this.table[i] = value;
-        return;
-      }
-      if (i + LINEAR_PROBES <= mask) {
-        for (let j = 1; j <= LINEAR_PROBES; j++) {
-          if (this.table[i + j] === undefined) {
-            this.table[i + j] = value;
-            return;
-          }
-        }
-      }
-      perturb = Math.floor(perturb / PERTURB_SHIFT_DIVISOR);
-      i = (i * 5 + 1 + perturb) % this.table.length;
-    }
+    this.table[this.probe(value).slot] = value;
   }
 }
 

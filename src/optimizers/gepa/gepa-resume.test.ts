@@ -1,9 +1,9 @@
-import { spawn } from "node:child_process";
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { childSummary, runChild } from "../__fixtures__/run-child.js";
 import { CHECKPOINT_FILE, TRIALS_FILE, type RunCheckpoint } from "../run/run-checkpoint.js";
 
 const CHILD = fileURLToPath(new URL("./__fixtures__/gepa-resume-child.ts", import.meta.url));
@@ -18,23 +18,7 @@ interface ChildSummary {
   callsHere: number;
 }
 
-function runChild(args: Record<string, unknown>): Promise<{ signal: NodeJS.Signals | null; code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "--conditions=source", CHILD, JSON.stringify(args)], { stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-}
-
-async function summary(args: Record<string, unknown>): Promise<ChildSummary> {
-  const result = await runChild(args);
-  if (result.code !== 0) throw new Error(`child failed (${result.code ?? result.signal}): ${result.stderr}`);
-  return JSON.parse(result.stdout) as ChildSummary;
-}
+const summary = (args: Record<string, unknown>) => childSummary<ChildSummary>(CHILD, args);
 
 describe("GEPA resumes after kill -9", () => {
   it("a run killed mid-search continues from its checkpoint without repeating paid steps and ends as an uninterrupted run", async () => {
@@ -44,7 +28,7 @@ describe("GEPA resumes after kill -9", () => {
     expect(whole.status).toBe("completed");
 
     const runDir = await mkdtemp(join(tmpdir(), "gepa-killed-"));
-    const killed = await runChild({ fixture, runDir, killAfter: Math.floor(whole.callsHere * 0.6) });
+    const killed = await runChild(CHILD, { fixture, runDir, killAfter: Math.floor(whole.callsHere * 0.6) });
     expect(killed.signal).toBe("SIGKILL");
     const checkpoint = JSON.parse(await readFile(join(runDir, CHECKPOINT_FILE), "utf8")) as RunCheckpoint;
     const paid = checkpoint.steps.at(-1)?.spent.lmCalls ?? 0;

@@ -12,12 +12,23 @@ export interface ValsetEvaluation<Output = unknown> {
   objectiveScoresByValId: Map<number, ObjectiveScores> | null;
 }
 
-/** `GEPAState.toJSON()`: plain JSON, with sets as table layouts so their iteration order survives a resume. */
-export interface GEPAStateJSON {
+/** The state's plain fields, saved as they are. */
+type PlainStateFields =
+  | "frontierType"
+  | "programCandidates"
+  | "parentProgramForCandidate"
+  | "listOfNamedPredictors"
+  | "namedPredictorIdToUpdateNextForProgramCandidate"
+  | "i"
+  | "numFullDsEvals"
+  | "totalNumEvals"
+  | "numMetricCallsByDiscovery"
+  | "fullProgramTrace"
+  | "adapterState";
+
+/** `GEPAState.toJSON()`: plain JSON, maps as entry lists and sets as table layouts (so their iteration order survives). */
+export type GEPAStateJSON = Pick<GEPAState, PlainStateFields> & {
   schemaVersion: 1;
-  frontierType: FrontierType;
-  programCandidates: Candidate[];
-  parentProgramForCandidate: Array<Array<number | null>>;
   progCandidateValSubscores: Array<Array<[number, number]>>;
   progCandidateObjectiveScores: Array<Array<[string, number]>>;
   paretoFrontValset: Array<[number, number]>;
@@ -26,16 +37,8 @@ export interface GEPAStateJSON {
   programAtParetoFrontObjectives: Array<[string, PyIntSetLayout]>;
   paretoFrontCartesian: Array<[number, string, number]>;
   programAtParetoFrontCartesian: Array<[number, string, PyIntSetLayout]>;
-  listOfNamedPredictors: string[];
-  namedPredictorIdToUpdateNextForProgramCandidate: number[];
-  i: number;
-  numFullDsEvals: number;
-  totalNumEvals: number;
-  numMetricCallsByDiscovery: number[];
-  fullProgramTrace: Array<Record<string, unknown>>;
   bestOutputsValset: Array<[number, Array<[number, unknown]>]> | null;
-  adapterState: Record<string, unknown>;
-}
+};
 
 /** The cartesian frontier's key: a validation id and an objective. */
 const cartesianKey = (valId: number, objective: string) => JSON.stringify([valId, objective]);

@@ -63,7 +63,7 @@ def record(name, program, metric, train_words, val_words, options):
             error = f"{type(e).__name__}: {e}"
     run_log = json.load(open(os.path.join(log_dir, "run_log.json"))) if os.path.exists(os.path.join(log_dir, "run_log.json")) else None
     shutil.rmtree(log_dir, ignore_errors=True)
-    return compact({
+    return rt.compact({
         "name": name,
         "program": program,
         "metric": metric,
@@ -75,23 +75,6 @@ def record(name, program, metric, train_words, val_words, options):
         "result": result,
         "error": error,
     })
-
-
-def compact(data):
-    """Stores each distinct message content and reply once, in `strings`; calls refer to them by index."""
-    strings, index = [], {}
-
-    def ref(text):
-        if text not in index:
-            index[text] = len(strings)
-            strings.append(text)
-        return index[text]
-
-    for call in data["calls"]:
-        call["messages"] = [{**m, "content": ref(m["content"])} for m in call["messages"]]
-        call["outputs"] = [ref(o) for o in call["outputs"]]
-    data["strings"] = strings
-    return data
 
 
 if __name__ == "__main__":

@@ -33,7 +33,7 @@ def record(name, program, metric, words, options, seed, teacher):
         teacher_settings = {"lm": rt.ScriptedLM("teacher")} if teacher else None
         simba = dspy.SIMBA(metric=rt.METRICS[metric], num_threads=1, teacher_settings=teacher_settings, **options)
         compiled = simba.compile(student, trainset=trainset, seed=seed)
-    return compact({
+    return rt.compact({
         "name": name,
         "program": program,
         "metric": metric,
@@ -50,22 +50,6 @@ def record(name, program, metric, words, options, seed, teacher):
             "trial_logs": {str(k): v for k, v in compiled.trial_logs.items()},
         },
     })
-
-
-def compact(data):
-    strings, index = [], {}
-
-    def ref(text):
-        if text not in index:
-            index[text] = len(strings)
-            strings.append(text)
-        return index[text]
-
-    for call in data["calls"]:
-        call["messages"] = [{**m, "content": ref(m["content"])} for m in call["messages"]]
-        call["outputs"] = [ref(o) for o in call["outputs"]]
-    data["strings"] = strings
-    return data
 
 
 if __name__ == "__main__":

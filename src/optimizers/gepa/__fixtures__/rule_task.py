@@ -242,3 +242,20 @@ class ScriptedLM(dspy.clients.lm.LM):
         n = merged.get("n", 1) or 1
         LOG.append({"lm": self.label, "messages": request, "kwargs": {k: merged[k] for k in sorted(merged)}, "outputs": [text] * n})
         return [text] * n
+
+
+def compact(data):
+    """Stores each distinct message content and reply once, in `strings`; calls refer to them by index."""
+    strings, index = [], {}
+
+    def ref(text):
+        if text not in index:
+            index[text] = len(strings)
+            strings.append(text)
+        return index[text]
+
+    for call in data["calls"]:
+        call["messages"] = [{**m, "content": ref(m["content"])} for m in call["messages"]]
+        call["outputs"] = [ref(o) for o in call["outputs"]]
+    data["strings"] = strings
+    return data
