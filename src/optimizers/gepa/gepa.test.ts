@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { silentLogger } from "../../context/logger.js";
 import { withSettings } from "../../context/settings.js";
@@ -186,6 +188,35 @@ describe("GEPA results (DSPy's test_track_stats_result_structure and test_multi_
     expect(dr.bestCandidate).toBeInstanceOf(SimpleModule);
     expect(dr.highestScoreAchievedPerValTask).toEqual({ 0: 0, 1: 1 });
     expect(prog.runReport.status).toBe("completed");
+  });
+
+  it("tracks the best outputs per validation example, through a checkpoint too", async () => {
+    const runDir = mkdtempSync(join(tmpdir(), "gepa-outputs-"));
+    try {
+      const compileOnce = (lm: ReplayLM, reflection: ReplayLM) =>
+        withSettings({ lm }, () =>
+          new GEPA({ metric: simpleMetric, reflectionLm: reflection, maxMetricCalls: 5, trackStats: true, trackBestOutputs: true, runDir, logger: silentLogger }).compile(
+            new SimpleModule("input -> output"),
+            { trainset, valset: trainset },
+          ),
+        );
+      const first = await compileOnce(new ReplayLM("lm", data.lm), new ReplayLM("reflection", data.reflection_lm));
+      const outputs = first.detailedResults!.bestOutputsValset!;
+      expect(Object.keys(outputs)).toEqual(["0", "1"]);
+      expect(outputs[0]!.map(([idx]) => idx)).toEqual([0, 1]);
+      expect(outputs[1]!.map(([idx]) => idx)).toEqual([1]);
+      expect((outputs[1]![0]![1] as Prediction).output).toBe("Ring-ding-ding-ding-dingeringeding!");
+      // Started again on the same runDir, every step comes from the checkpoint: no LM call, same outputs.
+      const lm = new ReplayLM("lm", data.lm);
+      const again = await compileOnce(lm, new ReplayLM("reflection", data.reflection_lm));
+      expect(lm.calls).toEqual([]);
+      expect(again.runReport.resumedSteps).toBeGreaterThan(0);
+      expect((again.detailedResults!.bestOutputsValset![1]![0]![1] as Prediction).output).toBe("Ring-ding-ding-ding-dingeringeding!");
+      expect(readFileSync(join(runDir, "run_log.json"), "utf8")).toContain("new_program_idx");
+      expect(JSON.parse(readFileSync(join(runDir, "gepa_state.json"), "utf8")).programCandidates).toHaveLength(2);
+    } finally {
+      rmSync(runDir, { recursive: true, force: true });
+    }
   });
 
   it("keeps objective fronts with frontierType 'objective'", async () => {

@@ -9,6 +9,7 @@ import type { Example } from "../../primitives/example.js";
 import type { Module } from "../../primitives/module.js";
 import type { Prediction } from "../../primitives/prediction.js";
 import { ParallelExecutor } from "../../utils/parallel-executor.js";
+import { pyFloatRepr, pyRepr } from "../../python/pyfmt.js";
 import type { BudgetExceededError } from "../../errors/budget-exceeded-error.js";
 import type { Logger } from "../../context/logger.js";
 import { findBudgetError } from "../run/find-budget-error.js";
@@ -22,8 +23,9 @@ export class FailedPrediction {
     readonly formatReward: number | null = null,
   ) {}
 
+  /** Python's dataclass repr. */
   toPyRepr(): string {
-    return `FailedPrediction(completion_text=${JSON.stringify(this.completionText)}, format_reward=${this.formatReward ?? "None"})`;
+    return `FailedPrediction(completion_text=${pyRepr(this.completionText)}, format_reward=${this.formatReward === null ? "None" : pyFloatRepr(this.formatReward)})`;
   }
 }
 

@@ -73,7 +73,7 @@ describe("SIMBA", () => {
       expect(resumed.runReport.resumedSteps).toBeGreaterThan(0);
       const checkpoint = JSON.parse(readFileSync(join(runDir, CHECKPOINT_FILE), "utf8")) as RunCheckpoint;
       // Only the step the budget interrupted is paid for again.
-      const paid = checkpoint.steps.filter((s, i) => i < resumed.runReport.resumedSteps).at(-1)?.spent.lmCalls ?? 0;
+      const paid = checkpoint.steps.slice(0, resumed.runReport.resumedSteps).at(-1)?.spent.lmCalls ?? 0;
       expect(second.calls.length).toBe(fixture.calls.length - paid);
       expect(first.calls.length).toBeGreaterThan(paid);
       expect(resumed.candidatePrograms.map((c) => c.score)).toEqual(fixture.result.candidate_scores);

@@ -17,7 +17,7 @@ import { attachRunReport, type WithRunReport } from "../run/run-report.js";
 import { Teleprompter } from "../teleprompter.js";
 import { OfferFeedback } from "./offer-feedback.js";
 import { appendADemo, applyAdvice, offerFeedbackInputs, type StrategyContext } from "./simba-strategies.js";
-import { runTrajectories, type SimbaMetric, type Trajectory, type TrajectoryTask } from "./simba-trajectory.js";
+import { runTrajectories, type SimbaMetric, type TrajectoryTask } from "./simba-trajectory.js";
 
 export interface SIMBAOptions {
   /** `(example, prediction)` to a number, or a Prediction with `score` (its other fields reach the rule prompt). */
