@@ -72,7 +72,7 @@ describe("GEPA replays DSPy's recorded two-predictor image run", () => {
       metric,
       reflectionLm,
       maxMetricCalls: 5,
-      instructionProposer: new MultiModalInstructionProposer().asProposalFn(),
+      instructionProposer: new MultiModalInstructionProposer(),
       componentSelector: (_state, _trajectories, _scores, _idx, candidate) => Object.keys(candidate),
       numThreads: 16,
       trackStats: true,

@@ -49,8 +49,8 @@ export interface GEPAOptions {
   skipPerfectScore?: boolean;
   /** Show parse failures to the reflection LM (default false). */
   addFormatFailureAsFeedback?: boolean;
-  /** Your own proposer, called inside the reflection LM's settings scope. */
-  instructionProposer?: ProposalFn | null;
+  /** Your own proposer (a function, or an object with `propose` such as `MultiModalInstructionProposer`), called inside the reflection LM's settings scope. */
+  instructionProposer?: ProposalFn | { propose: ProposalFn } | null;
   /** Which predictors each iteration rewrites (default `"round_robin"`). */
   componentSelector?: "round_robin" | "all" | ComponentSelector;
   /** Try merging Pareto candidates that share an ancestor (default true). */
@@ -217,7 +217,7 @@ export class GEPA extends Teleprompter<GEPACompileOptions> {
       addFormatFailureAsFeedback: o.addFormatFailureAsFeedback ?? false,
       rng: adapterRng,
       reflectionLm: o.reflectionLm ?? null,
-      customInstructionProposer: o.instructionProposer ?? null,
+      customInstructionProposer: proposalFn(o.instructionProposer),
       warnOnScoreMismatch: o.warnOnScoreMismatch ?? true,
       reflectionMinibatchSize: minibatchSize,
       logger: run.logger,
@@ -335,6 +335,13 @@ function decodeOutput(json: unknown): unknown {
   if (json instanceof PredictionImpl) return json;
   const failed = (json as { failed_prediction?: { completion_text: string; format_reward: number | null } } | null)?.failed_prediction;
   return failed ? new FailedPrediction(failed.completion_text, failed.format_reward) : json instanceof Object ? new Prediction(json as Record<string, unknown>) : json;
+}
+
+/** The proposer as a function (an object's `propose`, bound). */
+function proposalFn(proposer: GEPAOptions["instructionProposer"]): ProposalFn | null {
+  if (!proposer) return null;
+  if (typeof proposer === "function") return proposer;
+  return (args) => proposer.propose(args);
 }
 
 /** A value as DSPy's message shows it (`None` for unset). */

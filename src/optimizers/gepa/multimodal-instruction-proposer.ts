@@ -97,7 +97,7 @@ export function formatMultimodalExamples(records: readonly ReflectiveRecord[]): 
  * settings) with the examples as text followed by the images themselves.
  *
  * @example
- * new GEPA({ metric, reflectionLm, auto: "light", instructionProposer: new MultiModalInstructionProposer().asProposalFn() });
+ * new GEPA({ metric, reflectionLm, auto: "light", instructionProposer: new MultiModalInstructionProposer() });
  */
 export class MultiModalInstructionProposer {
   readonly proposeInstruction = new Predict(GenerateEnhancedMultimodalInstructionFromFeedback);
@@ -114,10 +114,5 @@ export class MultiModalInstructionProposer {
       updated[name] = prediction.improved_instruction as string;
     }
     return updated;
-  }
-
-  /** This proposer as the function `GEPA`'s `instructionProposer` option takes. */
-  asProposalFn() {
-    return (args: { candidate: Candidate; reflectiveDataset: ReflectiveDataset; componentsToUpdate: string[] }) => this.propose(args);
   }
 }
