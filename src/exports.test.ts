@@ -63,6 +63,7 @@ it("exports exactly the public API", async () => {
       "LMUnsupportedModelError",
       "LabeledFewShot",
       "LexicalEmbedder",
+      "MIPROv2",
       "MissingArtifactError",
       "Module",
       "NO_CAPABILITIES",

@@ -94,6 +94,7 @@ export {
   type CandidateProgram,
   type RandomSearchResult,
 } from "./optimizers/random-search/bootstrap-few-shot-with-random-search.js";
+export { MIPROv2, type MIPROv2Options, type MIPROv2CompileOptions, type MIPROv2Result } from "./optimizers/mipro-v2/mipro-v2.js";
 export { KNNFewShot, type KNNFewShotOptions, type KNNFewShotCompileOptions } from "./optimizers/knn-few-shot/knn-few-shot.js";
 export { Ensemble, EnsembledProgram, type EnsembleOptions, type ReduceFn } from "./optimizers/ensemble/ensemble.js";
 export { KNN, type Vectorizer } from "./predict/knn.js";

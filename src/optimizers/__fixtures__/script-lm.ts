@@ -20,6 +20,8 @@ export function messageText(message: Message | undefined): string {
  */
 export class ScriptLM extends BaseLM {
   readonly script: (messages: Message[], params: LMParams, index: number) => ScriptAnswer;
+  /** Calls made by this LM and its copies (copies share it; each copy's `history` is its own). */
+  readonly counter = { calls: 0 };
 
   constructor(script: (messages: Message[], params: LMParams, index: number) => ScriptAnswer) {
     super("script", { temperature: 0.0, maxTokens: 1000, cache: false });
@@ -27,6 +29,7 @@ export class ScriptLM extends BaseLM {
   }
 
   protected async forward(request: LMForwardRequest): Promise<LMResponse> {
+    this.counter.calls++;
     const n = typeof request.params.n === "number" ? request.params.n : 1;
     const adapter: Adapter = new ChatAdapter();
     const outputs = Array.from({ length: n }, (_, index) => {
