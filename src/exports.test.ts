@@ -17,6 +17,7 @@ it("exports exactly the public API", async () => {
       "BootstrapRS",
       "Budget",
       "BudgetExceededError",
+      "COPRO",
       "ChainOfThought",
       "ChatAdapter",
       "Code",

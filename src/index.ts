@@ -95,6 +95,7 @@ export {
   type RandomSearchResult,
 } from "./optimizers/random-search/bootstrap-few-shot-with-random-search.js";
 export { MIPROv2, type MIPROv2Options, type MIPROv2CompileOptions, type MIPROv2Result } from "./optimizers/mipro-v2/mipro-v2.js";
+export { COPRO, type COPROOptions, type COPROCompileOptions, type COPROCandidate, type COPROResult, type COPROEvalKwargs } from "./optimizers/copro/copro.js";
 export { KNNFewShot, type KNNFewShotOptions, type KNNFewShotCompileOptions } from "./optimizers/knn-few-shot/knn-few-shot.js";
 export { Ensemble, EnsembledProgram, type EnsembleOptions, type ReduceFn } from "./optimizers/ensemble/ensemble.js";
 export { KNN, type Vectorizer } from "./predict/knn.js";

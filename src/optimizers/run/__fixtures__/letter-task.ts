@@ -22,7 +22,9 @@ export const letterMetric = function labelMatch(example: Example, prediction: { 
  * copies the label of a demo whose word starts with the same letter, otherwise says `consonant`.
  */
 export function letterLM(): ScriptLM {
-  return new ScriptLM((messages: Message[]) => (outputFieldsOf(messages).includes("label") ? letterAnswer(messages) : promptAnswer(messages)));
+  return new ScriptLM((messages: Message[], _params, index) =>
+    outputFieldsOf(messages).includes("label") ? letterAnswer(messages) : promptAnswer(messages, index),
+  );
 }
 
 function letterAnswer(messages: Message[]): Record<string, unknown> {
@@ -46,23 +48,28 @@ export function outputFieldsOf(messages: Message[]): string[] {
 
 /**
  * A deterministic prompt model for the letter task: short summaries and descriptions; an instruction that states the
- * rule when the proposer was given a tip, a vague one otherwise.
+ * rule when MIPROv2's proposer was given a tip (COPRO: in every second completion), a vague one otherwise.
  */
 export function letterPromptLM(): ScriptLM {
-  return new ScriptLM(promptAnswer);
+  return new ScriptLM((messages, _params, index) => promptAnswer(messages, index));
 }
 
-function promptAnswer(messages: Message[]): Record<string, unknown> {
+const RULE = "Answer vowel when the word starts with a vowel, otherwise consonant.";
+
+function promptAnswer(messages: Message[], index: number): Record<string, unknown> {
   const fields = outputFieldsOf(messages);
   const user = messageText(messages.at(-1));
   if (fields.includes("observations")) return { observations: "Single words, each labeled by its first letter." };
   if (fields.includes("summary")) return { summary: "Summary: single words labeled vowel or consonant." };
   if (fields.includes("program_description")) return { program_description: "It labels words." };
   if (fields.includes("module_description")) return { module_description: "Labels one word." };
+  if (fields.includes("proposed_prefix_for_output_field")) {
+    return { proposed_instruction: index % 2 === 1 ? RULE : `Label the word (${index}).`, proposed_prefix_for_output_field: "Label:" };
+  }
   if (fields.includes("proposed_instruction")) {
     return {
       proposed_instruction: /\[\[ ## tip ## \]\]/.test(user)
-        ? "Proposed Instruction: Answer vowel when the word starts with a vowel, otherwise consonant."
+        ? `Proposed Instruction: ${RULE}`
         : "Proposed Instruction: Label the word.",
     };
   }
