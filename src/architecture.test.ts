@@ -28,7 +28,7 @@ const ALLOWED: LayerTable = {
   release: ["errors", "python", "primitives", "evaluate"],
   judges: ["signatures", "context", "primitives", "predict", "evaluate"],
   retrievers: ["errors"],
-  optimizers: ["errors", "utils", "python", "context", "primitives", "predict", "evaluate", "retrievers"],
+  optimizers: ["errors", "utils", "python", "lm", "signatures", "context", "primitives", "predict", "evaluate", "retrievers"],
   testing: ["errors", "utils", "lm", "signatures", "adapters", "context", "clients"],
   sim: ["errors", "python", "lm", "clients"],
   cli: ["sim"],
