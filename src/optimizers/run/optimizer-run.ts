@@ -7,7 +7,6 @@ import { BudgetExceededError } from "../../errors/budget-exceeded-error.js";
 import { RunStateError } from "../../errors/run-state-error.js";
 import { ValueError } from "../../errors/value-error.js";
 import type { Metric } from "../../evaluate/metric.js";
-import { canonicalJson } from "../../utils/canonical-json.js";
 import { systemClock, type Clock } from "../../utils/clock.js";
 import { sha256Hex } from "../../utils/hash.js";
 import { findBudgetError } from "./find-budget-error.js";
@@ -15,6 +14,7 @@ import { checkOptimizerBudget, type OptimizerBudget } from "./optimizer-budget.j
 import { resolveOptimizerLogger } from "./progress-logger.js";
 import {
   emptyCheckpoint,
+  ensureRunDir,
   readCheckpoint,
   TRIALS_FILE,
   writeCheckpoint,
@@ -141,6 +141,7 @@ export class OptimizerRun {
         checkpoint = saved;
       }
       // The trial log is rewritten from the checkpoint, dropping lines of a step that did not finish.
+      await ensureRunDir(runDir);
       await writeCheckpoint(runDir, checkpoint);
       await writeFileAtomic(join(runDir, TRIALS_FILE), checkpoint.trials.map((t) => `${JSON.stringify(t)}\n`).join(""));
     }
@@ -356,7 +357,7 @@ export class OptimizerRun {
 
   #rngHash(): string | null {
     if (this.#rngs.size === 0) return null;
-    return sha256Hex(canonicalJson(Object.fromEntries([...this.#rngs].map(([name, rng]) => [name, rng.getstate()]))));
+    return sha256Hex(JSON.stringify([...this.#rngs].map(([name, rng]) => [name, rng.getstate()])));
   }
 
   async #save(): Promise<void> {

@@ -32,47 +32,74 @@ function trialWeights(n: number): number[] {
   return [...ramp, ...Array.from({ length: 25 }, () => 1)];
 }
 
-/** A Parzen estimator over categorical parameters: a mixture of one kernel per observation plus a uniform prior. */
+/**
+ * A Parzen estimator over categorical parameters: a mixture of one kernel per observation plus a uniform prior. An
+ * observation's kernel gives each parameter's observed choice `(w + 1) / z` and every other choice `w / z`
+ * (`w = priorWeight / kernels`, `z = n·w + 1`, n the parameter's choices); the prior kernel is uniform.
+ */
 class CategoricalParzen {
-  readonly mixture: number[];
-  /** `kernels[k][param]`: the probability of each choice of `param` under kernel `k`. */
-  readonly kernels: Array<Record<string, number[]>>;
+  readonly mixture: Float64Array;
+  /** `observed[k * P + p]`: observation k's choice of parameter p. */
+  readonly observed: Int32Array;
+  readonly base: Float64Array;
+  readonly peak: Float64Array;
+  readonly sizes: readonly number[];
+  readonly count: number;
 
-  constructor(space: CategoricalSpace, observations: readonly TpeTrial[], priorWeight: number) {
+  constructor(sizes: readonly number[], names: readonly string[], observations: readonly TpeTrial[], priorWeight: number) {
     const weights = [...trialWeights(observations.length), priorWeight];
     const total = weights.reduce((a, b) => a + b, 0);
-    this.mixture = weights.map((w) => w / total);
-    const nKernels = observations.length + 1;
-    this.kernels = [...observations, null].map((observation) => {
-      const kernel: Record<string, number[]> = {};
-      for (const [param, n] of Object.entries(space)) {
-        const row = Array.from({ length: n }, () => priorWeight / nKernels);
-        if (observation) row[observation.params[param] as number] = (row[observation.params[param] as number] as number) + 1;
-        const sum = row.reduce((a, b) => a + b, 0);
-        kernel[param] = row.map((p) => p / sum);
-      }
-      return kernel;
-    });
+    this.mixture = Float64Array.from(weights, (w) => w / total);
+    this.count = observations.length;
+    this.sizes = sizes;
+    const P = sizes.length;
+    this.observed = new Int32Array(this.count * P);
+    observations.forEach((observation, k) => names.forEach((name, p) => (this.observed[k * P + p] = observation.params[name] as number)));
+    const w = priorWeight / (this.count + 1);
+    this.base = Float64Array.from(sizes, (n) => w / (n * w + 1));
+    this.peak = Float64Array.from(sizes, (n) => (w + 1) / (n * w + 1));
   }
 
-  logPdf(params: Readonly<Record<string, number>>): number {
+  logPdf(choice: Int32Array): number {
+    const P = this.sizes.length;
     let total = 0;
-    this.kernels.forEach((kernel, k) => {
+    for (let k = 0; k < this.count; k++) {
       let p = this.mixture[k] as number;
-      for (const [param, row] of Object.entries(kernel)) p *= row[params[param] as number] as number;
+      for (let j = 0; j < P; j++) p *= choice[j] === this.observed[k * P + j] ? (this.peak[j] as number) : (this.base[j] as number);
       total += p;
-    });
-    return Math.log(total);
+    }
+    let prior = this.mixture[this.count] as number;
+    for (const n of this.sizes) prior /= n;
+    return Math.log(total + prior);
   }
 
-  sample(rng: PythonRandom): Record<string, number> {
-    const kernel = this.kernels[pickWeighted(rng, this.mixture)] as Record<string, number[]>;
-    return Object.fromEntries(Object.entries(kernel).map(([param, row]) => [param, pickWeighted(rng, row)]));
+  sample(rng: PythonRandom): Int32Array {
+    const P = this.sizes.length;
+    const k = pickWeighted(rng, this.mixture);
+    const out = new Int32Array(P);
+    for (let j = 0; j < P; j++) {
+      const n = this.sizes[j] as number;
+      const observed = k === this.count ? -1 : (this.observed[k * P + j] as number);
+      const base = k === this.count ? 1 / n : (this.base[j] as number);
+      const peak = k === this.count ? 1 / n : (this.peak[j] as number);
+      // `pickWeighted` over the kernel's row, without building it.
+      let u = rng.random();
+      let pick = n - 1;
+      for (let c = 0; c < n; c++) {
+        u -= c === observed ? peak : base;
+        if (u < 0) {
+          pick = c;
+          break;
+        }
+      }
+      out[j] = pick;
+    }
+    return out;
   }
 }
 
 /** An index drawn with the given probabilities (summing to 1). */
-function pickWeighted(rng: PythonRandom, probabilities: readonly number[]): number {
+function pickWeighted(rng: PythonRandom, probabilities: ArrayLike<number>): number {
   let u = rng.random();
   for (let i = 0; i < probabilities.length; i++) {
     u -= probabilities[i] as number;
@@ -118,9 +145,11 @@ export class TpeSampler {
     const nBelow = gamma(trials.length);
     const below = order.slice(0, nBelow).sort((a, b) => a[1] - b[1]).map(([trial]) => trial);
     const above = order.slice(nBelow).sort((a, b) => a[1] - b[1]).map(([trial]) => trial);
-    const good = new CategoricalParzen(this.space, below, this.priorWeight);
-    const bad = new CategoricalParzen(this.space, above, this.priorWeight);
-    let best: Record<string, number> | null = null;
+    const names = Object.keys(this.space);
+    const sizes = names.map((name) => this.space[name] as number);
+    const good = new CategoricalParzen(sizes, names, below, this.priorWeight);
+    const bad = new CategoricalParzen(sizes, names, above, this.priorWeight);
+    let best: Int32Array | null = null;
     let bestScore = -Infinity;
     for (let i = 0; i < this.nEiCandidates; i++) {
       const candidate = good.sample(this.#rng);
@@ -130,7 +159,7 @@ export class TpeSampler {
         bestScore = score;
       }
     }
-    return best as Record<string, number>;
+    return Object.fromEntries(names.map((name, j) => [name, (best as Int32Array)[j] as number]));
   }
 
   /** The RNG's state (for checkpoints). */
