@@ -23,9 +23,13 @@ export class ScriptLM extends BaseLM {
   /** Calls made by this LM and its copies (copies share it; each copy's `history` is its own). */
   readonly counter = { calls: 0 };
 
-  constructor(script: (messages: Message[], params: LMParams, index: number) => ScriptAnswer) {
+  /** Dollars reported per call (default: none, an unknown price). */
+  readonly costPerCall: number | null;
+
+  constructor(script: (messages: Message[], params: LMParams, index: number) => ScriptAnswer, options: { costPerCall?: number } = {}) {
     super("script", { temperature: 0.0, maxTokens: 1000, cache: false });
     this.script = script;
+    this.costPerCall = options.costPerCall ?? null;
   }
 
   protected async forward(request: LMForwardRequest): Promise<LMResponse> {
@@ -45,6 +49,11 @@ export class ScriptLM extends BaseLM {
     });
     const prompt = Math.ceil(request.messages.map(messageText).join("").length / 4);
     const completion = Math.ceil(outputs.map((o) => o.text).join("").length / 4);
-    return { outputs, usage: { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion }, model: "script" };
+    return {
+      outputs,
+      usage: { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion },
+      model: "script",
+      ...(this.costPerCall !== null ? { cost: this.costPerCall } : {}),
+    };
   }
 }

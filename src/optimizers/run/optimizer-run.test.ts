@@ -13,6 +13,7 @@ import { Predict } from "../../predict/predict.js";
 import { PythonRandom } from "../../python/python-random.js";
 import { DummyLM } from "../../testing/dummy-lm.js";
 import { ManualClock } from "../../testing/manual-clock.js";
+import { ScriptLM } from "../__fixtures__/script-lm.js";
 import { OptimizerRun, type OptimizerRunOptions } from "./optimizer-run.js";
 import { CHECKPOINT_FILE, TRIALS_FILE } from "./run-checkpoint.js";
 
@@ -91,6 +92,30 @@ describe("OptimizerRun", () => {
     metric(new Example({}), {} as never);
     expect(() => metric(new Example({}), {} as never)).toThrow(BudgetExceededError);
     expect(run.spent().metricCalls).toBe(2);
+  });
+
+  it("stops at a token or dollar cap: no call starts once it is reached", async () => {
+    const runWith = async (budget: { tokens?: number; costUsd?: number }) => {
+      const lm = new ScriptLM(() => ({ answer: "a" }), { costPerCall: 0.25 });
+      const run = await OptimizerRun.open({ optimizer: "Toy", fingerprint: {}, budget, logger: silentLogger });
+      const tokensPerCall: number[] = [];
+      const stopped = await run.execute(async () => {
+        for (let i = 0; i < 50; i++) {
+          const before = run.spent().tokens;
+          await new Predict("question -> answer").call({ question: `q${i}` }, { lm });
+          tokensPerCall.push(run.spent().tokens - before);
+        }
+      });
+      return { stopped, spent: run.spent(), report: run.finish(), perCall: Math.max(...tokensPerCall) };
+    };
+    const byTokens = await runWith({ tokens: 500 });
+    expect(byTokens.stopped).toBe(true);
+    expect(byTokens.spent.tokens).toBeGreaterThanOrEqual(500);
+    expect(byTokens.spent.tokens).toBeLessThan(500 + byTokens.perCall);
+    expect(byTokens.report.exhaustion?.limit).toBe("tokens");
+    const byCost = await runWith({ costUsd: 1 });
+    expect(byCost.spent).toMatchObject({ lmCalls: 4, costUsd: 1 });
+    expect(byCost.report.exhaustion).toMatchObject({ limit: "costUsd", source: "optimizer" });
   });
 
   it("honours an enclosing withBudget and says so", async () => {
