@@ -16,6 +16,7 @@ it("exports exactly the public API", async () => {
       "BootstrapFewShotWithRandomSearch",
       "BootstrapRS",
       "Budget",
+      "BudgetEstimateError",
       "BudgetExceededError",
       "ChainOfThought",
       "ChatAdapter",

@@ -118,10 +118,11 @@ describe("LM calls", () => {
     });
     expect(budget.spent).toEqual({ calls: 2, tokens: 30, cost: (2 * (10 * 1 + 5 * 2)) / 1e6 });
     expect(model.requests).toHaveLength(2);
-    const tokens = new LM("stub/m", { languageModel: model, cache: false, budget: { maxTokens: 20 } });
-    await tokens.call(hi);
-    await tokens.call(hi);
-    await expect(tokens.call(hi)).rejects.toThrow("the tokens limit of 20 was reached");
+    // Worst case of a call: 16 + (16 + 2 bytes of "hi") prompt tokens + max_tokens 5 = 39; each really spends 15.
+    const tokens = new LM("stub/m", { languageModel: model, cache: false, maxTokens: 5, budget: { maxTokens: 100 } });
+    for (let i = 0; i < 5; i++) await tokens.call(hi);
+    await expect(tokens.call(hi)).rejects.toThrow("the next LM call could cross the tokens limit of 100 (its worst case is 39, 25 left)");
+    expect(tokens.budget!.spent.tokens).toBe(75);
   });
 
   it("trackUsage collects usage and cost per model; unknown prices stay null", async () => {
