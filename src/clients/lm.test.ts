@@ -125,6 +125,21 @@ describe("LM calls", () => {
     expect(tokens.budget!.spent.tokens).toBe(75);
   });
 
+  it("a cached value of the wrong shape from any store is a miss, answered by the provider and replaced", async () => {
+    const model = stubModel();
+    const stored = new Map<string, unknown>();
+    const junk: unknown[] = ["text", null, { outputs: [] }, { outputs: [{ text: 5 }] }];
+    const store = {
+      get: (key: string) => (stored.has(key) ? stored.get(key) : junk.shift()) as never,
+      put: (key: string, value: unknown) => void stored.set(key, value),
+    };
+    const lm = new LM("stub/m", { languageModel: model, cacheStore: store });
+    for (let i = 0; i < 4; i++) expect((await lm.call(hi, { rollout_id: i }))[0]!.text).toBe("ok");
+    expect(model.requests).toHaveLength(4);
+    await lm.call(hi, { rollout_id: 0 });
+    expect(model.requests).toHaveLength(4);
+  });
+
   it("trackUsage collects usage and cost per model; unknown prices stay null", async () => {
     const priced = new LM("openai/gpt-4o-mini", { languageModel: stubModel(), cache: false });
     const unpriced = new LM("stub/m", { languageModel: stubModel(), cache: false });
