@@ -59,7 +59,7 @@ export { Example, type ExampleConstructor } from "./primitives/example.js";
 export { Prediction, Completions, type PredictionConstructor } from "./primitives/prediction.js";
 export { Module, isModule, type CallOptions } from "./primitives/module.js";
 export { isParameter, type Parameter, type LoadStateOptions } from "./primitives/parameter.js";
-export { DEPENDENCY_VERSIONS, StateFileError, stateFileText } from "./primitives/state-file.js";
+export { DEPENDENCY_VERSIONS, stateFileText } from "./primitives/state-file.js";
 
 // Evaluation
 export { Evaluate, type EvaluateOptions, type EvaluateCallOptions } from "./evaluate/evaluate.js";

@@ -1,3 +1,4 @@
+import { checkLmState } from "../context/lm-state-checks.js";
 import { getSettings, type Settings } from "../context/settings.js";
 import {
   isRetryableLMError,
@@ -8,6 +9,7 @@ import {
   ValueError,
   type LMError,
 } from "../errors/index.js";
+import { invalidStateValue } from "../errors/state-file-error.js";
 import type { LanguageModel } from "../lm/language-model.js";
 import type { LMCapabilities } from "../lm/lm-capabilities.js";
 import type { LMParams, LMRequest } from "../lm/lm-request.js";
@@ -35,8 +37,6 @@ import { responseParts } from "./response-parts.js";
 
 export type { LMOptions } from "./lm-options.js";
 
-/** State keys that point a loaded LM at another server; dropped on load unless trusted (as DSPy). */
-const UNSAFE_STATE_KEYS = ["api_base", "base_url", "model_list"];
 const BUILTIN_CLASS = "dspy.clients.lm.LM";
 const DEFAULT_TIMEOUT_MS = 600_000;
 
@@ -219,9 +219,10 @@ export class LM extends BaseLM {
   }
 
   /**
-   * An LM from `dumpState()` output (DSPy's `BaseLM.load_state`). `api_base`, `base_url` and `model_list` are dropped
-   * unless `allowUnsafeLmState`; a class other than `dspy.clients.lm.LM` is refused unless allowed and found in
-   * `lmClasses`. States without a class marker (older DSPy) load as `LM`.
+   * An LM from `dumpState()` output (DSPy's `BaseLM.load_state`). Every known key is checked (a wrong value is a
+   * `StateFileError` naming it); credentials, headers and endpoints (`api_key`, `headers`, `api_base`, `base_url`,
+   * `model_list`, …) are dropped with a warning unless `allowUnsafeLmState`; a class other than `dspy.clients.lm.LM`
+   * is refused unless allowed and found in `lmClasses`. States without a class marker (older DSPy) load as `LM`.
    */
   static loadState(
     state: Record<string, unknown>,
@@ -231,21 +232,14 @@ export class LM extends BaseLM {
       logger?: { warn(message: string): void };
       /** Options that are not part of a state (keys, caches, fetch…). */
       lmOptions?: LMOptions;
+      /** Where this state sits in the file, for error messages. Default `lm`. */
+      statePath?: string;
     } = {},
   ): BaseLM {
-    const rest: Record<string, unknown> = { ...state };
-    const classPath = rest._dspy_lm_class as string | undefined;
-    delete rest._dspy_lm_class;
-    if (!options.allowUnsafeLmState) {
-      const unsafe = UNSAFE_STATE_KEYS.filter((key) => key in rest).sort();
-      if (unsafe.length > 0) {
-        for (const key of unsafe) delete rest[key];
-        (options.logger ?? getSettings().logger).warn(
-          `Ignoring unsafe LM config key(s) during state load: [${unsafe.map((k) => `'${k}'`).join(", ")}]. ` +
-            "Pass allowUnsafeLmState: true to preserve these keys for trusted files.",
-        );
-      }
-    }
+    const path = options.statePath ?? "lm";
+    if (state === null || typeof state !== "object" || Array.isArray(state)) throw invalidStateValue(path, "an LM state (an object)", state);
+    const { _dspy_lm_class: classPath, ...fields } = state;
+    if (classPath !== undefined && typeof classPath !== "string") throw invalidStateValue(`${path}._dspy_lm_class`, "a class path string", classPath);
     if (classPath !== undefined && classPath !== BUILTIN_CLASS) {
       if (!options.allowUnsafeLmState) {
         throw new ValueError(
@@ -257,10 +251,10 @@ export class LM extends BaseLM {
       if (!custom) {
         throw new LMConfigurationError(`Could not load serialized LM class \`${classPath}\`: pass it in lmClasses to load this state.`);
       }
-      return custom.loadState(rest);
+      return custom.loadState(fields);
     }
-    if (typeof rest.model !== "string") throw new ValueError("An LM state needs a `model` string.");
-    if (isOpenAIReasoningModel(rest.model) && "max_completion_tokens" in rest) {
+    const rest = checkLmState(fields, { path, allowUnsafeLmState: options.allowUnsafeLmState ?? false, logger: options.logger ?? getSettings().logger });
+    if (isOpenAIReasoningModel(rest.model as string) && "max_completion_tokens" in rest) {
       if (!("max_tokens" in rest)) rest.max_tokens = rest.max_completion_tokens;
       delete rest.max_completion_tokens;
     }
@@ -276,7 +270,7 @@ export class LM extends BaseLM {
       launchKwargs: (launch_kwargs ?? {}) as Record<string, unknown>,
       trainKwargs: (train_kwargs ?? {}) as Record<string, unknown>,
       ...(use_developer_role ? { useDeveloperRole: true } : {}),
-      params,
+      params: { ...options.lmOptions?.params, ...params },
     });
   }
 

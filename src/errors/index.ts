@@ -11,3 +11,4 @@ export { IndexError } from "./index-error.js";
 export { ExecutionCancelledError } from "./execution-cancelled-error.js";
 export { PythonSyntaxError } from "./python-syntax-error.js";
 export { PythonTypeError } from "./python-type-error.js";
+export { StateFileError } from "./state-file-error.js";

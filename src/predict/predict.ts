@@ -11,6 +11,7 @@ import { ExampleImpl } from "../primitives/example.js";
 import { Module, type CallOptions } from "../primitives/module.js";
 import { PARAMETER, type LoadStateOptions, type Parameter } from "../primitives/parameter.js";
 import { Prediction } from "../primitives/prediction.js";
+import { checkPredictorState } from "../primitives/predictor-state.js";
 import { ensureSignature, type Signature, type SignatureState } from "../signatures/signature.js";
 import type { ParseSignature } from "../signatures/infer-types.js";
 import { allowsNone } from "../signatures/type-node.js";
@@ -142,19 +143,22 @@ class PredictImpl<I extends Fields = Fields, O extends Fields = Fields> extends 
     };
   }
 
-  /** DSPy's `load_state`: demos stay plain objects, fields matched by position, unsafe LM keys dropped. */
+  /**
+   * DSPy's `load_state`: demos stay plain objects, fields matched by position. Every value is checked first (a wrong
+   * one is a `StateFileError` naming its JSON path); credentials, headers and endpoints in the LM state are dropped
+   * unless `allowUnsafeLmState`.
+   */
   override loadState(state: Record<string, unknown>, options: LoadStateOptions = {}): this {
-    if ("extended_signature" in state) {
+    if (state && typeof state === "object" && "extended_signature" in state) {
       throw new ValueError("Loading extended_signature is no longer supported in DSPy 2.6+");
     }
-    if (!state.signature || typeof state.signature !== "object") {
-      throw new ValueError("A predictor state needs a `signature` object ({ instructions, fields }).");
-    }
-    const signature = this.signature.loadState(state.signature as SignatureState);
-    const lm = state.lm ? LM.loadState(state.lm as Record<string, unknown>, options) : null;
-    if (Array.isArray(state.traces)) this.traces = [...state.traces];
-    if (Array.isArray(state.train)) this.train = [...state.train];
-    if (Array.isArray(state.demos)) this.demos = state.demos.map((d) => ({ ...(d as Record<string, unknown>) }));
+    const path = options.statePath ?? "";
+    const checked = checkPredictorState(state, path);
+    const signature = this.signature.loadState(checked.signature);
+    const lm = checked.lm ? LM.loadState(checked.lm, { ...options, statePath: path ? `${path}.lm` : "lm" }) : null;
+    this.traces = [...checked.traces];
+    this.train = [...checked.train];
+    this.demos = checked.demos.map((d) => ({ ...d }));
     this.signature = signature;
     this.lm = lm;
     return this;
