@@ -17,6 +17,7 @@ import type { ParseSignature } from "../signatures/infer-types.js";
 import { allowsNone } from "../signatures/type-node.js";
 import { pyRepr, pyStr } from "../python/pyfmt.js";
 import { valueMatchesType, warningTypeName } from "./check-type.js";
+import { predictConfigParams, type PredictConfig } from "./predict-config.js";
 
 type Fields = Record<string, any>;
 
@@ -24,8 +25,8 @@ type Fields = Record<string, any>;
 export interface PredictCallOptions {
   /** Use this LM for the call instead of the predictor's or the configured one. */
   lm?: LMLike;
-  /** Request parameters for this call (`temperature`, `n`, `rollout_id`, …). */
-  config?: LMParams;
+  /** Request parameters for this call (`temperature`, `n`, `rollout_id`, …; extras in `params`). */
+  config?: PredictConfig;
   /** Demos for this call instead of the predictor's. */
   demos?: ReadonlyArray<Demo>;
   signature?: Signature | string;
@@ -49,10 +50,10 @@ class PredictImpl<I extends Fields = Fields, O extends Fields = Fields> extends 
   /** A random id of this predictor (DSPy's `stage`). */
   readonly stage: string = randomBytes(8).toString("hex");
 
-  constructor(signature: Signature<I, O> | string, config: LMParams = {}) {
+  constructor(signature: Signature<I, O> | string, config: PredictConfig = {}) {
     super();
     this.signature = ensureSignature(signature) as Signature<I, O>;
-    this.config = { ...config };
+    this.config = predictConfigParams(config, "new Predict(signature, config)");
   }
 
   /** Forgets the LM, demos and traces (DSPy's `reset`). */
@@ -71,7 +72,7 @@ class PredictImpl<I extends Fields = Fields, O extends Fields = Fields> extends 
     const settings = getSettings();
     const signature = options.signature ? ensureSignature(options.signature) : this.signature;
     const demos = options.demos ?? this.demos;
-    const config: LMParams = { ...this.config, ...options.config };
+    const config: LMParams = options.config ? { ...this.config, ...predictConfigParams(options.config, "the call's config") } : { ...this.config };
     const lm = options.lm ?? this.lm ?? settings.lm;
     if (lm === null || lm === undefined) {
       throw new ValueError(
@@ -176,7 +177,7 @@ export type OutputsOf<S> = S extends string ? ParseSignature<S>["outputs"] : S e
 
 export interface PredictConstructor {
   /** A predictor for a signature; with a string literal, inputs and outputs are typed from it. */
-  new <const S extends string | Signature<any, any> = Signature>(signature: S, config?: LMParams): PredictImpl<InputsOf<S>, OutputsOf<S>>;
+  new <const S extends string | Signature<any, any> = Signature>(signature: S, config?: PredictConfig): PredictImpl<InputsOf<S>, OutputsOf<S>>;
   readonly prototype: PredictImpl;
 }
 
