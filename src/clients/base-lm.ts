@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Budget, reserveBudgets, type BudgetLimits, type CallEstimate } from "../context/budget.js";
 import { formatHistory } from "../context/format-history.js";
-import { getSettings, globalHistory, MAX_GLOBAL_HISTORY, type Settings } from "../context/settings.js";
+import { getSettings, recordGlobalHistory, type Settings } from "../context/settings.js";
 import { LMTimeoutError } from "../errors/lm-errors.js";
 import type { HistoryEntry } from "../lm/history-entry.js";
 import { NO_CAPABILITIES, type LMCapabilities } from "../lm/lm-capabilities.js";
@@ -110,6 +110,11 @@ export abstract class BaseLM implements LMLike {
 
   get capabilities(): LMCapabilities {
     return NO_CAPABILITIES;
+  }
+
+  /** Waits for whatever must load before `capabilities` can be read; `undefined` when nothing must (see `LMLike`). */
+  prepare(): Promise<void> | undefined {
+    return undefined;
   }
 
   /** Sends one request; `params` are already merged with `kwargs`. */
@@ -250,7 +255,7 @@ export abstract class BaseLM implements LMLike {
       response_model: response.model ?? null,
       model_type: this.modelType,
     };
-    pushCapped(globalHistory(), entry, MAX_GLOBAL_HISTORY);
+    recordGlobalHistory(entry, settings);
     pushCapped(this.history, entry, settings.maxHistorySize);
     for (const module of settings.callerModules) pushCapped(module.history, entry, settings.maxHistorySize);
   }

@@ -12,6 +12,7 @@ import { FakeServer } from "../providers/shared/fake-server.case.js";
 import { estimatePromptTokens } from "./estimate-prompt-tokens.js";
 import { LM } from "./lm.js";
 import type { LMOptions } from "./lm-options.js";
+import "../providers/builtin-providers.js";
 
 /** Every reply spends 30 prompt + 50 completion tokens, as a provider would report them. */
 const USAGE = { prompt: 30, completion: 50 };

@@ -7,6 +7,7 @@ import { Predict } from "../predict/predict.js";
 import type { PredictConfig } from "../predict/predict-config.js";
 import { LM } from "./lm.js";
 import type { LMOptions } from "./lm-options.js";
+import "../providers/builtin-providers.js";
 
 const at = "http://127.0.0.1:9/v1";
 

@@ -1,23 +1,13 @@
-import { checkLmState } from "../context/lm-state-checks.js";
+import { DSPY_LM_CLASS, loadLMState, registerLMStateLoader, type LMStateOptions } from "../context/lm-state-loaders.js";
 import { getSettings, type Settings } from "../context/settings.js";
-import {
-  isRetryableLMError,
-  LMConfigurationError,
-  LMServerError,
-  LMTimeoutError,
-  LMTransportError,
-  ValueError,
-  type LMError,
-} from "../errors/index.js";
-import { invalidStateValue } from "../errors/state-file-error.js";
+import { isRetryableLMError, LMConfigurationError, LMServerError, LMTimeoutError, LMTransportError, type LMError } from "../errors/lm-errors.js";
 import type { LanguageModel } from "../lm/language-model.js";
 import type { LMCapabilities } from "../lm/lm-capabilities.js";
 import type { LMParams, LMRequest } from "../lm/lm-request.js";
 import type { LMResponse } from "../lm/lm-response.js";
 import type { LMStreamPart } from "../lm/lm-stream-part.js";
 import type { ResponseCache } from "../lm/response-cache.js";
-import { fromAISDK, isAISDKLanguageModel } from "../providers/ai-sdk/ai-sdk-model.js";
-import { isOpenAIReasoningModel } from "../providers/openai/is-openai-reasoning-model.js";
+import { isOpenAIReasoningModel } from "../lm/is-openai-reasoning-model.js";
 import { unwrapNumber } from "../python/py-float.js";
 import { pyStr } from "../python/pyfmt.js";
 import { backoffDelay } from "../utils/retry.js";
@@ -32,12 +22,11 @@ import { activeResponseCache } from "./cache/configure-cache.js";
 import { LM_OPTION_KEYS, normalizeLMOptions, type LMOptions } from "./lm-options.js";
 import type { ModelPrice } from "./model-price.js";
 import { costFromPrice, PriceTable } from "./pricing.js";
-import { resolveLanguageModel, splitModel } from "./provider-registry.js";
+import { resolveLanguageModel, splitModel, wrapLanguageModel, type Resolved } from "./provider-registry.js";
 import { responseParts } from "./response-parts.js";
 
 export type { LMOptions } from "./lm-options.js";
 
-const BUILTIN_CLASS = "dspy.clients.lm.LM";
 const DEFAULT_TIMEOUT_MS = 600_000;
 
 /**
@@ -51,7 +40,6 @@ const DEFAULT_TIMEOUT_MS = 600_000;
  * configure({ lm });
  */
 export class LM extends BaseLM {
-  readonly provider: LanguageModel;
   readonly finetuningModel: string | null;
   readonly launchKwargs: Record<string, unknown>;
   readonly trainKwargs: Record<string, unknown>;
@@ -62,11 +50,13 @@ export class LM extends BaseLM {
   private readonly limiter: Semaphore | null;
   private readonly prices: PriceTable;
   private warnedZeroTempRollout = false;
+  /** The provider model, or its promise while the provider's code loads (the first LM of a provider). */
+  private languageModel: Resolved<LanguageModel>;
 
   constructor(model: string | LanguageModel | object, options: LMOptions = {}) {
     const normalized = normalizeLMOptions(options);
     const languageModel = typeof model === "string" ? normalized.languageModel : toLanguageModel(model);
-    const name = typeof model === "string" ? model : `${languageModel!.provider}/${languageModel!.modelId}`;
+    const name = typeof model === "string" ? model : `${(model as LanguageModel).provider}/${(model as LanguageModel).modelId}`;
     const { base, own } = splitOptions(normalized);
     super(name, base);
     const { apiKey, headers, ...rest } = own;
@@ -79,7 +69,7 @@ export class LM extends BaseLM {
     this.useDeveloperRole = own.useDeveloperRole ?? false;
     this.limiter = own.maxConcurrency !== undefined ? new Semaphore(own.maxConcurrency) : null;
     this.prices = own.prices ?? PriceTable.defaults();
-    this.provider = languageModel ?? this.resolveProvider();
+    this.languageModel = settle(languageModel ?? this.resolveProvider());
     this.warnZeroTempRollout(this.kwargs.temperature, this.kwargs.rollout_id);
   }
 
@@ -104,8 +94,30 @@ export class LM extends BaseLM {
     return kwargs;
   }
 
+  /**
+   * The provider model behind this LM. A model string's provider code is imported when its first LM is made; until
+   * it has loaded this throws, so `await lm.prepare()` first (every call does).
+   */
+  get provider(): LanguageModel {
+    if (this.languageModel instanceof Promise) {
+      throw new LMConfigurationError(`The provider of ${this.model} is still loading: await lm.prepare() before reading lm.provider or lm.capabilities.`, {
+        model: this.model,
+      });
+    }
+    return this.languageModel;
+  }
+
   override get capabilities(): LMCapabilities {
     return this.provider.capabilities;
+  }
+
+  /** Waits for the provider's code to load, if it has not yet; `undefined` when there is nothing to wait for. */
+  override prepare(): Promise<void> | undefined {
+    const pending = this.languageModel;
+    if (!(pending instanceof Promise)) return undefined;
+    return pending.then((model) => {
+      this.languageModel = model;
+    });
   }
 
   /**
@@ -144,6 +156,9 @@ export class LM extends BaseLM {
    */
   protected override async *produce(request: LMForwardRequest, streaming: boolean): AsyncGenerator<LMStreamPart, LMResponse> {
     const providerRequest = this.providerRequest(request);
+    const loading = this.prepare();
+    if (loading) await loading;
+    const provider = this.provider;
     const timeoutMs = typeof request.params.timeout === "number" ? request.params.timeout * 1000 : (this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     const retry = this.retryOptions(request.signal);
     const release = this.limiter ? await this.limiter.acquire(request.signal) : null;
@@ -154,8 +169,8 @@ export class LM extends BaseLM {
         let finished = false;
         try {
           let response: LMResponse;
-          if (streaming && this.provider.doStream) {
-            const parts = this.provider.doStream({ ...providerRequest, signal: deadline.signal })[Symbol.asyncIterator]();
+          if (streaming && provider.doStream) {
+            const parts = provider.doStream({ ...providerRequest, signal: deadline.signal })[Symbol.asyncIterator]();
             try {
               for (;;) {
                 deadline.arm();
@@ -174,11 +189,11 @@ export class LM extends BaseLM {
             }
           } else {
             deadline.arm();
-            response = await deadline.race(this.provider.doGenerate({ ...providerRequest, signal: deadline.signal }));
+            response = await deadline.race(provider.doGenerate({ ...providerRequest, signal: deadline.signal }));
           }
           response = this.finishResponse(response);
           finished = true;
-          if (streaming && !this.provider.doStream) yield* responseParts(response);
+          if (streaming && !provider.doStream) yield* responseParts(response);
           return response;
         } catch (raw) {
           const error = this.attemptError(raw, deadline, request.signal);
@@ -198,7 +213,8 @@ export class LM extends BaseLM {
   /** A failed attempt's error: a deadline that passed is an `LMTimeoutError` whatever the provider threw. */
   private attemptError(error: unknown, deadline: AttemptDeadline, outer: AbortSignal | undefined): unknown {
     if (deadline.timedOut && !(error instanceof LMTimeoutError) && !outer?.aborted) {
-      return new LMTimeoutError(`The request to ${this.provider.provider} timed out.`, { model: this.model, provider: this.provider.provider, cause: error });
+      const provider = splitModel(this.model).provider;
+      return new LMTimeoutError(`The request to ${provider} timed out.`, { model: this.model, provider, cause: error });
     }
     return error;
   }
@@ -222,38 +238,21 @@ export class LM extends BaseLM {
    * An LM from `dumpState()` output (DSPy's `BaseLM.load_state`). Every known key is checked (a wrong value is a
    * `StateFileError` naming it); credentials, headers and endpoints (`api_key`, `headers`, `api_base`, `base_url`,
    * `model_list`, …) are dropped with a warning unless `allowUnsafeLmState`; a class other than `dspy.clients.lm.LM`
-   * is refused unless allowed and found in `lmClasses`. States without a class marker (older DSPy) load as `LM`.
+   * is refused unless allowed and found in `lmClasses` (or registered with `registerLMStateLoader`). States without a
+   * class marker (older DSPy) load as `LM`.
    */
-  static loadState(
-    state: Record<string, unknown>,
-    options: {
-      allowUnsafeLmState?: boolean;
-      lmClasses?: Record<string, { loadState(state: Record<string, unknown>): BaseLM }>;
-      logger?: { warn(message: string): void };
-      /** Options that are not part of a state (keys, caches, fetch…). */
-      lmOptions?: LMOptions;
-      /** Where this state sits in the file, for error messages. Default `lm`. */
-      statePath?: string;
-    } = {},
-  ): BaseLM {
-    const path = options.statePath ?? "lm";
-    if (state === null || typeof state !== "object" || Array.isArray(state)) throw invalidStateValue(path, "an LM state (an object)", state);
-    const { _dspy_lm_class: classPath, ...fields } = state;
-    if (classPath !== undefined && typeof classPath !== "string") throw invalidStateValue(`${path}._dspy_lm_class`, "a class path string", classPath);
-    if (classPath !== undefined && classPath !== BUILTIN_CLASS) {
-      if (!options.allowUnsafeLmState) {
-        throw new ValueError(
-          `Refusing to import custom serialized LM class \`${classPath}\`. ` +
-            "Pass allowUnsafeLmState: true when loading trusted files to enable custom LM classes.",
-        );
-      }
-      const custom = options.lmClasses?.[classPath];
-      if (!custom) {
-        throw new LMConfigurationError(`Could not load serialized LM class \`${classPath}\`: pass it in lmClasses to load this state.`);
-      }
-      return custom.loadState(fields);
-    }
-    const rest = checkLmState(fields, { path, allowUnsafeLmState: options.allowUnsafeLmState ?? false, logger: options.logger ?? getSettings().logger });
+  static loadState(state: Record<string, unknown>, options: LMStateOptions & { lmOptions?: LMOptions } = {}): BaseLM {
+    return loadLMState(state, options) as BaseLM;
+  }
+
+  static {
+    // `Predict.loadState` and `Module.load` build LMs from state files through this registration.
+    registerLMStateLoader(DSPY_LM_CLASS, (state, options) => LM.fromState(state, options));
+  }
+
+  /** An `LM` from a `dspy.clients.lm.LM` state already checked, its unsafe keys handled (see `loadLMState`). */
+  private static fromState(state: Record<string, unknown>, options: LMStateOptions & { lmOptions?: LMOptions }): LM {
+    const rest: Record<string, unknown> = { ...state };
     if (isOpenAIReasoningModel(rest.model as string) && "max_completion_tokens" in rest) {
       if (!("max_tokens" in rest)) rest.max_tokens = rest.max_completion_tokens;
       delete rest.max_completion_tokens;
@@ -270,7 +269,7 @@ export class LM extends BaseLM {
       launchKwargs: (launch_kwargs ?? {}) as Record<string, unknown>,
       trainKwargs: (train_kwargs ?? {}) as Record<string, unknown>,
       ...(use_developer_role ? { useDeveloperRole: true } : {}),
-      params: { ...options.lmOptions?.params, ...params },
+      params: { ...(options.lmOptions?.params as LMParams | undefined), ...params },
     });
   }
 
@@ -278,16 +277,18 @@ export class LM extends BaseLM {
   override copy(overrides: LMParams = {}): this {
     const clone = super.copy(overrides);
     const endpointChanged = ["api_base", "base_url", "api_key"].some((key) => key in overrides);
-    if (endpointChanged && this.options.languageModel === undefined) (clone as unknown as { provider: LanguageModel }).provider = clone.resolveProvider();
+    if (endpointChanged && this.options.languageModel === undefined) {
+      (clone as unknown as { languageModel: Resolved<LanguageModel> }).languageModel = settle(clone.resolveProvider());
+    }
     (clone as unknown as { warnedZeroTempRollout: boolean }).warnedZeroTempRollout = false;
     return clone;
   }
 
   protected override stateClassName(): string {
-    return BUILTIN_CLASS;
+    return DSPY_LM_CLASS;
   }
 
-  private resolveProvider(): LanguageModel {
+  private resolveProvider(): Resolved<LanguageModel> {
     const apiKey = this.apiKeySecret?.reveal();
     const headers = this.headersSecret?.reveal();
     const apiBase = (this.kwargs.api_base ?? this.kwargs.base_url) as string | undefined;
@@ -391,12 +392,19 @@ function splitOptions(options: LMOptions): { base: LMOptions; own: LMOptions } {
   return { base: base as LMOptions, own: own as LMOptions };
 }
 
-function toLanguageModel(model: object): LanguageModel {
+function toLanguageModel(model: object): Resolved<LanguageModel> {
   if ((model as LanguageModel).specificationVersion === "tsdspy-lm-v1") return model as LanguageModel;
-  if (isAISDKLanguageModel(model)) return fromAISDK(model);
+  const wrapped = wrapLanguageModel(model);
+  if (wrapped) return wrapped;
   throw new LMConfigurationError(
     "new LM(model) takes a 'provider/model' string, a tsdspy LanguageModel or an AI SDK language model (specification v2, v3 or v4).",
   );
+}
+
+/** A pending model whose failure is reported by the first call, never as an unhandled rejection. */
+function settle(model: Resolved<LanguageModel>): Resolved<LanguageModel> {
+  if (model instanceof Promise) model.catch(() => {});
+  return model;
 }
 
 /** A stored response as a cache hit: a deep copy, marked, with empty usage and no cost (as DSPy). */

@@ -17,6 +17,7 @@ import { Module } from "../primitives/module.js";
 import { LMCache } from "./cache/lm-cache.js";
 import { LM } from "./lm.js";
 import type { LMOptions } from "./lm-options.js";
+import "../providers/builtin-providers.js";
 
 const KEY = "sk-live-VERY-SECRET-7c1d9e";
 const HEADER_SECRET = "hdr-SECRET-55aa";

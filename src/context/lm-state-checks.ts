@@ -50,7 +50,7 @@ const CHECKS: Record<string, [check: (value: unknown) => boolean, expected: stri
  */
 export function checkLmState(
   state: Record<string, unknown>,
-  options: { path?: string; allowUnsafeLmState?: boolean; logger: Pick<Logger, "warn"> },
+  options: { path?: string; allowUnsafeLmState?: boolean; logger: Pick<Logger, "warn">; requireModel?: boolean },
 ): Record<string, unknown> {
   const path = options.path ?? "lm";
   const out: Record<string, unknown> = {};
@@ -61,7 +61,7 @@ export function checkLmState(
     if (!options.allowUnsafeLmState && isUnsafeLmStateKey(key)) dropped.push(key);
     else out[key] = value;
   }
-  if (typeof out.model !== "string") throw invalidStateValue(`${path}.model`, CHECKS.model![1], state.model);
+  if (options.requireModel !== false && typeof out.model !== "string") throw invalidStateValue(`${path}.model`, CHECKS.model![1], state.model);
   if (dropped.length > 0) {
     options.logger.warn(
       `Ignoring unsafe LM config key(s) during state load: [${dropped.sort().map((k) => `'${k}'`).join(", ")}]. ` +

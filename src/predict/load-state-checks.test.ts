@@ -13,6 +13,7 @@ import { stateFileText } from "../primitives/state-file.js";
 import { DummyLM } from "../testing/dummy-lm.js";
 import { ChainOfThought } from "./chain-of-thought.js";
 import { Predict } from "./predict.js";
+import "../providers/builtin-providers.js";
 
 const goodState = () => new Predict("question -> answer").dumpState() as Record<string, any>;
 const withLm = (lm: Record<string, unknown>) => ({ ...goodState(), lm: { _dspy_lm_class: "dspy.clients.lm.LM", model: "openai/gpt-4o-mini", ...lm } });

@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { ChatAdapter } from "../adapters/chat-adapter.js";
 import type { Adapter } from "../adapters/adapter.js";
+import { loadLMState } from "../context/lm-state-loaders.js";
 import { getSettings } from "../context/settings.js";
-import { LM } from "../clients/lm.js";
+import { recordTrace } from "../context/with-trace.js";
 import { LMError } from "../errors/lm-errors.js";
 import { ValueError } from "../errors/value-error.js";
 import type { LMLike } from "../lm/lm-like.js";
@@ -92,13 +93,10 @@ class PredictImpl<I extends Fields = Fields, O extends Fields = Fields> extends 
       delete values.prediction;
     }
     this.checkInputs(signature, values, settings);
-    const adapter = (settings.adapter as Adapter | null) ?? new ChatAdapter();
+    const adapter = settings.adapter ?? new ChatAdapter();
     const completions = await runPlans(adapter, lm, signature, demos, values, config);
     const result = Prediction.fromCompletions(completions) as Prediction<O>;
-    if (settings.trace && settings.maxTraceSize > 0) {
-      if (settings.trace.length >= settings.maxTraceSize) settings.trace.shift();
-      settings.trace.push([this, { ...values }, result]);
-    }
+    recordTrace(this, values, result);
     return result;
   }
 
@@ -156,7 +154,7 @@ class PredictImpl<I extends Fields = Fields, O extends Fields = Fields> extends 
     const path = options.statePath ?? "";
     const checked = checkPredictorState(state, path);
     const signature = this.signature.loadState(checked.signature);
-    const lm = checked.lm ? LM.loadState(checked.lm, { ...options, statePath: path ? `${path}.lm` : "lm" }) : null;
+    const lm = checked.lm ? loadLMState(checked.lm, { ...options, statePath: path ? `${path}.lm` : "lm" }) : null;
     this.traces = [...checked.traces];
     this.train = [...checked.train];
     this.demos = checked.demos.map((d) => ({ ...d }));
@@ -202,6 +200,8 @@ async function runPlans(
   inputs: Record<string, unknown>,
   config: LMParams,
 ): Promise<Array<Record<string, unknown>>> {
+  const loading = lm.prepare?.();
+  if (loading) await loading;
   const plans = adapter.callPlans(signature, lm, config, inputs);
   let lastError: unknown;
   for (const plan of plans) {

@@ -23,6 +23,7 @@ import {
 } from "../../providers/shared/fake-server.case.js";
 import { LMCache } from "../cache/lm-cache.js";
 import type { LM } from "../lm.js";
+import "../../providers/builtin-providers.js";
 import type { LMOptions } from "../lm-options.js";
 
 export const TEST_API_KEY = "sk-test-SECRET-0123456789";
