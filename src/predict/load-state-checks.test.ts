@@ -87,6 +87,19 @@ describe("state files are checked, naming the JSON path of what is wrong", () =>
     }
   });
 
+  it("saving refuses, as DSPy's orjson does, more than 255 nested levels (checked without recursion)", () => {
+    const nest = (levels: number) => {
+      let value: unknown = [];
+      for (let i = 1; i < levels; i++) value = [value];
+      return value;
+    };
+    // Captured from DSPy 3.3.1's orjson: {"x": {"y": <n lists>}} saves for n = 253, fails for n = 254.
+    expect(() => stateFileText({ x: { y: nest(253) } }, {}, "p.json")).not.toThrow();
+    for (const levels of [254, 100_000]) {
+      expect(() => stateFileText({ x: { y: nest(levels) } }, {}, "p.json")).toThrow("Failed to save state to p.json with error: Recursion limit reached.");
+    }
+  });
+
   it("reads what DSPy reads: an empty or false lm is no LM; extra predictor keys and fewer fields are fine", () => {
     for (const lm of [{}, false, null]) expect(new Predict("question -> answer").loadState({ ...goodState(), lm }).lm).toBeNull();
     const loaded = new Predict("question -> answer").loadState({ ...goodState(), extra: 1, signature: { instructions: "Do it.", fields: [] } });

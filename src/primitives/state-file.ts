@@ -25,8 +25,11 @@ export function stateFileText(
   path = "<memory>",
 ): string {
   const dependencyVersions = { ...DEPENDENCY_VERSIONS, ...versions };
+  const whole = { ...state, metadata: { dependency_versions: dependencyVersions } };
   try {
-    return orjsonDumpsIndent2({ ...state, metadata: { dependency_versions: dependencyVersions } });
+    // orjson (DSPy's writer) refuses more than 255 nested arrays and objects; checked first, without recursion.
+    if (nestsDeeperThan(whole, ORJSON_MAX_DEPTH)) throw new ValueError("Recursion limit reached");
+    return orjsonDumpsIndent2(whole);
   } catch (error) {
     throw new StateFileError(
       `Failed to save state to ${path} with error: ${(error as Error).message}. Your DSPy program may contain non ` +
@@ -35,6 +38,28 @@ export function stateFileText(
       { cause: error },
     );
   }
+}
+
+/** The deepest nesting of arrays and objects orjson writes. */
+const ORJSON_MAX_DEPTH = 255;
+
+/** Whether `value` nests arrays and plain objects more than `max` levels deep; a loop over a stack, no recursion. */
+function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    const children = Array.isArray(current) ? current : isPlainObject(current) ? Object.values(current) : null;
+    if (children === null) continue;
+    if (depth > max) return true;
+    for (const child of children) if (typeof child === "object" && child !== null) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
 /** Writes a `.json` state file atomically (temporary file + rename). */
