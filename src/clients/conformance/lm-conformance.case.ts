@@ -390,8 +390,8 @@ export function runLMConformance(wire: ProviderWire): void {
               return mode === "stream" ? { chunks: awkwardChunks(wire.stream([text.slice(0, 2), text.slice(2)], { prompt: 5, completion: 2 }), 101) } : wire.ok(text, { prompt: 5, completion: 2 });
             },
           });
-          // Real time: hung replies are given up after 1 s; a reply slow under load is retried, not lost.
-          const model = lm({ numRetries: 10, timeoutMs: 1_000, maxConcurrency: 32, retry: { sleep: async () => {} } });
+          // Real time: hung replies are given up after 0.6 s; a reply slow under load is retried, not lost.
+          const model = lm({ numRetries: 10, timeoutMs: 600, maxConcurrency: 32, retry: { sleep: async () => {} } });
           const run = async (n: number) => {
             if (mode === "call") return (await model.call(question(n)))[0]!.text;
             return (await collect(model.stream(question(n)))).text;
