@@ -1,6 +1,7 @@
 import type { Adapter } from "../../adapters/adapter.js";
 import { ChatAdapter } from "../../adapters/chat-adapter.js";
 import { BaseLM, type LMForwardRequest } from "../../clients/base-lm.js";
+import type { ModelPrice } from "../../clients/model-price.js";
 import type { LMParams } from "../../lm/lm-request.js";
 import type { LMResponse } from "../../lm/lm-response.js";
 import type { Message } from "../../lm/message.js";
@@ -23,13 +24,13 @@ export class ScriptLM extends BaseLM {
   /** Calls made by this LM and its copies (copies share it; each copy's `history` is its own). */
   readonly counter = { calls: 0 };
 
-  /** Dollars reported per call (default: none, an unknown price). */
-  readonly costPerCall: number | null;
+  /** Dollars per million tokens (default: none, an unknown price). */
+  readonly modelPrice: ModelPrice | null;
 
-  constructor(script: (messages: Message[], params: LMParams, index: number) => ScriptAnswer, options: { costPerCall?: number } = {}) {
-    super("script", { temperature: 0.0, maxTokens: 1000, cache: false });
+  constructor(script: (messages: Message[], params: LMParams, index: number) => ScriptAnswer, options: { price?: ModelPrice; maxTokens?: number } = {}) {
+    super("script", { temperature: 0.0, maxTokens: options.maxTokens ?? 1000, cache: false, ...(options.price ? { price: options.price } : {}) });
     this.script = script;
-    this.costPerCall = options.costPerCall ?? null;
+    this.modelPrice = options.price ?? null;
   }
 
   protected async forward(request: LMForwardRequest): Promise<LMResponse> {
@@ -53,7 +54,7 @@ export class ScriptLM extends BaseLM {
       outputs,
       usage: { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion },
       model: "script",
-      ...(this.costPerCall !== null ? { cost: this.costPerCall } : {}),
+      ...(this.modelPrice ? { cost: (prompt * this.modelPrice.input + completion * this.modelPrice.output) / 1e6 } : {}),
     };
   }
 }

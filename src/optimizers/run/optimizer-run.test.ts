@@ -94,27 +94,24 @@ describe("OptimizerRun", () => {
     expect(run.spent().metricCalls).toBe(2);
   });
 
-  it("stops at a token or dollar cap: no call starts once it is reached", async () => {
+  it("stops at a token or dollar cap without crossing it (each call's worst case is reserved first)", async () => {
     const runWith = async (budget: { tokens?: number; costUsd?: number }) => {
-      const lm = new ScriptLM(() => ({ answer: "a" }), { costPerCall: 0.25 });
+      const lm = new ScriptLM(() => ({ answer: "a" }), { maxTokens: 50, price: { input: 1000, output: 2000 } });
       const run = await OptimizerRun.open({ optimizer: "Toy", fingerprint: {}, budget, logger: silentLogger });
-      const tokensPerCall: number[] = [];
       const stopped = await run.execute(async () => {
-        for (let i = 0; i < 50; i++) {
-          const before = run.spent().tokens;
-          await new Predict("question -> answer").call({ question: `q${i}` }, { lm });
-          tokensPerCall.push(run.spent().tokens - before);
-        }
+        for (let i = 0; i < 200; i++) await new Predict("question -> answer").call({ question: `q${i}` }, { lm });
       });
-      return { stopped, spent: run.spent(), report: run.finish(), perCall: Math.max(...tokensPerCall) };
+      return { stopped, spent: run.spent(), report: run.finish() };
     };
-    const byTokens = await runWith({ tokens: 500 });
+    const byTokens = await runWith({ tokens: 3000 });
     expect(byTokens.stopped).toBe(true);
-    expect(byTokens.spent.tokens).toBeGreaterThanOrEqual(500);
-    expect(byTokens.spent.tokens).toBeLessThan(500 + byTokens.perCall);
+    expect(byTokens.spent.lmCalls).toBeGreaterThan(3);
+    expect(byTokens.spent.tokens).toBeLessThanOrEqual(3000);
     expect(byTokens.report.exhaustion?.limit).toBe("tokens");
-    const byCost = await runWith({ costUsd: 1 });
-    expect(byCost.spent).toMatchObject({ lmCalls: 4, costUsd: 1 });
+    const byCost = await runWith({ costUsd: 2 });
+    expect(byCost.stopped).toBe(true);
+    expect(byCost.spent.lmCalls).toBeGreaterThan(3);
+    expect(byCost.spent.costUsd).toBeLessThanOrEqual(2);
     expect(byCost.report.exhaustion).toMatchObject({ limit: "costUsd", source: "optimizer" });
   });
 
