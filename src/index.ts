@@ -142,6 +142,7 @@ export type { ProgressStream } from "./utils/progress-bar.js";
 // Optimizers
 export { Teleprompter, type CompileOptions } from "./optimizers/teleprompter.js";
 export type { OptimizerBudget } from "./optimizers/run/optimizer-budget.js";
+export type { RunOptions } from "./optimizers/run/run-options.js";
 export type { RunReport, RunExhaustion, WithRunReport } from "./optimizers/run/run-report.js";
 export type { RunSpent } from "./optimizers/run/run-spent.js";
 export type { TrialRecord } from "./optimizers/run/trial-record.js";

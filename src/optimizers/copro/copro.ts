@@ -1,4 +1,3 @@
-import type { Logger } from "../../context/logger.js";
 import { withSettings } from "../../context/settings.js";
 import { ValueError } from "../../errors/value-error.js";
 import { Evaluate, type EvaluateOptions } from "../../evaluate/evaluate.js";
@@ -9,16 +8,15 @@ import type { Module } from "../../primitives/module.js";
 import { Predict } from "../../predict/predict.js";
 import { pyFloatRepr } from "../../python/pyfmt.js";
 import type { Signature } from "../../signatures/signature.js";
-import type { Clock } from "../../utils/clock.js";
 import { evaluateWithinBudget } from "../run/evaluate-within-budget.js";
-import type { OptimizerBudget } from "../run/optimizer-budget.js";
 import { OptimizerRun } from "../run/optimizer-run.js";
 import { attachRunReport, type RunReport } from "../run/run-report.js";
+import { resolveRunOptions, type ResolvedRunOptions, type RunOptions } from "../run/run-options.js";
 import { Teleprompter } from "../teleprompter.js";
 import { BasicGenerateInstruction, GenerateInstructionGivenAttempts } from "./copro-signatures.js";
 import { predictorStats, type PredictorStats } from "./predictor-stats.js";
 
-export interface COPROOptions {
+export interface COPROOptions extends RunOptions {
   /** The model that proposes instructions (default: settings' LM). */
   promptModel?: LMLike | null;
   metric?: Metric<any> | null;
@@ -30,13 +28,6 @@ export interface COPROOptions {
   initTemperature?: number;
   /** Keep min/max/average/std of the scores per depth in `resultsBest` / `resultsLatest`, and trials in the report. */
   trackStats?: boolean;
-  /** Hard caps for the run; when one is reached, the best prompt scored so far is returned. */
-  budget?: OptimizerBudget | null;
-  /** Checkpoint after every proposal and evaluation; compiling again with the same arguments resumes. */
-  runDir?: string | null;
-  /** Progress and warnings (default: settings' logger if configured, else standard error). */
-  logger?: Logger;
-  clock?: Clock;
 }
 
 /** `Evaluate`'s options COPRO passes on (DSPy's `eval_kwargs`). */
@@ -109,10 +100,8 @@ export class COPRO extends Teleprompter<COPROCompileOptions> {
   readonly initTemperature: number;
   readonly promptModel: LMLike | null;
   readonly trackStats: boolean;
-  readonly budget: OptimizerBudget | null;
-  readonly runDir: string | null;
-  readonly #logger: Logger | undefined;
-  readonly #clock: Clock | undefined;
+  /** Budget, run directory, trial log and logger of the runs (see docs/optimizer-runs.md). */
+  readonly runOptions: ResolvedRunOptions;
 
   constructor(options: COPROOptions = {}) {
     super();
@@ -123,11 +112,8 @@ export class COPRO extends Teleprompter<COPROCompileOptions> {
     this.depth = options.depth ?? 3;
     this.initTemperature = options.initTemperature ?? 1.4;
     this.promptModel = options.promptModel ?? null;
-    this.trackStats = options.trackStats ?? false;
-    this.budget = options.budget ?? null;
-    this.runDir = options.runDir ?? null;
-    this.#logger = options.logger;
-    this.#clock = options.clock;
+    this.runOptions = resolveRunOptions(options, { trackStats: false });
+    this.trackStats = this.runOptions.trackStats;
   }
 
   override compile<M extends Module>(student: M, options: COPROCompileOptions): Promise<COPROResult<M>> {
@@ -152,11 +138,7 @@ export class COPRO extends Teleprompter<COPROCompileOptions> {
         depth: this.depth,
         initTemperature: this.initTemperature,
       },
-      budget: this.budget,
-      runDir: this.runDir,
-      trackStats: this.trackStats,
-      logger: this.#logger ?? null,
-      ...(this.#clock ? { clock: this.#clock } : {}),
+      ...this.runOptions,
     });
     const logger = run.logger;
     const predictors = module.predictors() as unknown as PredictorLike[];

@@ -1,6 +1,5 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import type { Logger } from "../../context/logger.js";
 import { getSettings, withSettings, type Settings } from "../../context/settings.js";
 import { ValueError } from "../../errors/value-error.js";
 import { Evaluate } from "../../evaluate/evaluate.js";
@@ -10,14 +9,13 @@ import type { Example } from "../../primitives/example.js";
 import type { Module } from "../../primitives/module.js";
 import { pyFloatRepr, pyStr } from "../../python/pyfmt.js";
 import { PythonRandom } from "../../python/python-random.js";
-import type { Clock } from "../../utils/clock.js";
 import { GroundedProposer } from "../propose/grounded-proposer.js";
 import { evaluateWithinBudget } from "../run/evaluate-within-budget.js";
 import { findBudgetError } from "../run/find-budget-error.js";
-import type { OptimizerBudget } from "../run/optimizer-budget.js";
 import { OptimizerRun } from "../run/optimizer-run.js";
 import { resolveOptimizerLogger } from "../run/progress-logger.js";
 import { attachRunReport, type RunReport } from "../run/run-report.js";
+import { resolveRunOptions, type ResolvedRunOptions, type RunOptions } from "../run/run-options.js";
 import { createNFewshotDemoSets } from "../shared/create-n-fewshot-demo-sets.js";
 import { demoPredictors } from "../shared/demo-predictor.js";
 import type { OptimizerOutput } from "../shared/print-line.js";
@@ -34,7 +32,7 @@ import {
 } from "./mipro-settings.js";
 import { searchPromptParameters, type PromptSearchOptions, type PromptSearchState, type ScoredProgram } from "./search-prompt-parameters.js";
 
-export interface MIPROv2Options {
+export interface MIPROv2Options extends RunOptions {
   metric: Metric<any>;
   /** The model that proposes instructions (default: settings' LM at construction). */
   promptModel?: LMLike | null;
@@ -59,19 +57,12 @@ export interface MIPROv2Options {
   /** Save every evaluated program to `logDir/evaluated_programs/` (DSPy's state files). */
   logDir?: string | null;
   metricThreshold?: number | null;
-  /** Hard caps for the whole run; when one is reached, the best program found so far is returned. */
-  budget?: OptimizerBudget | null;
-  /** Checkpoint after every paid-for step; compiling again with the same arguments resumes. */
-  runDir?: string | null;
-  /** Progress and warnings (default: settings' logger if configured, else standard error). */
-  logger?: Logger;
   /** Where DSPy's printed lines and progress bars go (default standard error). */
   output?: OptimizerOutput;
   /** Show Evaluate's progress bar per evaluation (default: when standard error is a terminal). */
   displayProgress?: boolean;
   /** What the program-aware proposer shows as `program_code` (default: the program's structure; see docs/compat.md). */
   programCode?: string;
-  clock?: Clock;
 }
 
 export interface MIPROv2CompileOptions {
@@ -140,17 +131,15 @@ export class MIPROv2 extends Teleprompter<MIPROv2CompileOptions> {
   readonly maxErrors: number | null;
   readonly metricThreshold: number | null;
   readonly seed: number;
-  readonly budget: OptimizerBudget | null;
-  readonly runDir: string | null;
+  /** Budget, run directory, trial log and logger of the runs (see docs/optimizer-runs.md). */
+  readonly runOptions: ResolvedRunOptions;
   /** The RNG of the last compile (DSPy's `self.rng`). */
   rng: PythonRandom | null = null;
   promptModelTotalCalls = 0;
   totalCalls = 0;
-  readonly #logger: Logger | undefined;
   readonly #output: OptimizerOutput | undefined;
   readonly #displayProgress: boolean | undefined;
   readonly #programCode: string | undefined;
-  readonly #clock: Clock | undefined;
 
   constructor(options: MIPROv2Options) {
     super();
@@ -177,20 +166,17 @@ export class MIPROv2 extends Teleprompter<MIPROv2CompileOptions> {
     this.maxBootstrappedDemos = options.maxBootstrappedDemos ?? 4;
     this.maxLabeledDemos = options.maxLabeledDemos ?? 4;
     this.verbose = options.verbose ?? false;
-    this.trackStats = options.trackStats ?? true;
+    this.runOptions = resolveRunOptions(options, { trackStats: true });
+    this.trackStats = this.runOptions.trackStats;
     this.logDir = options.logDir ?? null;
     this.teacherSettings = { ...options.teacherSettings };
     this.numThreads = options.numThreads ?? null;
     this.maxErrors = options.maxErrors ?? null;
     this.metricThreshold = options.metricThreshold ?? null;
     this.seed = options.seed ?? 9;
-    this.budget = options.budget ?? null;
-    this.runDir = options.runDir ?? null;
-    this.#logger = options.logger;
     this.#output = options.output;
     this.#displayProgress = options.displayProgress;
     this.#programCode = options.programCode;
-    this.#clock = options.clock;
   }
 
   override compile<M extends Module>(student: M, options: MIPROv2CompileOptions): Promise<MIPROv2Result<M>> {
@@ -203,7 +189,7 @@ export class MIPROv2 extends Teleprompter<MIPROv2CompileOptions> {
   }
 
   protected async doCompile<M extends Module>(student: M, options: MIPROv2CompileOptions): Promise<M> {
-    const logger = resolveOptimizerLogger(this.#logger);
+    const logger = resolveOptimizerLogger(this.runOptions.logger);
     if (options.requiresPermissionToRun === false) {
       logger.warn("'requires_permission_to_run' is deprecated and will be removed in a future version.");
     } else if (options.requiresPermissionToRun === true) {
@@ -272,11 +258,7 @@ export class MIPROv2 extends Teleprompter<MIPROv2CompileOptions> {
         maxBootstrappedDemos,
         maxLabeledDemos,
       },
-      budget: this.budget,
-      runDir: this.runDir,
-      trackStats: this.trackStats,
-      logger: this.#logger ?? null,
-      ...(this.#clock ? { clock: this.#clock } : {}),
+      ...this.runOptions,
     });
     run.trackRng("mipro", rng);
     this.announce(run, program, { numTrials, minibatch, minibatchSize, minibatchFullEvalSteps, valset, programAware, numInstructCandidates, numFewshotCandidates, trainset, maxBootstrappedDemos, zeroshot });
@@ -290,7 +272,7 @@ export class MIPROv2 extends Teleprompter<MIPROv2CompileOptions> {
       displayProgress: this.#displayProgress ?? process.stderr.isTTY === true,
       ...(options.provideTraceback != null ? { provideTraceback: options.provideTraceback } : {}),
       output: this.#output ?? process.stderr,
-      ...(this.#clock ? { clock: this.#clock } : {}),
+      ...(this.runOptions.clock ? { clock: this.runOptions.clock } : {}),
     });
     const evaluate = async (candidate: Module, devset: Example[]): Promise<number> => {
       try {

@@ -10,41 +10,14 @@ import os
 import sys
 
 sys.path.insert(0, "/work/shared/oracle")
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "__fixtures__"))
 import dspy_oracle  # noqa: E402
 
 import dspy  # noqa: E402
 from dspy.teleprompt import COPRO  # noqa: E402
-from dspy.utils.dummies import DummyLM  # noqa: E402
-from dspy.dsp.utils.utils import dotdict  # noqa: E402
+from oracle_scripted_lm import QA as QA_PAIRS, ScriptedLM, output_fields  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-class ScriptedLM(DummyLM):
-    def __init__(self, reply, log):
-        super().__init__([])
-        self.reply = reply
-        self.log = log
-
-    def forward(self, prompt=None, messages=None, **kwargs):
-        merged = {**self.kwargs, **kwargs}
-        k = len(self.log)
-        outputs = []
-        for i in range(merged.get("n", 1)):
-            answer = self.reply(messages, merged, k, i)
-            outputs.append(answer if isinstance(answer, str) else self._format_answer_fields(answer))
-        self.log.append({"messages": messages, "kwargs": dict(merged), "outputs": outputs})
-        return dotdict(
-            choices=[dotdict(message=dotdict(content=o, tool_calls=None), finish_reason="stop") for o in outputs],
-            usage=dotdict(prompt_tokens=0, completion_tokens=0, total_tokens=0),
-            model="dummy",
-        )
-
-
-def output_fields(messages):
-    system = messages[0]["content"]
-    part = system.split("Your output fields are:")[1].split("All interactions will be structured")[0]
-    return [line.strip().split("`")[1] for line in part.splitlines() if line.strip()[:1].isdigit() and "`" in line]
 
 
 def instruction_of(messages):
@@ -69,14 +42,7 @@ def prompt_reply_for(variant):
     return reply
 
 
-QA = [
-    ("What is the capital of France?", "Paris"),
-    ("What color is the sky?", "blue"),
-    ("How many legs has a spider?", "8"),
-    ("What is 2 + 2?", "4"),
-    ("Which planet is red?", "Mars"),
-    ("What do bees make?", "honey"),
-]
+QA = QA_PAIRS[:6]
 
 
 def task_reply(messages, kwargs, k, i):
@@ -142,7 +108,6 @@ def run_case(case):
         ]
         result["total_calls"] = best.total_calls
         if kwargs.get("track_stats"):
-            ids = [id(p) for p in tp_predictor_order[0]] if False else None
             result["results_best"] = list(best.results_best.values())
             result["results_latest"] = list(best.results_latest.values())
     except Exception as e:

@@ -16,47 +16,14 @@ import random
 import sys
 
 sys.path.insert(0, "/work/shared/oracle")
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "__fixtures__"))
 import dspy_oracle  # noqa: E402  (sets up the DSPy snapshot's sys.path; its build_program builds PROGRAM specs)
 
 import dspy  # noqa: E402
 from dspy.teleprompt import MIPROv2  # noqa: E402
-from dspy.utils.dummies import DummyLM  # noqa: E402
-from dspy.dsp.utils.utils import dotdict  # noqa: E402
+from oracle_scripted_lm import QA, ScriptedLM, output_fields  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-class ScriptedLM(DummyLM):
-    """Answers with reply(messages, kwargs, n_so_far) and records every call (messages, merged kwargs, outputs)."""
-
-    def __init__(self, reply, log):
-        super().__init__([])
-        self.reply = reply
-        self.log = log
-
-    def forward(self, prompt=None, messages=None, **kwargs):
-        merged = {**self.kwargs, **kwargs}
-        outputs = []
-        for i in range(merged.get("n", 1)):
-            answer = self.reply(messages, merged, len(self.log), i)
-            outputs.append(answer if isinstance(answer, str) else self._format_answer_fields(answer))
-        self.log.append({"messages": messages, "kwargs": {k: v for k, v in merged.items()}, "outputs": outputs})
-        return dotdict(
-            choices=[dotdict(message=dotdict(content=o, tool_calls=None), finish_reason="stop") for o in outputs],
-            usage=dotdict(prompt_tokens=0, completion_tokens=0, total_tokens=0),
-            model="dummy",
-        )
-
-
-def output_fields(messages):
-    system = messages[0]["content"]
-    part = system.split("Your output fields are:")[1].split("All interactions will be structured")[0]
-    names = []
-    for line in part.splitlines():
-        line = line.strip()
-        if line[:1].isdigit() and "`" in line:
-            names.append(line.split("`")[1])
-    return names
 
 
 def prompt_reply(messages, kwargs, k, i):
@@ -99,24 +66,6 @@ def task_reply_for(answers):
     return reply
 
 
-QA = [
-    ("What is the capital of France?", "Paris"),
-    ("What color is the sky?", "blue"),
-    ("How many legs has a spider?", "8"),
-    ("What is 2 + 2?", "4"),
-    ("Which planet is red?", "Mars"),
-    ("What do bees make?", "honey"),
-    ("What is frozen water?", "ice"),
-    ("Who wrote Hamlet?", "Shakespeare"),
-    ("What is the largest ocean?", "Pacific"),
-    ("What gas do plants absorb?", "CO2"),
-    ("How many days in a week?", "7"),
-    ("What is the opposite of hot?", "cold"),
-    ("What animal says moo?", "cow"),
-    ("What is the boiling point of water in C?", "100"),
-    ("Which metal is liquid at room temperature?", "mercury"),
-    ("What is the square root of 9?", "3"),
-]
 
 
 def qa_examples(n, offset=0):
