@@ -7,13 +7,15 @@ export { SignatureError } from "./errors/signature-error.js";
 export { ValueError } from "./errors/value-error.js";
 export { AdapterParseError, type AdapterParseErrorOptions } from "./errors/adapter-parse-error.js";
 export { ValidationError, type ValidationIssue } from "./errors/validation-error.js";
-export { BudgetExceededError, type BudgetSpent } from "./errors/budget-exceeded-error.js";
+export { BudgetExceededError, type BudgetLimitName, type BudgetShortfall, type BudgetSpent } from "./errors/budget-exceeded-error.js";
+export { BudgetEstimateError } from "./errors/budget-estimate-error.js";
 export { ArgumentTypeError } from "./errors/argument-type-error.js";
 export { IndexError } from "./errors/index-error.js";
 export { ExecutionCancelledError } from "./errors/execution-cancelled-error.js";
+export { RunStateError } from "./errors/run-state-error.js";
 export { PythonSyntaxError } from "./errors/python-syntax-error.js";
 export { PythonTypeError } from "./errors/python-type-error.js";
-export { RunStateError } from "./errors/run-state-error.js";
+export { StateFileError } from "./errors/state-file-error.js";
 export {
   LMError,
   LMTransportError,
@@ -46,6 +48,7 @@ export {
   type LMToolCall,
   type LMParams,
   type LMRequest,
+  type LMRequestParams,
   type LMCapabilities,
   type LMStreamPart,
   type EmbeddingModel,
@@ -96,6 +99,7 @@ export { ToolCalls, type ToolCall } from "./adapters/types/tool-calls.js";
 
 // Modules
 export { Predict, type PredictCallOptions, type Demo } from "./predict/predict.js";
+export type { PredictConfig } from "./predict/predict-config.js";
 export { ChainOfThought, type ChainOfThoughtOptions } from "./predict/chain-of-thought.js";
 
 // Settings, tracing, usage
@@ -116,7 +120,7 @@ export { Example, type ExampleConstructor } from "./primitives/example.js";
 export { Prediction, Completions, type PredictionConstructor } from "./primitives/prediction.js";
 export { Module, isModule, type CallOptions } from "./primitives/module.js";
 export { isParameter, type Parameter, type LoadStateOptions } from "./primitives/parameter.js";
-export { DEPENDENCY_VERSIONS, StateFileError, stateFileText } from "./primitives/state-file.js";
+export { DEPENDENCY_VERSIONS, stateFileText } from "./primitives/state-file.js";
 
 // Evaluation
 export { Evaluate, type EvaluateOptions, type EvaluateCallOptions } from "./evaluate/evaluate.js";
@@ -138,6 +142,7 @@ export type { ProgressStream } from "./utils/progress-bar.js";
 // Optimizers
 export { Teleprompter, type CompileOptions } from "./optimizers/teleprompter.js";
 export type { OptimizerBudget } from "./optimizers/run/optimizer-budget.js";
+export type { RunOptions } from "./optimizers/run/run-options.js";
 export type { RunReport, RunExhaustion, WithRunReport } from "./optimizers/run/run-report.js";
 export type { RunSpent } from "./optimizers/run/run-spent.js";
 export type { TrialRecord } from "./optimizers/run/trial-record.js";
@@ -151,6 +156,8 @@ export {
   type CandidateProgram,
   type RandomSearchResult,
 } from "./optimizers/random-search/bootstrap-few-shot-with-random-search.js";
+export { MIPROv2, type MIPROv2Options, type MIPROv2CompileOptions, type MIPROv2Result } from "./optimizers/mipro-v2/mipro-v2.js";
+export { COPRO, type COPROOptions, type COPROCompileOptions, type COPROCandidate, type COPROResult, type COPROEvalKwargs } from "./optimizers/copro/copro.js";
 export { KNNFewShot, type KNNFewShotOptions, type KNNFewShotCompileOptions } from "./optimizers/knn-few-shot/knn-few-shot.js";
 export { GEPA, type GEPAOptions, type GEPACompileOptions, type GEPAProgram } from "./optimizers/gepa/gepa.js";
 export { DspyGEPAResult } from "./optimizers/gepa/dspy-gepa-result.js";

@@ -17,7 +17,7 @@ export const EXPECTED_OUTPUT: Readonly<Record<string, string>> = {
     "known_artifact: support-v3_local-rev7.json\nuncompiled_revision_rejected: True",
 };
 
-/** The snippets ported so far (the multi-hop sketch is pseudocode in the article; MIPROv2 is not built yet). */
+/** The snippets ported so far (the multi-hop sketch is pseudocode in the article). */
 export const PORTED: readonly string[] = [
   "signatures-declarative-input-output-specs",
   "modules-composable-llm-building-blocks",
@@ -26,6 +26,7 @@ export const PORTED: readonly string[] = [
   "state-only-save-and-load",
   "select-on-validation-promote-on-test",
   "configure-bootstrapfewshot-without-lm-calls",
+  "configure-miprov2-manual-budget",
   "block-artifact-promotion-on-critical-slices",
   "require-artifact-for-exact-model-revision",
 ];

@@ -10,26 +10,40 @@ export interface BudgetSpent {
   metricCalls?: number;
 }
 
+/** The call that was refused: its worst case and what was left of the cap. */
+export interface BudgetShortfall {
+  needed: number;
+  left: number;
+}
+
 /** Which cap was reached: LM calls, tokens, dollars, or (an optimizer's budget) metric calls. */
 export type BudgetLimitName = "calls" | "tokens" | "cost" | "metricCalls";
 
-/** A run crossed its hard cap of LM calls, tokens, dollars or metric calls. */
+const amount = (limit: BudgetLimitName, value: number) => (limit === "cost" ? `$${Number(value.toFixed(6))}` : String(Math.ceil(value)));
+
+/** A run reached its hard cap of LM calls, tokens, dollars or metric calls, or the next call's worst case would cross it. */
 export class BudgetExceededError extends DSPyError {
   readonly limit: BudgetLimitName;
   readonly max: number;
   readonly spent: BudgetSpent;
+  /** Set when a call was refused because its worst case did not fit in what was left. */
+  readonly shortfall?: BudgetShortfall;
 
-  constructor(limit: BudgetLimitName, max: number, spent: BudgetSpent) {
+  constructor(limit: BudgetLimitName, max: number, spent: BudgetSpent, shortfall?: BudgetShortfall) {
     const cost = spent.cost === null ? "unknown" : `$${spent.cost.toFixed(4)}`;
     const metricCalls = spent.metricCalls === undefined ? "" : `, ${spent.metricCalls} metric calls`;
+    const what = shortfall
+      ? `the next LM call could cross the ${limit} limit of ${amount(limit, max)} (its worst case is ${amount(limit, shortfall.needed)}, ` +
+        `${amount(limit, shortfall.left)} left)`
+      : `the ${limit} limit of ${amount(limit, max)} was reached`;
     super(
-      `Budget exceeded: the ${limit} limit of ${limit === "cost" ? `$${max}` : max} was reached ` +
-        `(spent ${spent.calls} LM calls, ${spent.tokens} tokens, ${cost}${metricCalls}). ` +
+      `Budget exceeded: ${what} (spent ${spent.calls} LM calls, ${spent.tokens} tokens, ${cost}${metricCalls}). ` +
         `Raise the budget or reduce the optimizer's settings to continue.`,
     );
     this.name = "BudgetExceededError";
     this.limit = limit;
     this.max = max;
     this.spent = spent;
+    if (shortfall) this.shortfall = shortfall;
   }
 }

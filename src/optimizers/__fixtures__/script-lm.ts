@@ -1,6 +1,7 @@
 import type { Adapter } from "../../adapters/adapter.js";
 import { ChatAdapter } from "../../adapters/chat-adapter.js";
 import { BaseLM, type LMForwardRequest } from "../../clients/base-lm.js";
+import type { ModelPrice } from "../../clients/model-price.js";
 import type { LMParams } from "../../lm/lm-request.js";
 import type { LMResponse } from "../../lm/lm-response.js";
 import type { Message } from "../../lm/message.js";
@@ -20,13 +21,20 @@ export function messageText(message: Message | undefined): string {
  */
 export class ScriptLM extends BaseLM {
   readonly script: (messages: Message[], params: LMParams, index: number) => ScriptAnswer;
+  /** Calls made by this LM and its copies (copies share it; each copy's `history` is its own). */
+  readonly counter = { calls: 0 };
 
-  constructor(script: (messages: Message[], params: LMParams, index: number) => ScriptAnswer) {
-    super("script", { temperature: 0.0, maxTokens: 1000, cache: false });
+  /** Dollars per million tokens (default: none, an unknown price). */
+  readonly modelPrice: ModelPrice | null;
+
+  constructor(script: (messages: Message[], params: LMParams, index: number) => ScriptAnswer, options: { price?: ModelPrice; maxTokens?: number } = {}) {
+    super("script", { temperature: 0.0, maxTokens: options.maxTokens ?? 1000, cache: false, ...(options.price ? { price: options.price } : {}) });
     this.script = script;
+    this.modelPrice = options.price ?? null;
   }
 
   protected async forward(request: LMForwardRequest): Promise<LMResponse> {
+    this.counter.calls++;
     const n = typeof request.params.n === "number" ? request.params.n : 1;
     const adapter: Adapter = new ChatAdapter();
     const outputs = Array.from({ length: n }, (_, index) => {
@@ -42,6 +50,11 @@ export class ScriptLM extends BaseLM {
     });
     const prompt = Math.ceil(request.messages.map(messageText).join("").length / 4);
     const completion = Math.ceil(outputs.map((o) => o.text).join("").length / 4);
-    return { outputs, usage: { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion }, model: "script" };
+    return {
+      outputs,
+      usage: { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion },
+      model: "script",
+      ...(this.modelPrice ? { cost: (prompt * this.modelPrice.input + completion * this.modelPrice.output) / 1e6 } : {}),
+    };
   }
 }

@@ -1,4 +1,3 @@
-import type { Logger } from "../../context/logger.js";
 import type { Settings } from "../../context/settings.js";
 import { ValueError } from "../../errors/value-error.js";
 import type { Metric } from "../../evaluate/metric.js";
@@ -10,13 +9,13 @@ import { printLine, type OptimizerOutput } from "../shared/print-line.js";
 import { Teleprompter, type CompileOptions } from "../teleprompter.js";
 import { bootstrapTraces } from "./bootstrap-traces.js";
 import { trainDemos } from "./train-demos.js";
-import type { OptimizerBudget } from "../run/optimizer-budget.js";
 import { OptimizerRun } from "../run/optimizer-run.js";
 import { attachRunReport, type WithRunReport } from "../run/run-report.js";
-import { systemClock, type Clock } from "../../utils/clock.js";
+import { resolveRunOptions, type ResolvedRunOptions, type RunOptions } from "../run/run-options.js";
+import { systemClock } from "../../utils/clock.js";
 import { ProgressBar, type ProgressStream } from "../../utils/progress-bar.js";
 
-export interface BootstrapFewShotOptions {
+export interface BootstrapFewShotOptions extends RunOptions {
   /** Judges a teacher run: `(example, prediction, trace) => score`; without one every run that completes counts. */
   metric?: Metric<any> | null;
   /** A run counts when the metric is at least this; without it, when the metric is truthy. */
@@ -40,21 +39,12 @@ export interface BootstrapFewShotOptions {
   progress?: ProgressStream | false;
   /** Seed of the shuffle and the sample of labeled demos (DSPy's `Random(0)`: default 0). */
   seed?: number;
-  /** Hard caps for this compile; when one is reached, the demos bootstrapped so far are used. */
-  budget?: OptimizerBudget | null;
   /**
    * What a budget running out (this one or an enclosing `withBudget`) does: `stop` (default) keeps the demos
    * bootstrapped so far and warns; `throw` lets the `BudgetExceededError` through — for optimizers that run
    * `BootstrapFewShot` as one step of their own search (their run announces, budgets and checkpoints).
    */
   budgetExhaustion?: "stop" | "throw";
-  /** Checkpoint after every training example; compiling again with the same arguments resumes from it. */
-  runDir?: string | null;
-  /** Keep a trial record per bootstrapped example in `runReport.trials`. */
-  trackStats?: boolean;
-  /** Progress and warnings (default: settings' logger if configured, else standard error). */
-  logger?: Logger;
-  clock?: Clock;
 }
 
 /** Asserts one of DSPy's structural conditions on student and teacher. */
@@ -80,14 +70,11 @@ export class BootstrapFewShot extends Teleprompter<CompileOptions> {
   readonly maxRounds: number;
   readonly maxErrors: number | null;
   readonly seed: number;
-  readonly budget: OptimizerBudget | null;
   readonly budgetExhaustion: "stop" | "throw";
-  readonly runDir: string | null;
-  readonly trackStats: boolean;
+  /** Budget, run directory, trial log and logger of the runs (see docs/optimizer-runs.md). */
+  readonly runOptions: ResolvedRunOptions;
   readonly #output: OptimizerOutput | undefined;
   readonly #progress: ProgressStream | false;
-  readonly #logger: Logger | undefined;
-  readonly #clock: Clock | undefined;
 
   constructor(options: BootstrapFewShotOptions = {}) {
     super();
@@ -99,14 +86,10 @@ export class BootstrapFewShot extends Teleprompter<CompileOptions> {
     this.maxRounds = options.maxRounds ?? 1;
     this.maxErrors = options.maxErrors ?? null;
     this.seed = options.seed ?? 0;
-    this.budget = options.budget ?? null;
     this.budgetExhaustion = options.budgetExhaustion ?? "stop";
-    this.runDir = options.runDir ?? null;
-    this.trackStats = options.trackStats ?? false;
+    this.runOptions = resolveRunOptions(options, { trackStats: false });
     this.#output = options.output;
     this.#progress = options.progress ?? (process.stderr.isTTY ? process.stderr : false);
-    this.#logger = options.logger;
-    this.#clock = options.clock;
   }
 
   override compile<M extends Module>(student: M, options: CompileOptions): Promise<WithRunReport<M>> {
@@ -142,11 +125,7 @@ export class BootstrapFewShot extends Teleprompter<CompileOptions> {
         maxRounds: this.maxRounds,
         seed: this.seed,
       },
-      budget: this.budget,
-      runDir: this.runDir,
-      trackStats: this.trackStats,
-      logger: this.#logger ?? null,
-      ...(this.#clock ? { clock: this.#clock } : {}),
+      ...this.runOptions,
     });
     if (stop) {
       const runs = trainset.length * this.maxRounds;

@@ -5,21 +5,20 @@ import { Evaluate } from "../../evaluate/evaluate.js";
 import type { Metric, MetricScore } from "../../evaluate/metric.js";
 import type { Example } from "../../primitives/example.js";
 import type { Module } from "../../primitives/module.js";
-import type { Clock } from "../../utils/clock.js";
 import { pyFloatRepr } from "../../python/pyfmt.js";
 import { PythonRandom } from "../../python/python-random.js";
 import { BootstrapFewShot } from "../bootstrap-few-shot/bootstrap-few-shot.js";
 import { LabeledFewShot } from "../labeled-few-shot/labeled-few-shot.js";
 import { evaluateWithinBudget } from "../run/evaluate-within-budget.js";
-import type { OptimizerBudget } from "../run/optimizer-budget.js";
 import { OptimizerRun } from "../run/optimizer-run.js";
 import { attachRunReport, type RunReport } from "../run/run-report.js";
+import { resolveRunOptions, type ResolvedRunOptions, type RunOptions } from "../run/run-options.js";
 import { demoPredictors } from "../shared/demo-predictor.js";
 import { printLine, type OptimizerOutput } from "../shared/print-line.js";
 import { programDemos, withProgramDemos } from "../shared/program-demos.js";
 import { Teleprompter, type CompileOptions } from "../teleprompter.js";
 
-export interface BootstrapFewShotWithRandomSearchOptions {
+export interface BootstrapFewShotWithRandomSearchOptions extends RunOptions {
   metric: Metric<any>;
   teacherSettings?: Partial<Settings>;
   /** The most augmented demos per predictor; each candidate draws its own count from 1 to this (default 4). */
@@ -38,20 +37,11 @@ export interface BootstrapFewShotWithRandomSearchOptions {
   output?: OptimizerOutput;
   /** Show Evaluate's progress bar for each candidate (default true, as DSPy). */
   displayProgress?: boolean;
-  clock?: Clock;
   /**
    * Seed of the candidates' shuffles and samples. The default 0 gives DSPy's candidates (`Random(i)` for candidate
    * `i`); another seed `s` uses `Random(s * 1000003 + i)`, and `s` for the labeled sample and `BootstrapFewShot`.
    */
   seed?: number;
-  /** Hard caps for the search; when one is reached, the best candidate scored so far is returned. */
-  budget?: OptimizerBudget | null;
-  /** Checkpoint after every candidate's demos and evaluation; compiling again with the same arguments resumes. */
-  runDir?: string | null;
-  /** Keep a trial record per candidate in `runReport.trials` (always written to `runDir`). */
-  trackStats?: boolean;
-  /** Progress and warnings (default: settings' logger if configured, else standard error). */
-  logger?: Logger;
 }
 
 export interface RandomSearchCompileOptions extends CompileOptions {
@@ -96,13 +86,10 @@ export class BootstrapFewShotWithRandomSearch extends Teleprompter<RandomSearchC
   readonly numCandidateSets: number;
   readonly maxLabeledDemos: number;
   readonly seed: number;
-  readonly budget: OptimizerBudget | null;
-  readonly runDir: string | null;
-  readonly trackStats: boolean;
+  /** Budget, run directory, trial log and logger of the runs (see docs/optimizer-runs.md). */
+  readonly runOptions: ResolvedRunOptions;
   readonly #output: OptimizerOutput | undefined;
   readonly #displayProgress: boolean;
-  readonly #clock: Clock | undefined;
-  readonly #logger: Logger | undefined;
 
   constructor(options: BootstrapFewShotWithRandomSearchOptions) {
     super();
@@ -117,13 +104,9 @@ export class BootstrapFewShotWithRandomSearch extends Teleprompter<RandomSearchC
     this.numCandidateSets = options.numCandidatePrograms ?? 16;
     this.maxLabeledDemos = options.maxLabeledDemos ?? 16;
     this.seed = options.seed ?? 0;
-    this.budget = options.budget ?? null;
-    this.runDir = options.runDir ?? null;
-    this.trackStats = options.trackStats ?? false;
+    this.runOptions = resolveRunOptions(options, { trackStats: false });
     this.#output = options.output;
     this.#displayProgress = options.displayProgress ?? true;
-    this.#clock = options.clock;
-    this.#logger = options.logger;
     printLine(this.#output, `Going to sample between ${this.minNumSamples} and ${this.maxNumSamples} traces per predictor.`);
     printLine(this.#output, `Will attempt to bootstrap ${this.numCandidateSets} candidate sets.`);
   }
@@ -163,11 +146,7 @@ export class BootstrapFewShotWithRandomSearch extends Teleprompter<RandomSearchC
         maxRounds: this.maxRounds,
         seed: this.seed,
       },
-      budget: this.budget,
-      runDir: this.runDir,
-      trackStats: this.trackStats,
-      logger: this.#logger ?? null,
-      ...(this.#clock ? { clock: this.#clock } : {}),
+      ...this.runOptions,
     });
     this.announce(run, student, candidateSeeds, trainset.length, valset.length);
     const metric = run.countMetric(this.metric);
@@ -291,7 +270,7 @@ export class BootstrapFewShotWithRandomSearch extends Teleprompter<RandomSearchC
       displayTable: false,
       displayProgress: this.#displayProgress,
       output: this.#output ?? process.stderr,
-      ...(this.#clock ? { clock: this.#clock } : {}),
+      ...(this.runOptions.clock ? { clock: this.runOptions.clock } : {}),
     });
     return evaluateWithinBudget(evaluate, program, { metric });
   }

@@ -13,6 +13,7 @@ import { Predict } from "../../predict/predict.js";
 import { PythonRandom } from "../../python/python-random.js";
 import { DummyLM } from "../../testing/dummy-lm.js";
 import { ManualClock } from "../../testing/manual-clock.js";
+import { ScriptLM } from "../__fixtures__/script-lm.js";
 import { OptimizerRun, type OptimizerRunOptions } from "./optimizer-run.js";
 import { CHECKPOINT_FILE, TRIALS_FILE } from "./run-checkpoint.js";
 
@@ -91,6 +92,27 @@ describe("OptimizerRun", () => {
     metric(new Example({}), {} as never);
     expect(() => metric(new Example({}), {} as never)).toThrow(BudgetExceededError);
     expect(run.spent().metricCalls).toBe(2);
+  });
+
+  it("stops at a token or dollar cap without crossing it (each call's worst case is reserved first)", async () => {
+    const runWith = async (budget: { tokens?: number; costUsd?: number }) => {
+      const lm = new ScriptLM(() => ({ answer: "a" }), { maxTokens: 50, price: { input: 1000, output: 2000 } });
+      const run = await OptimizerRun.open({ optimizer: "Toy", fingerprint: {}, budget, logger: silentLogger });
+      const stopped = await run.execute(async () => {
+        for (let i = 0; i < 200; i++) await new Predict("question -> answer").call({ question: `q${i}` }, { lm });
+      });
+      return { stopped, spent: run.spent(), report: run.finish() };
+    };
+    const byTokens = await runWith({ tokens: 3000 });
+    expect(byTokens.stopped).toBe(true);
+    expect(byTokens.spent.lmCalls).toBeGreaterThan(3);
+    expect(byTokens.spent.tokens).toBeLessThanOrEqual(3000);
+    expect(byTokens.report.exhaustion?.limit).toBe("tokens");
+    const byCost = await runWith({ costUsd: 2 });
+    expect(byCost.stopped).toBe(true);
+    expect(byCost.spent.lmCalls).toBeGreaterThan(3);
+    expect(byCost.spent.costUsd).toBeLessThanOrEqual(2);
+    expect(byCost.report.exhaustion).toMatchObject({ limit: "costUsd", source: "optimizer" });
   });
 
   it("honours an enclosing withBudget and says so", async () => {

@@ -7,7 +7,6 @@ import { BudgetExceededError } from "../../errors/budget-exceeded-error.js";
 import { RunStateError } from "../../errors/run-state-error.js";
 import { ValueError } from "../../errors/value-error.js";
 import type { Metric } from "../../evaluate/metric.js";
-import { canonicalJson } from "../../utils/canonical-json.js";
 import { systemClock, type Clock } from "../../utils/clock.js";
 import { sha256Hex } from "../../utils/hash.js";
 import { findBudgetError } from "./find-budget-error.js";
@@ -15,6 +14,7 @@ import { checkOptimizerBudget, type OptimizerBudget } from "./optimizer-budget.j
 import { resolveOptimizerLogger } from "./progress-logger.js";
 import {
   emptyCheckpoint,
+  ensureRunDir,
   readCheckpoint,
   TRIALS_FILE,
   writeCheckpoint,
@@ -141,6 +141,7 @@ export class OptimizerRun {
         checkpoint = saved;
       }
       // The trial log is rewritten from the checkpoint, dropping lines of a step that did not finish.
+      await ensureRunDir(runDir);
       await writeCheckpoint(runDir, checkpoint);
       await writeFileAtomic(join(runDir, TRIALS_FILE), checkpoint.trials.map((t) => `${JSON.stringify(t)}\n`).join(""));
     }
@@ -322,15 +323,17 @@ export class OptimizerRun {
     if (this.#exhaustion) {
       const error = this.#exhaustion;
       const limit = budgetKeyOf(error);
-      const source = this.#ownCapReached(limit) ? "optimizer" : "enclosing";
+      const source = this.#isOwnCap(error) ? "optimizer" : "enclosing";
+      const max = source === "optimizer" ? (this.budget?.[limit] as number) : error.max;
       const cutShort = options.cutShort ?? "the rest of the search";
       const where = source === "optimizer" ? "the optimizer's budget" : "an enclosing budget";
       const warning =
-        `${this.optimizer} stopped early: ${where} ran out (${limit} limit of ${error.max} reached; spent ` +
+        `${this.optimizer} stopped early: ${where} ran out (${limit} limit of ${max} ` +
+        `${error.shortfall ? "would be crossed by the next call's worst case" : "reached"}; spent ` +
         `${spent.lmCalls} LM calls, ${spent.metricCalls} metric calls, ${spent.tokens} tokens). Cut short: ${cutShort}. ` +
         `Returning ${options.kept ?? "the best program found so far"}.`;
       this.logger.warn(warning);
-      exhaustion = { limit, max: error.max, source, cutShort, warning };
+      exhaustion = { limit, max, source, cutShort, warning };
     }
     return {
       optimizer: this.optimizer,
@@ -346,17 +349,17 @@ export class OptimizerRun {
     };
   }
 
-  #ownCapReached(limit: keyof OptimizerBudget): boolean {
-    const cap = this.budget?.[limit];
-    if (cap === undefined) return false;
-    const spent = this.spent();
-    const value = limit === "costUsd" ? (spent.costUsd ?? 0) : spent[limit];
-    return value >= cap;
+  /** Whether the error came from this run's own budget (its live caps are the budget minus what resumed steps spent). */
+  #isOwnCap(error: BudgetExceededError): boolean {
+    if (error.limit === "metricCalls") return true;
+    const { maxCalls, maxTokens, maxCost } = this.#liveBudget.limits;
+    const cap = error.limit === "calls" ? maxCalls : error.limit === "tokens" ? maxTokens : maxCost;
+    return cap !== undefined && cap === error.max;
   }
 
   #rngHash(): string | null {
     if (this.#rngs.size === 0) return null;
-    return sha256Hex(canonicalJson(Object.fromEntries([...this.#rngs].map(([name, rng]) => [name, rng.getstate()]))));
+    return sha256Hex(JSON.stringify([...this.#rngs].map(([name, rng]) => [name, rng.getstate()])));
   }
 
   async #save(): Promise<void> {

@@ -1,47 +1,58 @@
+import { spawn } from "node:child_process";
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { childSummary, runChild } from "../__fixtures__/run-child.js";
+import { runLetterOptimizer, type LetterRunSummary } from "./__fixtures__/letter-run.js";
 import { CHECKPOINT_FILE, TRIALS_FILE, type RunCheckpoint } from "./run-checkpoint.js";
 
 const CHILD = fileURLToPath(new URL("./__fixtures__/resume-child.ts", import.meta.url));
 
-interface ChildSummary {
-  state: unknown;
-  candidates: Array<[number, number]>;
-  spent: { lmCalls: number };
-  resumedSteps: number;
-  trials: Array<[number, number, number]>;
-  callsHere: number;
+/** Runs the child optimizer process; resolves with its exit signal and stdout. */
+function runChild(args: Record<string, unknown>): Promise<{ signal: NodeJS.Signals | null; code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "--conditions=source", CHILD, JSON.stringify(args)], { stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
 }
 
-const summary = (args: Record<string, unknown>) => childSummary<ChildSummary>(CHILD, args);
+async function summary(args: Record<string, unknown>): Promise<LetterRunSummary> {
+  const result = await runChild(args);
+  if (result.code !== 0) throw new Error(`child failed (${result.code ?? result.signal}): ${result.stderr}`);
+  return JSON.parse(result.stdout) as LetterRunSummary;
+}
 
 describe("resume after kill -9", () => {
-  it("BootstrapRS killed mid-run continues from its checkpoint and ends as an uninterrupted run", async () => {
-    const whole = await summary({ optimizer: "BootstrapRS", runDir: await mkdtemp(join(tmpdir(), "tsdspy-whole-")) });
-    expect(whole.resumedSteps).toBe(0);
-    expect(whole.callsHere).toBe(whole.spent.lmCalls);
+  for (const optimizer of ["BootstrapRS", "MIPROv2"] as const) {
+    it(`${optimizer} killed mid-run continues from its checkpoint and ends as an uninterrupted run`, async () => {
+      const whole = await runLetterOptimizer({ optimizer, runDir: await mkdtemp(join(tmpdir(), "tsdspy-whole-")) });
+      expect(whole.resumedSteps).toBe(0);
+      expect(whole.callsHere).toBe(whole.spent.lmCalls);
 
-    const runDir = await mkdtemp(join(tmpdir(), "tsdspy-killed-"));
-    const killed = await runChild(CHILD, { optimizer: "BootstrapRS", runDir, killAfter: Math.floor(whole.callsHere / 2) });
-    expect(killed.signal).toBe("SIGKILL");
-    const checkpoint = JSON.parse(await readFile(join(runDir, CHECKPOINT_FILE), "utf8")) as RunCheckpoint;
-    const paid = checkpoint.steps.at(-1)?.spent.lmCalls ?? 0;
-    expect(checkpoint.steps.length).toBeGreaterThan(0);
-    expect(paid).toBeGreaterThan(0);
+      const runDir = await mkdtemp(join(tmpdir(), "tsdspy-killed-"));
+      const killed = await runChild({ optimizer, runDir, killAfter: Math.floor(whole.callsHere / 2) });
+      expect(killed.signal).toBe("SIGKILL");
+      const checkpoint = JSON.parse(await readFile(join(runDir, CHECKPOINT_FILE), "utf8")) as RunCheckpoint;
+      const paid = checkpoint.steps.at(-1)?.spent.lmCalls ?? 0;
+      expect(checkpoint.steps.length).toBeGreaterThan(0);
+      expect(paid).toBeGreaterThan(0);
 
-    const resumed = await summary({ optimizer: "BootstrapRS", runDir });
-    expect(resumed.resumedSteps).toBe(checkpoint.steps.length);
-    // Nothing that was checkpointed is paid for again; only the step the kill interrupted is redone.
-    expect(resumed.callsHere).toBe(whole.callsHere - paid);
-    expect(resumed.spent.lmCalls).toBe(whole.spent.lmCalls);
-    expect(resumed.state).toEqual(whole.state);
-    expect(resumed.candidates).toEqual(whole.candidates);
-    expect(resumed.trials).toEqual(whole.trials);
-    const lines = (await readFile(join(runDir, TRIALS_FILE), "utf8")).trim().split("\n").map((line) => JSON.parse(line) as { trial: number; score: number });
-    expect(lines.map((line) => [line.trial, line.score])).toEqual(whole.trials.map(([trial, score]) => [trial, score]));
-  }, 60_000);
+      const resumed = await summary({ optimizer, runDir });
+      expect(resumed.resumedSteps).toBe(checkpoint.steps.length);
+      // Nothing that was checkpointed is paid for again; only the step the kill interrupted is redone.
+      expect(resumed.callsHere).toBe(whole.callsHere - paid);
+      expect(resumed.spent.lmCalls).toBe(whole.spent.lmCalls);
+      expect(resumed.state).toEqual(whole.state);
+      expect(resumed.candidates).toEqual(whole.candidates);
+      expect(resumed.trials).toEqual(whole.trials);
+      const lines = (await readFile(join(runDir, TRIALS_FILE), "utf8")).trim().split("\n").map((line) => JSON.parse(line) as { trial: number; score: number });
+      expect(lines.map((line) => [line.trial, line.score])).toEqual((whole.trials ?? []).map(([trial, score]) => [trial, score]));
+    }, 60_000);
+  }
 });

@@ -87,8 +87,12 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
   }
 }
 
-/** Saves the checkpoint atomically (a reader sees the previous or the new one, never a torn file). */
+/** Saves the checkpoint atomically (a reader sees the previous or the new one, never a torn file); `runDir` exists. */
 export async function writeCheckpoint(runDir: string, checkpoint: RunCheckpoint): Promise<void> {
-  await mkdir(runDir, { recursive: true });
   await writeFileAtomic(join(runDir, CHECKPOINT_FILE), JSON.stringify(checkpoint));
+}
+
+/** Creates the run directory (and its parents) when missing. */
+export async function ensureRunDir(runDir: string): Promise<void> {
+  await mkdir(runDir, { recursive: true });
 }

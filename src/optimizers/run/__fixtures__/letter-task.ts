@@ -22,15 +22,56 @@ export const letterMetric = function labelMatch(example: Example, prediction: { 
  * copies the label of a demo whose word starts with the same letter, otherwise says `consonant`.
  */
 export function letterLM(): ScriptLM {
-  return new ScriptLM((messages: Message[]) => {
-    const system = messageText(messages[0]);
-    const query = /\[\[ ## word ## \]\]\n(\S+)/.exec(messageText(messages.at(-1)))?.[1] ?? "";
-    if (/starts with a vowel/.test(system)) return { label: /^[aeiou]/.test(query) ? "vowel" : "consonant" };
-    for (let i = 1; i + 1 < messages.length - 1; i += 2) {
-      const word = /\[\[ ## word ## \]\]\n(\S+)/.exec(messageText(messages[i]))?.[1];
-      const label = /\[\[ ## label ## \]\]\n(\S+)/.exec(messageText(messages[i + 1]))?.[1];
-      if (word && label && word[0] === query[0]) return { label };
-    }
-    return { label: "consonant" };
-  });
+  return new ScriptLM((messages: Message[], _params, index) =>
+    outputFieldsOf(messages).includes("label") ? letterAnswer(messages) : promptAnswer(messages, index),
+  );
+}
+
+function letterAnswer(messages: Message[]): Record<string, unknown> {
+  const system = messageText(messages[0]);
+  const query = /\[\[ ## word ## \]\]\n(\S+)/.exec(messageText(messages.at(-1)))?.[1] ?? "";
+  if (/starts with a vowel/.test(system)) return { label: /^[aeiou]/.test(query) ? "vowel" : "consonant" };
+  for (let i = 1; i + 1 < messages.length - 1; i += 2) {
+    const word = /\[\[ ## word ## \]\]\n(\S+)/.exec(messageText(messages[i]))?.[1];
+    const label = /\[\[ ## label ## \]\]\n(\S+)/.exec(messageText(messages[i + 1]))?.[1];
+    if (word && label && word[0] === query[0]) return { label };
+  }
+  return { label: "consonant" };
+}
+
+/** The output fields a ChatAdapter system message asks for. */
+export function outputFieldsOf(messages: Message[]): string[] {
+  const system = messageText(messages[0]);
+  const part = system.split("Your output fields are:")[1]?.split("All interactions will be structured")[0] ?? "";
+  return [...part.matchAll(/^\d+\. `(\w+)`/gm)].map((m) => m[1] as string);
+}
+
+/**
+ * A deterministic prompt model for the letter task: short summaries and descriptions; an instruction that states the
+ * rule when MIPROv2's proposer was given a tip (COPRO: in every second completion), a vague one otherwise.
+ */
+export function letterPromptLM(): ScriptLM {
+  return new ScriptLM((messages, _params, index) => promptAnswer(messages, index));
+}
+
+const RULE = "Answer vowel when the word starts with a vowel, otherwise consonant.";
+
+function promptAnswer(messages: Message[], index: number): Record<string, unknown> {
+  const fields = outputFieldsOf(messages);
+  const user = messageText(messages.at(-1));
+  if (fields.includes("observations")) return { observations: "Single words, each labeled by its first letter." };
+  if (fields.includes("summary")) return { summary: "Summary: single words labeled vowel or consonant." };
+  if (fields.includes("program_description")) return { program_description: "It labels words." };
+  if (fields.includes("module_description")) return { module_description: "Labels one word." };
+  if (fields.includes("proposed_prefix_for_output_field")) {
+    return { proposed_instruction: index % 2 === 1 ? RULE : `Label the word (${index}).`, proposed_prefix_for_output_field: "Label:" };
+  }
+  if (fields.includes("proposed_instruction")) {
+    return {
+      proposed_instruction: /\[\[ ## tip ## \]\]/.test(user)
+        ? `Proposed Instruction: ${RULE}`
+        : "Proposed Instruction: Label the word.",
+    };
+  }
+  return Object.fromEntries(fields.map((f) => [f, "?"]));
 }
