@@ -16,17 +16,18 @@ const ALLOWED: Record<string, string[]> = {
   adapters: ["errors", "utils", "python", "signatures", "lm"],
   providers: ["errors", "utils", "python", "lm"],
   context: ["errors", "utils", "python", "lm", "signatures", "adapters"],
+  tools: ["errors", "utils", "python", "lm", "signatures", "adapters", "context"],
   clients: ["errors", "utils", "python", "lm", "context", "providers"],
   primitives: ["errors", "utils", "python", "signatures", "lm", "context"],
-  predict: ["errors", "utils", "python", "signatures", "lm", "adapters", "context", "clients", "primitives"],
+  predict: ["errors", "utils", "python", "signatures", "lm", "adapters", "context", "clients", "primitives", "tools"],
   evaluate: ["errors", "utils", "python", "lm", "context", "primitives"],
   release: ["errors", "utils", "python", "context", "primitives", "evaluate"],
   judges: ["errors", "utils", "python", "signatures", "lm", "context", "primitives", "predict", "evaluate"],
   retrievers: ["errors", "utils", "python", "lm", "context", "clients", "primitives", "providers"],
-  optimizers: ["errors", "utils", "python", "signatures", "lm", "adapters", "context", "clients", "primitives", "predict", "evaluate", "retrievers", "judges", "release"],
-  testing: ["errors", "utils", "python", "signatures", "lm", "adapters", "context", "clients", "primitives", "predict"],
+  optimizers: ["errors", "utils", "python", "signatures", "lm", "adapters", "context", "clients", "primitives", "tools", "predict", "evaluate", "retrievers", "judges", "release"],
+  testing: ["errors", "utils", "python", "signatures", "lm", "adapters", "context", "clients", "primitives", "tools", "predict"],
   sim: ["errors", "utils", "python", "lm", "clients", "context", "providers"],
-  cli: ["errors", "utils", "python", "signatures", "lm", "adapters", "context", "clients", "primitives", "predict", "evaluate", "optimizers", "retrievers", "judges", "release", "sim", "providers", "testing"],
+  cli: ["errors", "utils", "python", "signatures", "lm", "adapters", "context", "clients", "primitives", "tools", "predict", "evaluate", "optimizers", "retrievers", "judges", "release", "sim", "providers", "testing"],
 };
 
 const srcDir = dirname(fileURLToPath(import.meta.url));

@@ -81,6 +81,7 @@ it("exports exactly the public API", async () => {
       "StateFileError",
       "Teleprompter",
       "Tool",
+      "ToolCallResults",
       "ToolCalls",
       "UsageTracker",
       "ValidationError",

@@ -35,7 +35,8 @@ export { Image } from "./adapters/types/image.js";
 export { Audio, File, Document } from "./adapters/types/media.js";
 export { History } from "./adapters/types/history.js";
 export { Code } from "./adapters/types/code.js";
-export { Tool } from "./adapters/types/tool.js";
+export { Tool, type ToolFunction, type ToolOptions } from "./tools/tool.js";
+export { ToolCallResults, type ToolCallResult } from "./adapters/types/tool-call-results.js";
 export { ToolCalls, type ToolCall } from "./adapters/types/tool-calls.js";
 
 // Modules
