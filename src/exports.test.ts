@@ -74,6 +74,7 @@ it("exports exactly the public API", async () => {
       "PriceTable",
       "PythonSyntaxError",
       "PythonTypeError",
+      "ReAct",
       "SemanticF1",
       "Signature",
       "SignatureError",

@@ -42,6 +42,8 @@ export { ToolCalls, type ToolCall } from "./adapters/types/tool-calls.js";
 // Modules
 export { Predict, type PredictCallOptions, type Demo } from "./predict/predict.js";
 export { ChainOfThought, type ChainOfThoughtOptions } from "./predict/chain-of-thought.js";
+export { ReAct, type ReActOptions, type ReActCallOptions } from "./predict/react.js";
+export type { Trajectory } from "./predict/react-trajectory.js";
 
 // Settings, tracing, usage
 export { configure, getSettings, withSettings, globalHistory, type Settings } from "./context/settings.js";
