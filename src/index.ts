@@ -44,6 +44,11 @@ export { Predict, type PredictCallOptions, type Demo } from "./predict/predict.j
 export { ChainOfThought, type ChainOfThoughtOptions } from "./predict/chain-of-thought.js";
 export { ReAct, type ReActOptions, type ReActCallOptions } from "./predict/react.js";
 export type { Trajectory } from "./predict/react-trajectory.js";
+export { BestOfN, type BestOfNOptions } from "./predict/best-of-n.js";
+export { Refine, type RefineOptions } from "./predict/refine.js";
+export { OfferFeedback } from "./predict/offer-feedback.js";
+export type { RewardFn } from "./predict/rollout-lm.js";
+export { MultiChainComparison, type MultiChainComparisonOptions, type Completion } from "./predict/multi-chain-comparison.js";
 
 // Settings, tracing, usage
 export { configure, getSettings, withSettings, globalHistory, type Settings } from "./context/settings.js";
