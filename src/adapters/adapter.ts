@@ -5,13 +5,13 @@ import type { LMLike } from "../lm/lm-like.js";
 import type { LMOutput } from "../lm/lm-response.js";
 import type { Message } from "../lm/message.js";
 import { dedent, pySplitlines } from "../python/py-str.js";
-import type { UserMessageOptions, ValueRecord } from "./adapter-types.js";
+import type { PostprocessContext, UserMessageOptions, ValueRecord } from "./adapter-types.js";
 import { formatFieldDescription } from "./field-description.js";
 import { formatConversationHistory, historyFieldName } from "./format-history.js";
 import { expandCustomTypeMarkers } from "./expand-custom-type-markers.js";
 import { hasKey, readKey } from "./record-access.js";
 
-export type { UserMessageOptions, ValueRecord } from "./adapter-types.js";
+export type { PostprocessContext, UserMessageOptions, ValueRecord } from "./adapter-types.js";
 
 /** One attempt Predict makes: the adapter, the (possibly reduced) signature it renders, and the LM params. */
 export interface CallPlan {
@@ -56,8 +56,13 @@ export abstract class Adapter {
   /** Reads a completion into output values; throws `AdapterParseError` when it cannot. */
   abstract parse(signature: Signature, completion: string): Record<string, unknown>;
 
-  /** One LM output → output values of `original` (see `postprocessOutput`). */
-  abstract postprocess(original: Signature, processed: Signature, output: LMOutput): Record<string, unknown>;
+  /** One LM output → output values of `original` (see `postprocessOutput`); `context` runs follow-up LM calls. */
+  abstract postprocess(
+    original: Signature,
+    processed: Signature,
+    output: LMOutput,
+    context?: PostprocessContext,
+  ): Record<string, unknown> | Promise<Record<string, unknown>>;
 
   /** The `[name, value]` pairs rendered as this adapter writes fields (also used by DummyLM for answers). */
   abstract formatFieldWithValue(entries: ReadonlyArray<readonly [Field, unknown]>, options?: { role?: "user" | "assistant" }): string;
