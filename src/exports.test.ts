@@ -78,6 +78,7 @@ it("exports exactly the public API", async () => {
       "PythonSyntaxError",
       "PythonTypeError",
       "ReAct",
+      "ReActV2",
       "Reasoning",
       "Refine",
       "SemanticF1",

@@ -46,6 +46,7 @@ export { Predict, type PredictCallOptions, type Demo } from "./predict/predict.j
 export { ChainOfThought, type ChainOfThoughtOptions } from "./predict/chain-of-thought.js";
 export { ReAct, type ReActOptions, type ReActCallOptions } from "./predict/react.js";
 export type { Trajectory } from "./predict/react-trajectory.js";
+export { ReActV2, type TerminationReason } from "./predict/react-v2.js";
 export { BestOfN, type BestOfNOptions } from "./predict/best-of-n.js";
 export { Refine, type RefineOptions } from "./predict/refine.js";
 export { OfferFeedback } from "./predict/offer-feedback.js";

@@ -10,5 +10,5 @@ export function formatErrorForLm(error: unknown, options: { tracebackFrames?: nu
   const message = error instanceof Error ? error.message : String(error);
   if (!options.tracebackFrames || options.tracebackFrames <= 0) return message;
   const name = error instanceof Error ? (PYTHON_NAMES[error.name] ?? error.name) : "Error";
-  return `\n${message ? `${name}: ${message}` : name}`;
+  return `\n${(message ? `${name}: ${message}` : name).trim()}`;
 }

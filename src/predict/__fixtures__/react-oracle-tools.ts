@@ -2,6 +2,7 @@ import { ContextWindowExceededError } from "../../errors/lm-errors.js";
 import type { LMForwardRequest } from "../../clients/base-lm.js";
 import type { LMResponse } from "../../lm/lm-response.js";
 import { pyFloat } from "../../python/py-float.js";
+import { pyJsonDumps } from "../../python/pyfmt.js";
 import { DummyLM, type DummyLMOptions } from "../../testing/dummy-lm.js";
 import { Tool } from "../../tools/tool.js";
 
@@ -87,9 +88,19 @@ export function lastTracebackLine(text: string): string {
   return out.join("\n");
 }
 
+/** `lastTracebackLine`, also inside JSON string literals embedded in the text (tool results in a prompt). */
+function normalizeText(text: string): string {
+  const embedded = text.includes("Traceback (most recent call last):\\n")
+    ? text.replace(/"(?:[^"\\]|\\.)*"/g, (literal) =>
+        literal.includes("Traceback (most recent call last):") ? pyJsonDumps(lastTracebackLine(JSON.parse(literal) as string), { ensureAscii: false }) : literal,
+      )
+    : text;
+  return lastTracebackLine(embedded);
+}
+
 /** `lastTracebackLine` over every string of a JSON-like value. */
 export function withoutTracebacks<T>(value: T): T {
-  if (typeof value === "string") return lastTracebackLine(value) as T;
+  if (typeof value === "string") return normalizeText(value) as T;
   if (Array.isArray(value)) return value.map(withoutTracebacks) as T;
   if (typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutTracebacks(v)])) as T;
