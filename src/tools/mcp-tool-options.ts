@@ -42,12 +42,12 @@ export function mcpToolOptions(
   client: McpClientLike,
   tool: McpToolLike,
   resultMode: McpResultMode,
-): { name: string; desc: string; args: ToolArgs; func: (args: Record<string, unknown>) => Promise<unknown>; acceptsExtraArgs: true; checkRequired: false } {
+): { name: string; desc: string | null; args: ToolArgs; func: (args: Record<string, unknown>) => Promise<unknown>; acceptsExtraArgs: true; checkRequired: false } {
   if (resultMode !== "text" && resultMode !== "structured") throw new ValueError(`Unsupported MCP result mode: '${String(resultMode)}'`);
   const { args } = argsFromJsonSchema(tool.inputSchema ?? {});
   return {
     name: tool.name,
-    desc: tool.description ?? "",
+    desc: tool.description ?? null,
     args,
     func: async (values) => convertMcpResult(await client.callTool({ name: tool.name, arguments: values }), resultMode),
     // The server validates its own arguments, as DSPy's `**kwargs` bridge lets it.
