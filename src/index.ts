@@ -106,6 +106,11 @@ export { Ensemble, EnsembledProgram, type EnsembleOptions, type ReduceFn } from 
 export { KNN, type Vectorizer } from "./predict/knn.js";
 export { majority, type MajorityOptions } from "./predict/aggregation.js";
 export { LexicalEmbedder, type LexicalEmbedderOptions } from "./retrievers/lexical-embedder.js";
+export { Embeddings, type EmbeddingsOptions, type EmbedderLike, type SearchResult } from "./retrievers/embeddings.js";
+export { EmbeddingsWithScores } from "./retrievers/embeddings-with-scores.js";
+export { BM25Retriever, type BM25Options } from "./retrievers/bm25-retriever.js";
+export { Retrieve } from "./retrievers/retrieve.js";
+export type { Retriever, Passage } from "./retrievers/retriever.js";
 
 // Release discipline
 export { assertDisjointSplits } from "./release/assert-disjoint-splits.js";

@@ -4,19 +4,6 @@
  */
 export type ValueRecord = object;
 
-/**
- * What Predict lends an adapter while post-processing an output: `complete` runs a further LM call the adapter asks
- * for (its plans, fallback and parsing), so that adapters such as `TwoStepAdapter` never call an LM themselves.
- */
-export interface PostprocessContext {
-  complete(
-    adapter: import("./adapter.js").Adapter,
-    lm: import("../lm/lm-like.js").LMLike,
-    signature: import("../signatures/signature.js").Signature,
-    inputs: ValueRecord,
-  ): Promise<Array<Record<string, unknown>>>;
-}
-
 /** Options of `formatUserMessageContent`. */
 export interface UserMessageOptions {
   prefix?: string;

@@ -5,13 +5,21 @@ import type { LMLike } from "../lm/lm-like.js";
 import type { LMOutput } from "../lm/lm-response.js";
 import type { Message } from "../lm/message.js";
 import { dedent, pySplitlines } from "../python/py-str.js";
-import type { PostprocessContext, UserMessageOptions, ValueRecord } from "./adapter-types.js";
+import type { UserMessageOptions, ValueRecord } from "./adapter-types.js";
 import { formatFieldDescription } from "./field-description.js";
 import { formatConversationHistory, historyFieldName } from "./format-history.js";
 import { expandCustomTypeMarkers } from "./expand-custom-type-markers.js";
 import { hasKey, readKey } from "./record-access.js";
 
-export type { PostprocessContext, UserMessageOptions, ValueRecord } from "./adapter-types.js";
+export type { UserMessageOptions, ValueRecord } from "./adapter-types.js";
+
+/**
+ * What Predict lends an adapter while post-processing an output: `complete` runs a further LM call the adapter asks
+ * for (plans, fallback and parsing included), so that adapters such as `TwoStepAdapter` never call an LM themselves.
+ */
+export interface PostprocessContext {
+  complete(adapter: Adapter, lm: LMLike, signature: Signature, inputs: ValueRecord): Promise<Array<Record<string, unknown>>>;
+}
 
 /** One attempt Predict makes: the adapter, the (possibly reduced) signature it renders, and the LM params. */
 export interface CallPlan {

@@ -20,6 +20,8 @@ export interface Settings {
   lm: LMLike | null;
   /** The adapter that formats prompts and parses replies; `null` means ChatAdapter. */
   adapter: unknown;
+  /** The retriever `Retrieve` uses (DSPy's `rm`): `Embeddings`, `BM25Retriever`, a function or an object with `retrieve`. */
+  rm: unknown;
   /** When an array, every predictor call appends `[predictor, inputs, prediction]` to it. */
   trace: TraceEntry[] | null;
   callbacks: readonly Callback[];
@@ -48,6 +50,7 @@ export const MAX_GLOBAL_HISTORY = 10_000;
 const DEFAULTS: Settings = Object.freeze({
   lm: null,
   adapter: null,
+  rm: null,
   trace: null,
   callbacks: Object.freeze([]) as readonly Callback[],
   trackUsage: false,
