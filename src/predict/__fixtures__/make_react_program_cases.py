@@ -11,6 +11,7 @@ import io
 import json
 import os
 import sys
+import random
 import tempfile
 
 sys.dont_write_bytecode = True
@@ -91,10 +92,28 @@ def bootstrap_cases():
         step("I know it.", "finish", {}),
         {"reasoning": "Hamlet is by Shakespeare.", "answer": "Shakespeare"},
     ]
-    return [
+    cases = [
         bootstrap_case("bootstrap-2-of-4", trainset, answers, {"max_bootstrapped_demos": 2, "max_labeled_demos": 4}),
         bootstrap_case("bootstrap-4-of-4", trainset, answers, {"max_bootstrapped_demos": 4, "max_labeled_demos": 1}),
     ]
+    rng = random.Random(21)
+    queries = ["capital of France", "population of Paris", "Eiffel Tower height", "x", "é"]
+    for i in range(24):
+        size = rng.randint(2, 6)
+        train, script = [], []
+        for j in range(size):
+            answer = rng.choice(["Paris", "5", "330 m", "a", "yes"])
+            train.append({"question": f"Question {i}-{j}: {rng.choice(['what?', 'how many?', 'where?'])}", "answer": answer})
+            for s_ in range(rng.randint(0, 4)):
+                if rng.random() < 0.5:
+                    script.append(step(rng.choice(["Search.", "Look it up.", "A", f"Thought {s_}"]), "search", {"query": rng.choice(queries)}))
+                else:
+                    script.append(step(rng.choice(["Add.", "Sum", "B"]), "add", {"a": rng.randint(-3, 300), "b": rng.randint(0, 70000)}))
+            script.append(step(rng.choice(["Done.", "Finish", "C"]), "finish", {}))
+            script.append({"reasoning": f"Because {j}.", "answer": answer if rng.random() < 0.75 else "wrong"})
+        params = {"max_bootstrapped_demos": rng.randint(1, 4), "max_labeled_demos": rng.randint(0, 6)}
+        cases.append(bootstrap_case(f"bootstrap-random-{i}", train, script, params))
+    return cases
 
 
 if __name__ == "__main__":
