@@ -6,11 +6,16 @@ it("exports exactly the Python parity API", async () => {
   expect(keys).toMatchInlineSnapshot(`
     [
       "PY_ELLIPSIS",
+      "PickleInstance",
       "PyComplex",
+      "PyDict",
       "PyFloat",
+      "PyRef",
+      "PyTuple",
       "PythonRandom",
       "jsonRepairLoads",
       "parsePyJson",
+      "pickleDumps",
       "pyFloat",
       "pyFloatRepr",
       "pyFormatFixed",
