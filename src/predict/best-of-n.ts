@@ -1,4 +1,5 @@
-import { getSettings, withSettings } from "../context/settings.js";
+import { getSettings } from "../context/settings.js";
+import { recordTrace, withTrace } from "../context/with-trace.js";
 import type { TraceEntry } from "../context/trace-entry.js";
 import { Module } from "../primitives/module.js";
 import type { Prediction } from "../primitives/prediction.js";
@@ -44,18 +45,16 @@ export class BestOfN<I extends Fields = Fields, O extends Fields = Fields> exten
   override async forward(inputs: I): Promise<Prediction<O>> {
     const { lm, start } = rolloutLm(this.module, "BestOfN");
     let bestPred: Prediction<O> | null = null;
-    let bestTrace: TraceEntry[] | null = null;
+    let bestTrace: readonly TraceEntry[] | null = null;
     let bestReward = -Infinity;
     for (let idx = 0; idx < this.N; idx++) {
       const rid = start + idx;
       const mod = this.module.deepcopy();
       mod.setLm(lm.copy({ rollout_id: rid, temperature: 1.0 }));
       try {
-        const { pred, trace, reward } = await withSettings({ trace: [] }, async () => {
-          const pred = await mod.call(inputs);
-          const trace = [...(getSettings().trace ?? [])];
-          return { pred, trace, reward: Number(await this.#rewardFn(inputs, pred)) };
-        });
+        // The reward is computed inside the attempt's trace scope, as in DSPy, but after the trace was copied.
+        const { result: pred, trace } = await withTrace(() => mod.call(inputs));
+        const reward = Number(await withTrace(() => this.#rewardFn(inputs, pred)).then((r) => r.result));
         if (reward > bestReward) [bestReward, bestPred, bestTrace] = [reward, pred, trace];
         if (reward >= this.threshold) break;
       } catch (error) {
@@ -64,7 +63,7 @@ export class BestOfN<I extends Fields = Fields, O extends Fields = Fields> exten
         this.failCount -= 1;
       }
     }
-    if (bestTrace && bestTrace.length) getSettings().trace?.push(...bestTrace);
+    if (bestTrace && bestTrace.length) for (const [predictor, traceInputs, output] of bestTrace) recordTrace(predictor, traceInputs, output);
     return bestPred as Prediction<O>;
   }
 }

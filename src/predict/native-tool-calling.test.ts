@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ChatAdapter } from "../adapters/chat-adapter.js";
+import "../providers/builtin-providers.js";
 import { LM } from "../clients/lm.js";
 import { resetSettings, withSettings } from "../context/settings.js";
 import { Tool } from "../tools/tool.js";

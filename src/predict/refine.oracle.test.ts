@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { globalHistory, resetSettings, withSettings } from "../context/settings.js";
 import type { Logger } from "../context/logger.js";
 import type { TraceEntry } from "../context/trace-entry.js";
+import { withTrace } from "../context/with-trace.js";
 import { ValueError } from "../errors/value-error.js";
 import { Module } from "../primitives/module.js";
 import type { Prediction } from "../primitives/prediction.js";
@@ -56,11 +57,13 @@ describe("BestOfN and Refine against DSPy 3.3.1 (oracle)", () => {
         c.kind === "BestOfN"
           ? new BestOfN(MODULES[c.module]!(), options)
           : new Refine(MODULES[c.module]!(), { ...options, moduleCode: expected.module_code, rewardFnCode: expected.reward_fn_code });
-      const trace: TraceEntry[] = [];
+      let trace: readonly TraceEntry[] = [];
       const start = globalHistory().length;
       let outcome: Json;
       try {
-        const pred = await withSettings({ lm: lmForRun, trace, logger }, () => wrapper.call(c.inputs));
+        const traced = await withTrace(() => withSettings({ lm: lmForRun, logger }, () => wrapper.call(c.inputs)));
+        trace = traced.trace;
+        const pred = traced.result;
         outcome = { prediction: pred === null ? null : pyJsonDumps(pred.toDict()) };
       } catch (error) {
         outcome = { error: { type: (error as Error).name, message: (error as Error).message } };

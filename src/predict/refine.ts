@@ -1,6 +1,7 @@
 import type { Adapter } from "../adapters/adapter.js";
 import { ChatAdapter } from "../adapters/chat-adapter.js";
 import { getSettings, withSettings } from "../context/settings.js";
+import { recordTrace, withTrace } from "../context/with-trace.js";
 import type { TraceEntry } from "../context/trace-entry.js";
 import { Module } from "../primitives/module.js";
 import type { Parameter } from "../primitives/parameter.js";
@@ -83,7 +84,7 @@ export class Refine<I extends Fields = Fields, O extends Fields = Fields> extend
     const { lm, start } = rolloutLm(this.module, "Refine");
     const adapter = (settings.adapter as Adapter | null) ?? new ChatAdapter();
     let bestPred: Prediction<O> | null = null;
-    let bestTrace: TraceEntry[] | null = null;
+    let bestTrace: readonly TraceEntry[] | null = null;
     let bestReward = -Infinity;
     let advice: Record<string, unknown> | null = null;
     for (let idx = 0; idx < this.N; idx++) {
@@ -94,12 +95,12 @@ export class Refine<I extends Fields = Fields, O extends Fields = Fields> extend
       const predictor2name = new Map<Parameter, string>(named.map(([name, p]) => [p, name]));
       const signature2name = new Map<Signature, string>(named.map(([name, p]) => [(p as unknown as { signature: Signature }).signature, name]));
       try {
-        const overrides = advice && Object.keys(advice).length ? { trace: [], adapter: hintAdapter(adapter, advice, signature2name) } : { trace: [] };
-        const { outputs, trace, reward } = await withSettings(overrides, async () => {
-          const outputs = await mod.call(inputs);
-          const trace = [...(getSettings().trace ?? [])];
-          return { outputs, trace, reward: await this.#rewardFn(inputs, outputs) };
-        });
+        const run = () => mod.call(inputs);
+        const { result: outputs, trace } = await withTrace(() =>
+          advice && Object.keys(advice).length ? withSettings({ adapter: hintAdapter(adapter, advice, signature2name) }, run) : run(),
+        );
+        // The reward is computed inside the attempt's trace scope, as in DSPy, but after the trace was copied.
+        const reward = (await withTrace(() => this.#rewardFn(inputs, outputs))).result;
         const score = Number(reward);
         if (score > bestReward) [bestReward, bestPred, bestTrace] = [score, outputs, trace];
         if (this.threshold !== null && score >= this.threshold) break;
@@ -131,7 +132,7 @@ export class Refine<I extends Fields = Fields, O extends Fields = Fields> extend
         this.failCount -= 1;
       }
     }
-    if (bestTrace && bestTrace.length) getSettings().trace?.push(...bestTrace);
+    if (bestTrace && bestTrace.length) for (const [predictor, traceInputs, output] of bestTrace) recordTrace(predictor, traceInputs, output);
     return bestPred as Prediction<O>;
   }
 }
