@@ -1,4 +1,4 @@
-// A small MCP server over stdio used by examples/agents/mcp.ts (and the same shape as src/tools/__fixtures__/mcp-server.mjs).
+// A small MCP server over stdio, started with `node` by examples/agents/mcp.ts and by src/tools/mcp-tool.test.ts.
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { CallToolRequestSchema, ListToolsRequestSchema } from "@modelcontextprotocol/sdk/types.js";

@@ -5,19 +5,10 @@
  *
  *   npx tsx --conditions=source examples/retrieval/multi-hop.ts
  */
-import { BM25Retriever, ChainOfThought, configure, LM, Module, Prediction, Retrieve, signature } from "tsdspy";
+import { BM25Retriever, ChainOfThought, configure, LM, Module, Prediction, Retrieve } from "tsdspy";
 import { DummyLM } from "tsdspy/testing";
 import { runIfMain, type Print } from "../seed/run-example.js";
-
-export const GenerateResolution = signature({
-  name: "GenerateResolution",
-  instructions: "Generate a support resolution using retrieved policy documents.",
-  inputs: {
-    policy_context: { type: "str", desc: "Retrieved policy passages" },
-    ticket_text: { type: "str", desc: "The customer's message" },
-  },
-  outputs: { resolution: { type: "str", desc: "Concise resolution with policy citation" } },
-});
+import { GenerateResolution } from "../support/program.js";
 
 export class MultiHopSupport extends Module<{ ticket_text: string }, { resolution: string }> {
   retrieve = new Retrieve({ k: 3 });

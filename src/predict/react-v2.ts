@@ -15,7 +15,8 @@ import { makeField, type Field } from "../signatures/field.js";
 import { jsonSchemaOf } from "../signatures/json-schema.js";
 import { ensureSignature, Signature } from "../signatures/signature.js";
 import { allowsNone, makeUnion, NONE, type TypeNode } from "../signatures/type-node.js";
-import { Tool, type ToolFunction } from "../tools/tool.js";
+import { Tool } from "../tools/tool.js";
+import { agentInputs, toolsByName } from "./agent-inputs.js";
 import { PredictImpl, type InputsOf, type OutputsOf } from "./predict.js";
 import type { ReActCallOptions, ReActOptions } from "./react.js";
 
@@ -53,11 +54,7 @@ class ReActV2Impl<I extends Fields = Fields, O extends Fields = Fields> extends 
     super();
     this.signature = ensureSignature(signature) as Signature;
     this.maxIters = options.maxIters ?? 20;
-    this.tools = new Map();
-    for (const t of options.tools) {
-      const tool = t instanceof Tool ? t : new Tool(t as ToolFunction);
-      this.tools.set(tool.name, tool);
-    }
+    this.tools = toolsByName(options.tools);
     if (this.tools.has("submit")) throw new ValueError("`submit` is reserved by ReActV2 as the final-output tool.");
     this.tools.set("submit", this.makeSubmitTool());
     this.react = new PredictImpl(this.makeReactSignature());
@@ -108,12 +105,7 @@ class ReActV2Impl<I extends Fields = Fields, O extends Fields = Fields> extends 
 
   override async forward(inputs: I & { history?: History }, options: ReActCallOptions = {}): Promise<Prediction<O & { history: History; termination_reason: TerminationReason }>> {
     const logger = getSettings().logger;
-    const inputArgs: Record<string, unknown> = { ...inputs };
-    let maxIters = options.maxIters ?? this.maxIters;
-    if ("max_iters" in inputArgs) {
-      maxIters = Number(inputArgs.max_iters);
-      delete inputArgs.max_iters;
-    }
+    const { inputArgs, maxIters } = agentInputs(inputs, options.maxIters ?? this.maxIters);
     const messages: Array<Record<string, unknown>> = inputArgs.history instanceof History ? (inputArgs.history.messages as Array<Record<string, unknown>>) : [];
     const history = inputArgs.history instanceof History ? inputArgs.history : new History(messages);
     delete inputArgs.history;

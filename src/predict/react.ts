@@ -9,6 +9,7 @@ import { InputField, OutputField } from "../signatures/field.js";
 import { ensureSignature, Signature } from "../signatures/signature.js";
 import type { TypeNode } from "../signatures/type-node.js";
 import { Tool, type ToolFunction } from "../tools/tool.js";
+import { agentInputs, toolsByName } from "./agent-inputs.js";
 import { ChainOfThoughtImpl } from "./chain-of-thought.js";
 import { PredictImpl, type InputsOf, type OutputsOf } from "./predict.js";
 import { formatTrajectory, truncateTrajectory, type Trajectory } from "./react-trajectory.js";
@@ -65,11 +66,7 @@ class ReActImpl<I extends Fields = Fields, O extends Fields = Fields> extends Mo
     const base = ensureSignature(signature) as Signature;
     this.signature = base;
     this.maxIters = options.maxIters ?? 20;
-    const tools = new Map<string, Tool>();
-    for (const t of options.tools) {
-      const tool = t instanceof Tool ? t : new Tool(t);
-      tools.set(tool.name, tool);
-    }
+    const tools = toolsByName(options.tools);
     const outputs = Object.keys(base.outputFields).map((k) => `\`${k}\``).join(", ");
     tools.set(
       "finish",
@@ -101,12 +98,7 @@ class ReActImpl<I extends Fields = Fields, O extends Fields = Fields> extends Mo
 
   override async forward(inputs: I, options: ReActCallOptions = {}): Promise<Prediction<O & { trajectory: Trajectory }>> {
     const logger = getSettings().logger;
-    const inputArgs: Record<string, unknown> = { ...inputs };
-    let maxIters = options.maxIters ?? this.maxIters;
-    if ("max_iters" in inputArgs) {
-      maxIters = Number(inputArgs.max_iters);
-      delete inputArgs.max_iters;
-    }
+    const { inputArgs, maxIters } = agentInputs(inputs, options.maxIters ?? this.maxIters);
     const trajectory: Trajectory = {};
     for (let idx = 0; idx < maxIters; idx++) {
       let pred: Prediction;

@@ -3,7 +3,7 @@ import { ChatAdapter } from "../adapters/chat-adapter.js";
 import { getSettings, withSettings } from "../context/settings.js";
 import { recordTrace, withTrace } from "../context/with-trace.js";
 import type { TraceEntry } from "../context/trace-entry.js";
-import { Module } from "../primitives/module.js";
+import type { Module } from "../primitives/module.js";
 import type { Parameter } from "../primitives/parameter.js";
 import { ExampleImpl } from "../primitives/example.js";
 import type { Prediction } from "../primitives/prediction.js";
@@ -14,19 +14,12 @@ import { InputField } from "../signatures/field.js";
 import type { Signature } from "../signatures/signature.js";
 import { inspectModules, OfferFeedback, recursiveMask } from "./offer-feedback.js";
 import { PredictImpl } from "./predict.js";
-import { rolloutLm, type RewardFn } from "./rollout-lm.js";
+import { RewardRollouts, type RewardRolloutOptions } from "./reward-rollouts.js";
+import { rolloutLm } from "./rollout-lm.js";
 
 type Fields = Record<string, any>;
 
-export interface RefineOptions<I extends Fields = Fields, O extends Fields = Fields> {
-  /** Most attempts. */
-  N: number;
-  /** Scores an attempt: `(inputs, prediction) => number`. */
-  rewardFn: RewardFn<I, Prediction<O>>;
-  /** Stop at the first attempt whose reward reaches it (`null`: run all N). */
-  threshold: number | null;
-  /** Failed attempts tolerated before the error is thrown (default N). */
-  failCount?: number;
+export interface RefineOptions<I extends Fields = Fields, O extends Fields = Fields> extends RewardRolloutOptions<I, O, number | null> {
   /** The program's code shown to the feedback LM (default: the module class's source, DSPy's `inspect.getsource`). */
   moduleCode?: string;
   /** The reward function's code shown to the feedback LM (default: its source). */
@@ -59,22 +52,12 @@ function dumpUnlessText(value: unknown): string {
  * @example
  * const refined = new Refine(new ChainOfThought("question -> answer"), { N: 3, rewardFn: oneWord, threshold: 1 });
  */
-export class Refine<I extends Fields = Fields, O extends Fields = Fields> extends Module<I, O> {
-  module: Module<I, O>;
-  N: number;
-  threshold: number | null;
-  failCount: number;
+export class Refine<I extends Fields = Fields, O extends Fields = Fields> extends RewardRollouts<I, O, number | null> {
   readonly moduleCode: string;
   readonly rewardFnCode: string;
-  readonly #rewardFn: RewardFn<I, Prediction<O>>;
 
   constructor(module: Module<I, O>, options: RefineOptions<I, O>) {
-    super();
-    this.module = module;
-    this.N = options.N;
-    this.threshold = options.threshold;
-    this.failCount = options.failCount || options.N;
-    this.#rewardFn = options.rewardFn;
+    super(module, options);
     this.moduleCode = options.moduleCode ?? module.constructor.toString();
     this.rewardFnCode = options.rewardFnCode ?? options.rewardFn.toString();
   }
@@ -100,7 +83,7 @@ export class Refine<I extends Fields = Fields, O extends Fields = Fields> extend
           advice && Object.keys(advice).length ? withSettings({ adapter: hintAdapter(adapter, advice, signature2name) }, run) : run(),
         );
         // The reward is computed inside the attempt's trace scope, as in DSPy, but after the trace was copied.
-        const reward = (await withTrace(() => this.#rewardFn(inputs, outputs))).result;
+        const reward = (await withTrace(() => this.rewardFn(inputs, outputs))).result;
         const score = Number(reward);
         if (score > bestReward) [bestReward, bestPred, bestTrace] = [score, outputs, trace];
         if (this.threshold !== null && score >= this.threshold) break;
@@ -127,9 +110,7 @@ export class Refine<I extends Fields = Fields, O extends Fields = Fields> extend
         );
         advice = (feedback.advice ?? {}) as Record<string, unknown>;
       } catch (error) {
-        getSettings().logger.warn(`Refine: Attempt failed with rollout id ${rid}: ${error instanceof Error ? error.message : String(error)}`);
-        if (idx > this.failCount) throw error;
-        this.failCount -= 1;
+        this.attemptFailed(`Refine: Attempt failed with rollout id ${rid}`, idx, error);
       }
     }
     if (bestTrace && bestTrace.length) for (const [predictor, traceInputs, output] of bestTrace) recordTrace(predictor, traceInputs, output);

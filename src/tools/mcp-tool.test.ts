@@ -8,7 +8,8 @@ import { ReAct } from "../predict/react.js";
 import { DummyLM } from "../testing/dummy-lm.js";
 import { Tool } from "./tool.js";
 
-const serverPath = fileURLToPath(new URL("./__fixtures__/mcp-server.mjs", import.meta.url));
+// The example server (examples/agents/mcp-server.mjs) is the test server too.
+const serverPath = fileURLToPath(new URL("../../examples/agents/mcp-server.mjs", import.meta.url));
 
 async function connect(): Promise<Client> {
   const client = new Client({ name: "tsdspy-test-client", version: "1.0.0" });
