@@ -11,6 +11,7 @@ each tool's `str()`, `args` and function-calling spec.
 import json
 import logging
 import random
+import re
 import sys
 
 sys.dont_write_bytecode = True
@@ -54,15 +55,46 @@ def stats(values: list[float]) -> dict:
 TOOLS = {"search": search, "add": add, "lookup": lookup, "explode": explode, "stats": stats}
 
 
+CHAINED = ("During handling of the above exception, another exception occurred:",
+           "The above exception was the direct cause of the following exception:")
+
+
+def without_tracebacks(text):
+    """A Python traceback reduced to its last line, the form tsdspy writes (so prompt sizes compare across both)."""
+    lines = text.split("\n")
+    out, i = [], 0
+    while i < len(lines):
+        if lines[i] != "Traceback (most recent call last):":
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i + 1
+        while True:
+            while j < len(lines) and (lines[j].startswith(" ") or lines[j] == "Traceback (most recent call last):"):
+                j += 1
+            k = j
+            while k < len(lines) and lines[k] not in CHAINED and not lines[k].startswith("[[ ## ") and not lines[k].startswith("<"):
+                k += 1
+            if k < len(lines) and lines[k] in CHAINED:
+                j = k + 2
+                continue
+            break
+        if j < len(lines):
+            lines[j] = re.sub(r"^(?:[A-Za-z_]\w*\.)+(?=\w+:|\w+$)", "", lines[j])
+        i = j
+    return "\n".join(out)
+
+
 class WindowLM(DummyLM):
-    """A DummyLM that raises ContextWindowExceededError when the prompt is longer than `limit` characters."""
+    """A DummyLM that raises ContextWindowExceededError when the prompt is longer than `limit` characters (tracebacks
+    counted by their last line, as tsdspy writes them)."""
 
     def __init__(self, answers, limit, adapter):
         super().__init__(answers, adapter=adapter)
         self.limit = limit
 
     def forward(self, prompt=None, messages=None, **kwargs):
-        size = sum(len(m["content"]) for m in messages or [])
+        size = sum(len(without_tracebacks(m["content"])) for m in messages or [])
         if size > self.limit:
             raise ContextWindowExceededError(message=f"prompt of {size} characters is over the limit")
         return super().forward(prompt=prompt, messages=messages, **kwargs)
@@ -281,7 +313,7 @@ def random_cases(seed, n):
 
 
 if __name__ == "__main__":
-    cases = FIXED + random_cases(11, 40)
+    cases = FIXED + random_cases(11, 40) + [dict(c, id=c["id"].replace("random", "xml"), adapter="xml") for c in random_cases(12, 10)]
     out = [{"case": c, "expected": run_case(c)} for c in cases]
     json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")

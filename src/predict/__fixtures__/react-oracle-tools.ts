@@ -75,7 +75,7 @@ export function lastTracebackLine(text: string): string {
       while (j < lines.length && (lines[j]!.startsWith(" ") || lines[j] === "Traceback (most recent call last):")) j++;
       // A chained exception: its message, a blank line, the "During handling…" line, a blank line, the next traceback.
       let k = j;
-      while (k < lines.length && !CHAINED.test(lines[k]!) && !lines[k]!.startsWith("[[ ## ")) k++;
+      while (k < lines.length && !CHAINED.test(lines[k]!) && !lines[k]!.startsWith("[[ ## ") && !lines[k]!.startsWith("<")) k++;
       if (k < lines.length && CHAINED.test(lines[k]!)) {
         j = k + 2;
         continue;
