@@ -21,6 +21,7 @@ describe("public surface", () => {
         "BootstrapFewShotWithRandomSearch",
         "BootstrapRS",
         "Budget",
+        "BudgetEstimateError",
         "BudgetExceededError",
         "ChainOfThought",
         "ChatAdapter",

@@ -7,7 +7,8 @@ export { SignatureError } from "./errors/signature-error.js";
 export { ValueError } from "./errors/value-error.js";
 export { AdapterParseError, type AdapterParseErrorOptions } from "./errors/adapter-parse-error.js";
 export { ValidationError, type ValidationIssue } from "./errors/validation-error.js";
-export { BudgetExceededError, type BudgetSpent } from "./errors/budget-exceeded-error.js";
+export { BudgetExceededError, type BudgetShortfall, type BudgetSpent } from "./errors/budget-exceeded-error.js";
+export { BudgetEstimateError } from "./errors/budget-estimate-error.js";
 export { ArgumentTypeError } from "./errors/argument-type-error.js";
 export { IndexError } from "./errors/index-error.js";
 export { ExecutionCancelledError } from "./errors/execution-cancelled-error.js";
@@ -15,6 +16,7 @@ export { PythonSyntaxError } from "./errors/python-syntax-error.js";
 export { PythonTypeError } from "./errors/python-type-error.js";
 export { McpToolError } from "./errors/mcp-tool-error.js";
 export { ToolExecutionError } from "./errors/tool-execution-error.js";
+export { StateFileError } from "./errors/state-file-error.js";
 export {
   LMError,
   LMTransportError,
@@ -47,6 +49,7 @@ export {
   type LMToolCall,
   type LMParams,
   type LMRequest,
+  type LMRequestParams,
   type LMCapabilities,
   type LMStreamPart,
   type EmbeddingModel,
@@ -100,6 +103,7 @@ export { ToolCalls, type ToolCall } from "./adapters/types/tool-calls.js";
 
 // Modules
 export { Predict, type PredictCallOptions, type Demo } from "./predict/predict.js";
+export type { PredictConfig } from "./predict/predict-config.js";
 export { ChainOfThought, type ChainOfThoughtOptions } from "./predict/chain-of-thought.js";
 export { ReAct, type ReActOptions, type ReActCallOptions } from "./predict/react.js";
 export type { Trajectory } from "./predict/react-trajectory.js";
@@ -128,7 +132,7 @@ export { Example, type ExampleConstructor } from "./primitives/example.js";
 export { Prediction, Completions, type PredictionConstructor } from "./primitives/prediction.js";
 export { Module, isModule, type CallOptions } from "./primitives/module.js";
 export { isParameter, type Parameter, type LoadStateOptions } from "./primitives/parameter.js";
-export { DEPENDENCY_VERSIONS, StateFileError, stateFileText } from "./primitives/state-file.js";
+export { DEPENDENCY_VERSIONS, stateFileText } from "./primitives/state-file.js";
 
 // Evaluation
 export { Evaluate, type EvaluateOptions, type EvaluateCallOptions } from "./evaluate/evaluate.js";
