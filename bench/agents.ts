@@ -5,6 +5,7 @@
  *   npx tsx --conditions=source bench/agents.ts
  */
 import { z } from "zod";
+import { measure } from "./shared/measure.js";
 import { BaseLM, configure, ReAct, silentLogger, Tool, type LMForwardRequest, type LMResponse } from "../src/index.js";
 
 class ScriptLM extends BaseLM {
@@ -18,18 +19,6 @@ class ScriptLM extends BaseLM {
   }
 }
 
-async function measure(label: string, run: () => Promise<unknown>, calls: number): Promise<void> {
-  for (let i = 0; i < Math.max(200, calls / 10); i++) await run();
-  const times: number[] = [];
-  for (let i = 0; i < calls; i++) {
-    const start = performance.now();
-    await run();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  const us = (q: number) => (times[Math.floor(times.length * q)]! * 1000).toFixed(1);
-  console.log(`${label.padEnd(40)} median ${us(0.5).padStart(7)} µs   p95 ${us(0.95).padStart(7)} µs`);
-}
 
 configure({ logger: silentLogger });
 const typed = new Tool(({ a, b }) => a + b, { name: "add", argTypes: { a: "int", b: "list[float]" } });
@@ -45,4 +34,4 @@ agent.react.lm = new ScriptLM([
   "[[ ## next_thought ## ]]\nDone.\n\n[[ ## next_tool_name ## ]]\nfinish\n\n[[ ## next_tool_args ## ]]\n{}\n\n[[ ## completed ## ]]",
 ]);
 agent.extract.predict.lm = new ScriptLM(["[[ ## reasoning ## ]]\nFound.\n\n[[ ## answer ## ]]\ncats\n\n[[ ## completed ## ]]"]);
-await measure("ReAct.call (2 steps + extract, 3 LM calls)", () => agent.call({ question: "What about cats?" }), 3_000);
+await measure("ReAct.call (2 steps + extract, 3 LM calls)", () => agent.call({ question: "What about cats?" }), 3_000, 300);
