@@ -13,3 +13,4 @@ export { PY_ELLIPSIS } from "./py-ellipsis.js";
 export { PythonRandom, type PythonRandomSeed, type PythonRandomState } from "./python-random.js";
 export { PyIntSet, type PyIntSetLayout } from "./py-int-set.js";
 export { NumpyGenerator, percentile } from "./numpy-random.js";
+export { pickleDumps, PyRef, PyDict, PyTuple, PickleInstance } from "./python-pickle.js";

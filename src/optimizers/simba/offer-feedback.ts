@@ -1,9 +1,9 @@
-import { fieldDescriptionString } from "../../adapters/field-description.js";
-import type { Module } from "../../primitives/module.js";
-import { dedent, pySplitlines } from "../../python/py-str.js";
-import { signature, type Signature } from "../../signatures/signature.js";
+import { signature } from "../../signatures/signature.js";
 
-/** DSPy's `OfferFeedback`: compares a better and a worse trajectory and advises each module (text verbatim). */
+/**
+ * SIMBA's `OfferFeedback` (DSPy's `dspy.teleprompt.simba_utils.OfferFeedback`, not Refine's signature of the same
+ * name): compares a better and a worse trajectory and advises each module (text verbatim).
+ */
 export const OfferFeedback = signature({
   name: "OfferFeedback",
   instructions:
@@ -42,26 +42,3 @@ export const OfferFeedback = signature({
     },
   },
 });
-
-const stripNewlines = (text: string) => text.replace(/^\n+|\n+$/g, "");
-const indented = (text: string) => ["", ...pySplitlines(text)].join("\n\t\t");
-
-/**
- * DSPy's `inspect_modules`: each predictor's input and output fields (as the chat adapter describes them) and its
- * instructions, between 80-dash separators.
- */
-export function inspectModules(program: Module): string {
-  const separator = "-".repeat(80);
-  const output = [separator];
-  for (const [name, predictor] of program.namedPredictors()) {
-    const sig = (predictor as unknown as { signature: Signature }).signature;
-    output.push(`Module ${name}`);
-    output.push("\n\tInput Fields:");
-    output.push(indented(fieldDescriptionString(Object.values(sig.inputFields))));
-    output.push("\tOutput Fields:");
-    output.push(indented(fieldDescriptionString(Object.values(sig.outputFields))));
-    output.push(`\tOriginal Instructions: ${indented(dedent(sig.instructions))}`);
-    output.push(separator);
-  }
-  return output.map(stripNewlines).join("\n");
-}

@@ -1,14 +1,12 @@
-import { CustomType } from "../../adapters/types/custom-type.js";
 import type { Logger } from "../../context/logger.js";
 import { PythonTypeError } from "../../errors/python-type-error.js";
-import { Example, ExampleImpl } from "../../primitives/example.js";
+import { Example } from "../../primitives/example.js";
 import type { Module } from "../../primitives/module.js";
-import { PredictionImpl } from "../../primitives/prediction.js";
 import { PyFloat } from "../../python/py-float.js";
 import { pyStr } from "../../python/pyfmt.js";
 import { orjsonDumpsIndent2 } from "../../python/orjson-dumps.js";
 import type { Signature } from "../../signatures/signature.js";
-import { inspectModules } from "./offer-feedback.js";
+import { inspectModules, recursiveMask } from "../../predict/offer-feedback.js";
 import { predictionFields, type Trajectory } from "./simba-trajectory.js";
 
 type DemoHolder = { demos: unknown[]; signature: Signature };
@@ -101,7 +99,7 @@ export function offerFeedbackInputs(
     module_names: system.namedPredictors().map(([name]) => name),
   };
   return Object.fromEntries(
-    Object.entries(values).map(([key, value]) => [key, typeof value === "string" ? value : orjsonDumpsIndent2(maskForOrjson(value)).replace(/\n$/, "")]),
+    Object.entries(values).map(([key, value]) => [key, typeof value === "string" ? value : orjsonDumpsIndent2(recursiveMask(value)).replace(/\n$/, "")]),
   );
 }
 
@@ -118,18 +116,4 @@ export function applyAdvice(system: Module, advice: Record<string, unknown>, log
 /** A numeric reward as Python's float (metrics return floats), booleans and `"N/A"` as they are. */
 function reward(score: number | boolean | string): unknown {
   return typeof score === "number" ? new PyFloat(score) : score;
-}
-
-/** DSPy's `recursive_mask`: anything orjson cannot write becomes `<non-serializable: Type>`. */
-export function maskForOrjson(value: unknown): unknown {
-  if (value === null || value === undefined || typeof value === "string" || typeof value === "boolean" || typeof value === "number" || value instanceof PyFloat) {
-    return value ?? null;
-  }
-  if (Array.isArray(value)) return value.map(maskForOrjson);
-  if (Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, maskForOrjson(v)]));
-  }
-  const name =
-    value instanceof PredictionImpl ? "Prediction" : value instanceof ExampleImpl ? "Example" : value instanceof CustomType ? value.typeName : (value as object).constructor?.name ?? "object";
-  return `<non-serializable: ${name}>`;
 }
