@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import type { Logger } from "../../context/logger.js";
 import { ValueError } from "../../errors/value-error.js";
 import type { LMLike } from "../../lm/lm-like.js";
 import type { Example } from "../../primitives/example.js";
@@ -10,8 +9,8 @@ import { pyFormatFixed } from "../../python/py-round.js";
 import { PythonRandom } from "../../python/python-random.js";
 import type { Metric } from "../../evaluate/metric.js";
 import { Prediction, PredictionImpl } from "../../primitives/prediction.js";
-import type { OptimizerBudget } from "../run/optimizer-budget.js";
 import { OptimizerRun } from "../run/optimizer-run.js";
+import { resolveRunOptions, type RunOptions } from "../run/run-options.js";
 import { writeFileAtomic } from "../run/run-checkpoint.js";
 import { attachRunReport, type WithRunReport } from "../run/run-report.js";
 import { Teleprompter, type CompileOptions } from "../teleprompter.js";
@@ -30,7 +29,7 @@ import type { PredictorFeedbackFn } from "./reflective-dataset.js";
 import { ReflectiveMutationProposer } from "./reflective-mutation.js";
 import { FailedPrediction } from "./trace-capture.js";
 
-export interface GEPAOptions {
+export interface GEPAOptions extends RunOptions {
   /** The five-argument feedback metric `(gold, pred, trace, predName, predTrace)`. */
   metric: GEPAFeedbackMetric;
   /** A preset budget; exactly one of `auto`, `maxFullEvals`, `maxMetricCalls`. */
@@ -64,16 +63,11 @@ export interface GEPAOptions {
   /** The best score the metric gives (default 1). */
   perfectScore?: number;
   /**
-   * Run directory: checkpoint, trial log, and gepa's `run_log.json` / `candidates.json`; started again with the same
-   * arguments, the run resumes where it stopped (DSPy's `log_dir`; `runDir` is the same option).
+   * DSPy's name for `runDir`: the checkpoint, the trial log, and gepa's `run_log.json` / `candidates.json`; started
+   * again with the same arguments, the run resumes where it stopped.
    */
   logDir?: string | null;
-  runDir?: string | null;
-  /** Hard caps for the whole run (LM calls, metric calls, tokens, dollars); the best candidate so far is returned when one runs out. */
-  budget?: OptimizerBudget | null;
-  /** Progress and warnings (default: the configured logger, else standard error). */
-  logger?: Logger | null;
-  /** Attach `detailedResults` to the compiled program (default false). */
+  /** Attach `detailedResults` (and every trial in `runReport.trials`) to the compiled program (default false). */
   trackStats?: boolean;
   /** Keep the best outputs per validation example in `detailedResults` (needs `trackStats`). */
   trackBestOutputs?: boolean;
@@ -177,13 +171,11 @@ export class GEPA extends Teleprompter<GEPACompileOptions> {
     const runDir = o.runDir ?? o.logDir ?? null;
     const minibatchSize = o.reflectionMinibatchSize ?? 3;
     const predictors = student.namedPredictors();
+    const runOptions = resolveRunOptions({ ...o, runDir }, { trackStats: false });
     const run = await OptimizerRun.open({
       optimizer: "GEPA",
-      fingerprint: { student, trainset, valset, metric: this.metric, options: { ...o, budget: null, logger: null, reflectionLm: o.reflectionLm ?? null }, maxMetricCalls, seed },
-      budget: o.budget ?? null,
-      runDir,
-      trackStats: o.trackStats ?? false,
-      logger: o.logger ?? null,
+      fingerprint: { student, trainset, valset, metric: this.metric, options: { ...o, budget: null, logger: null, clock: null, reflectionLm: o.reflectionLm ?? null }, maxMetricCalls, seed },
+      ...runOptions,
     });
     const log = (message: string) => run.logger.info(message);
     const perPass = givenValset ? trainset.length + givenValset.length : trainset.length;

@@ -11,7 +11,7 @@ import { pyRound } from "../../python/py-round.js";
 import { pyFloatRepr } from "../../python/pyfmt.js";
 import { PythonRandom } from "../../python/python-random.js";
 import { findBudgetError } from "../run/find-budget-error.js";
-import type { OptimizerBudget } from "../run/optimizer-budget.js";
+import { resolveRunOptions, type RunOptions } from "../run/run-options.js";
 import { OptimizerRun } from "../run/optimizer-run.js";
 import { attachRunReport, type WithRunReport } from "../run/run-report.js";
 import { Teleprompter } from "../teleprompter.js";
@@ -19,7 +19,7 @@ import { OfferFeedback } from "./offer-feedback.js";
 import { appendADemo, applyAdvice, offerFeedbackInputs, type StrategyContext } from "./simba-strategies.js";
 import { runTrajectories, type SimbaMetric, type TrajectoryTask } from "./simba-trajectory.js";
 
-export interface SIMBAOptions {
+export interface SIMBAOptions extends RunOptions {
   /** `(example, prediction)` to a number, or a Prediction with `score` (its other fields reach the rule prompt). */
   metric: SimbaMetric;
   /** Mini-batch size (default 32). */
@@ -44,10 +44,6 @@ export interface SIMBAOptions {
    * default here: the class's JavaScript source).
    */
   programSource?: string | ((program: Module) => string);
-  budget?: OptimizerBudget | null;
-  runDir?: string | null;
-  trackStats?: boolean;
-  logger?: Logger | null;
 }
 
 export interface SIMBACompileOptions {
@@ -130,11 +126,8 @@ export class SIMBA extends Teleprompter<SIMBACompileOptions> {
     const o = this.#options;
     const run = await OptimizerRun.open({
       optimizer: "SIMBA",
-      fingerprint: { student, trainset, seed, metric: this.metric, options: { ...o, budget: null, logger: null, promptModel: this.promptModel } },
-      budget: o.budget ?? null,
-      runDir: o.runDir ?? null,
-      trackStats: o.trackStats ?? false,
-      logger: o.logger ?? null,
+      fingerprint: { student, trainset, seed, metric: this.metric, options: { ...o, budget: null, logger: null, clock: null, promptModel: this.promptModel } },
+      ...resolveRunOptions(o, { trackStats: false }),
     });
     const logger = run.logger;
     const rng = new PythonRandom(seed);
