@@ -1,32 +1,15 @@
-import { spawn } from "node:child_process";
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { childSummary, runChild } from "../__fixtures__/run-child.js";
 import { runLetterOptimizer, type LetterRunSummary } from "./__fixtures__/letter-run.js";
 import { CHECKPOINT_FILE, TRIALS_FILE, type RunCheckpoint } from "./run-checkpoint.js";
 
 const CHILD = fileURLToPath(new URL("./__fixtures__/resume-child.ts", import.meta.url));
 
-/** Runs the child optimizer process; resolves with its exit signal and stdout. */
-function runChild(args: Record<string, unknown>): Promise<{ signal: NodeJS.Signals | null; code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "--conditions=source", CHILD, JSON.stringify(args)], { stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-}
-
-async function summary(args: Record<string, unknown>): Promise<LetterRunSummary> {
-  const result = await runChild(args);
-  if (result.code !== 0) throw new Error(`child failed (${result.code ?? result.signal}): ${result.stderr}`);
-  return JSON.parse(result.stdout) as LetterRunSummary;
-}
+const summary = (args: Record<string, unknown>) => childSummary<LetterRunSummary>(CHILD, args);
 
 describe("resume after kill -9", () => {
   for (const optimizer of ["BootstrapRS", "MIPROv2"] as const) {
@@ -36,7 +19,7 @@ describe("resume after kill -9", () => {
       expect(whole.callsHere).toBe(whole.spent.lmCalls);
 
       const runDir = await mkdtemp(join(tmpdir(), "tsdspy-killed-"));
-      const killed = await runChild({ optimizer, runDir, killAfter: Math.floor(whole.callsHere / 2) });
+      const killed = await runChild(CHILD, { optimizer, runDir, killAfter: Math.floor(whole.callsHere / 2) });
       expect(killed.signal).toBe("SIGKILL");
       const checkpoint = JSON.parse(await readFile(join(runDir, CHECKPOINT_FILE), "utf8")) as RunCheckpoint;
       const paid = checkpoint.steps.at(-1)?.spent.lmCalls ?? 0;
