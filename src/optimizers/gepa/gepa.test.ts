@@ -250,17 +250,23 @@ describe("GEPA budgets", () => {
     fixture.calls
       .filter((call) => call.lm === label)
       .map((call) => ({ messages: call.messages.map((m) => ({ role: m.role, content: fixture.strings[m.content] as string })), outputs: call.outputs.map((i) => fixture.strings[i] as string) })) as never;
-  const run = (budget: GEPAOptions["budget"]) =>
-    withSettings({ lm: new ReplayLM("task", recorded("task")) }, () =>
+  const run = (
+    budget: GEPAOptions["budget"],
+    extra: Partial<GEPAOptions> = {},
+    lm = new ReplayLM("task", recorded("task")),
+    reflectionLm = new ReplayLM("reflection", recorded("reflection")),
+  ) =>
+    withSettings({ lm }, () =>
       new GEPA({
         metric: METRICS.two_part as GEPAOptions["metric"],
-        reflectionLm: new ReplayLM("reflection", recorded("reflection")),
+        reflectionLm,
         maxMetricCalls: fixture.options.max_metric_calls,
         seed: fixture.options.seed,
         numThreads: 1,
         trackStats: true,
         budget,
         logger: silentLogger,
+        ...extra,
       }).compile(PROGRAMS.two_step!(), { trainset: dataset(fixture.trainset), valset: dataset(fixture.valset) }),
     );
 
@@ -283,6 +289,29 @@ describe("GEPA budgets", () => {
     const instructions = Object.fromEntries(compiled.namedPredictors().map(([name, p]) => [name, (p as unknown as { signature: { instructions: string } }).signature.instructions]));
     expect(instructions).toEqual(expected.candidates[bestIdx]);
     expect(report.exhaustion?.warning).toMatch(/GEPA stopped early/);
+  });
+
+  it("resumes a budget-stopped run with merges from its runDir and ends as the recorded DSPy run", async () => {
+    const runDir = mkdtempSync(join(tmpdir(), "gepa-budget-resume-"));
+    try {
+      const stopped = await run({ lmCalls: 300 }, { runDir });
+      expect(stopped.runReport.status).toBe("budget-exhausted");
+      const lm = new ReplayLM("task", recorded("task"));
+      const reflection = new ReplayLM("reflection", recorded("reflection"));
+      const resumed = await run(null, { runDir }, lm, reflection);
+      expect(resumed.runReport.status).toBe("completed");
+      expect(resumed.runReport.resumedSteps).toBeGreaterThan(5);
+      const expected = fixture.result.details;
+      expect(resumed.detailedResults!.valAggregateScores).toEqual(expected.val_aggregate_scores);
+      expect(resumed.detailedResults!.toDict().candidates).toEqual(expected.candidates);
+      const checkpoint = JSON.parse(readFileSync(join(runDir, "checkpoint.json"), "utf8")) as { steps: Array<{ spent: { lmCalls: number } }> };
+      const paid = checkpoint.steps[resumed.runReport.resumedSteps - 1]!.spent.lmCalls;
+      // The resumed process pays only for what the first one had not finished.
+      expect(resumed.runReport.spent.lmCalls).toBe(fixture.calls.length);
+      expect(lm.calls.length + reflection.calls.length).toBe(fixture.calls.length - paid);
+    } finally {
+      rmSync(runDir, { recursive: true, force: true });
+    }
   });
 });
 
