@@ -1,3 +1,6 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { SimpleModule } from "../__fixtures__/simple-module.js";
 import type { Callback } from "../../context/callback.js";
@@ -234,6 +237,28 @@ describe("BootstrapFewShot", () => {
     const error = await withBudget({ maxCalls: 2 }, () => optimizer.compile(new Predict("question -> answer"), { trainset: six })).catch((e) => e);
     expect(error).toBeInstanceOf(BudgetExceededError);
     expect(lm.history).toHaveLength(2);
+  });
+
+  it("logs a trial per training example and resumes from runDir without calling the teacher again", async () => {
+    const runDir = await mkdtemp(join(tmpdir(), "tsdspy-bfs-"));
+    const run = async () => {
+      const lm = new DummyLM({ q: { answer: "yes" } });
+      configure({ lm });
+      const optimizer = new BootstrapFewShot({ metric: exactAnswer, maxBootstrappedDemos: 2, maxLabeledDemos: 2, output: capture().output, runDir, trackStats: true });
+      const compiled = await optimizer.compile(new Predict("question -> answer"), { trainset: six });
+      return { compiled, calls: lm.history.length };
+    };
+    const first = await run();
+    expect(first.calls).toBe(3);
+    expect(first.compiled.runReport.trials?.map((t) => [t.kind, t.score, t.extra?.example])).toEqual([
+      ["bootstrap", 1, 0],
+      ["bootstrap", 0, 1],
+      ["bootstrap", 1, 2],
+    ]);
+    const again = await run();
+    expect(again.calls).toBe(0);
+    expect(again.compiled.dumpState()).toEqual(first.compiled.dumpState());
+    expect(again.compiled.runReport.resumedSteps).toBe(3);
   });
 
   it("takes a seed for the shuffle and the labeled sample (default 0, DSPy's)", async () => {

@@ -157,6 +157,15 @@ export class BootstrapFewShot extends Teleprompter<CompileOptions> {
       seed: this.seed,
       step: (key, compute) => optimizerRun.step(key, compute),
       stopOnBudget: stop,
+      onExample: async (index, outcome) => {
+        await optimizerRun.logTrial({
+          kind: "bootstrap",
+          score: outcome.success ? 1 : 0,
+          evalSize: 1,
+          bestScore: null,
+          extra: { example: index, attempts: outcome.attempts, failures: outcome.failures },
+        });
+      },
     });
     });
     printLine(

@@ -34,6 +34,8 @@ export interface BootstrapRunOptions {
   step?: <T>(key: string, compute: () => Promise<T>) => Promise<T>;
   /** Stop when a budget runs out and return what was bootstrapped so far (default: let the error through). */
   stopOnBudget?: boolean;
+  /** Told about every training example visited (for a trial log). */
+  onExample?: (index: number, outcome: { success: boolean; attempts: number; failures: number }) => Promise<void> | void;
 }
 
 /** The outcome of a pass: augmented demos per predictor, unbootstrapped examples, and the figures DSPy prints. */
@@ -97,6 +99,7 @@ export async function bootstrapTraces(options: BootstrapRunOptions): Promise<Boo
         bootstrapped.add(index);
         for (const [name, demo] of outcome.demos) traces.get(name)?.push(demo);
       }
+      await options.onExample?.(index, outcome);
       options.progress?.update();
     }
   } finally {
