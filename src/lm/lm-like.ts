@@ -2,6 +2,7 @@ import type { HistoryEntry } from "./history-entry.js";
 import type { LMCapabilities } from "./lm-capabilities.js";
 import type { LMParams } from "./lm-request.js";
 import type { LMOutput } from "./lm-response.js";
+import type { LMStreamPart } from "./lm-stream-part.js";
 import type { Message } from "./message.js";
 
 /** Per-call options that are not request parameters. */
@@ -22,6 +23,8 @@ export interface LMLike {
   readonly capabilities: LMCapabilities;
   readonly history: HistoryEntry[];
   call(messages: Message[], params?: LMParams, options?: LMCallOptions): Promise<LMOutput[]>;
+  /** Streams one call (text deltas, then `finish` with the whole response), where the LM can (`LM`, `SimLM`). */
+  stream?(messages: Message[], params?: LMParams, options?: LMCallOptions): AsyncIterable<LMStreamPart>;
   /** A copy with some parameters changed, e.g. `{ rollout_id: 1, temperature: 1.0 }`. */
   copy(overrides?: LMParams): LMLike;
   /** DSPy's `dump_state()`; never contains secrets. */

@@ -11,18 +11,34 @@ export interface Token {
 
 const TOKEN = /\$\d+(?:[.,]\d+)*|\d+(?:[.,]\d+)+%?|[\p{L}\p{N}]+(?:['’]\p{L}+)*|[^\s\p{L}\p{N}]/gu;
 
+/** English function words (articles, pronouns, auxiliaries, prepositions, conjunctions), as in common stopword lists. */
 const STOPWORDS = new Set(
   (
     "a an the and or but if of to in on at by for with from as is are was were be been being it its this that these " +
     "those i me my we our you your he she they them their his her not no do does did so than then there here what " +
     "which who whom how when where why can could will would should may might must has have had about into over " +
-    "per any all some just also very up out am s t cannot can't won't don't doesn't didn't isn't aren't wasn't shall"
+    "per any all some just also very up out am s t shall"
   ).split(" "),
 );
 
-/** Lowercase with a light English stemmer (`'s`, `ies`, `ing`, `ed`, `es`, `s`, final `e`), so "damaged" ~ "damage". */
+/** Negated auxiliaries: function words too (rule `negated-function-words`), as standard stopword lists have them. */
+const NEGATED_AUXILIARIES = new Set(
+  "cannot can't won't don't doesn't didn't isn't aren't wasn't weren't couldn't wouldn't shouldn't hasn't haven't hadn't mustn't needn't shan't".split(" "),
+);
+
+/** Which normalized words carry no content (for similarity and for copied spans). */
+export interface Lexicon {
+  isStopword(norm: string): boolean;
+}
+
+/** The default lexicon: function words including negated auxiliaries. */
+export const FULL_LEXICON: Lexicon = Object.freeze({ isStopword: (norm: string) => STOPWORDS.has(norm) || NEGATED_AUXILIARIES.has(norm) });
+/** The lexicon with the `negated-function-words` rule off: negated auxiliaries count as content words. */
+export const PLAIN_LEXICON: Lexicon = Object.freeze({ isStopword: (norm: string) => STOPWORDS.has(norm) });
+
+/** Lowercase with a light English stemmer (`'s`, `ies`, `ing`, `ed`, `es`, `s`, final `e`), so "painted" ~ "paint". */
 export function normalizeWord(word: string): string {
-  let w = word.toLowerCase().replace(/['’]s$/, "");
+  let w = word.toLowerCase().replace(/’/g, "'").replace(/'s$/, "");
   if (!/^\p{L}+$/u.test(w) || w.length <= 3) return w;
   if (w.endsWith("ies") && w.length > 4) return `${w.slice(0, -3)}y`;
   for (const suffix of ["ing", "ed", "es", "s"]) {
@@ -48,15 +64,15 @@ export function wordTokens(text: string): Token[] {
   return tokenize(text).filter((t) => t.word);
 }
 
-export function isStopword(norm: string): boolean {
-  return STOPWORDS.has(norm);
+export function isStopword(norm: string, lexicon: Lexicon = FULL_LEXICON): boolean {
+  return lexicon.isStopword(norm);
 }
 
-/** The normalized content words of a text (no stopwords). */
-export function contentTerms(text: string): string[] {
+/** The normalized content words of a text (no function words). */
+export function contentTerms(text: string, lexicon: Lexicon = FULL_LEXICON): string[] {
   return wordTokens(text)
     .map((t) => t.norm)
-    .filter((n) => !isStopword(n));
+    .filter((n) => !lexicon.isStopword(n));
 }
 
 /** The first `maxWords` words of a text, with "…" when cut. */
