@@ -104,7 +104,9 @@ async function main(): Promise<void> {
   const seeds = argument("seeds", "1,2,3").split(",").map(Number);
   const protocols = argument("protocols", PROTOCOLS.join(",")).split(",") as Protocol[];
   const ruleArg = argument("rules", "all");
-  const ablations: Array<SimRule | null> = ruleArg === "none" ? [null] : [null, ...(ruleArg === "all" ? SIM_RULES : (ruleArg.split(",") as SimRule[]))];
+  // `--rules a,b+c`: one row per comma-separated entry; `+` switches several rules off together.
+  const ablations: Array<SimRule[] | null> =
+    ruleArg === "none" ? [null] : [null, ...(ruleArg === "all" ? SIM_RULES.map((r) => [r]) : ruleArg.split(",").map((entry) => entry.split("+") as SimRule[]))];
   const started = performance.now();
   const names = ["support demo", "routing", "transform", "lookup"];
   const header = `| rule off | ${names.flatMap((n) => protocols.map((p) => `${n}: ${p}`)).join(" | ")} |`;
@@ -117,13 +119,13 @@ async function main(): Promise<void> {
         const scores: number[] = [];
         for (const seed of name === "support demo" ? [0] : seeds) {
           const task = name === "support demo" ? supportTask() : syntheticTasks(seed).find((t) => t.name === name)!;
-          const score = await measure(task, protocol, rule ? [rule] : []);
+          const score = await measure(task, protocol, rule ?? []);
           if (score !== null) scores.push(score);
         }
         cells.push(scores.length ? mean(scores).toFixed(1) : "–");
       }
     }
-    console.log(`| ${rule ?? "(none: all rules on)"} | ${cells.join(" | ")} |`);
+    console.log(`| ${rule ? rule.join(" + ") : "(none: all rules on)"} | ${cells.join(" | ")} |`);
   }
   console.error(`measured in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

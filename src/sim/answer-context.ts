@@ -15,6 +15,8 @@ export interface AnswerContext {
   plan: InstructionPlan;
   rules: ReadonlySet<SimRule>;
   lexicon: Lexicon;
+  /** Results worth computing once per completion (keyed by what they depend on). */
+  memo: Map<string, unknown>;
   rng: SeededRandom;
   /** Sampling temperature (0 when absent); above 0, answers may vary with the seed. */
   temperature: number;

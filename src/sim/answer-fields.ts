@@ -11,7 +11,7 @@ import { answerByRole } from "./roles/answer-by-role.js";
 import type { SeededRandom } from "./seeded-random.js";
 import type { SimField, SimPrompt } from "./sim-prompt.js";
 import { ALL_RULES, type SimRule } from "./sim-rules.js";
-import { clip, FULL_LEXICON, PLAIN_LEXICON } from "./text-tokens.js";
+import { clip, FULL_LEXICON, memoLexicon, PLAIN_LEXICON } from "./text-tokens.js";
 import { guessLabel, looksLikeLabels, voteLabel } from "./vote-label.js";
 
 /** Similarity above which a free-text demo output is reused as it is (a near-duplicate query). */
@@ -60,7 +60,8 @@ function gate(plan: InstructionPlan, rules: ReadonlySet<SimRule>): InstructionPl
  * Reasoning fields are written last, from the notes.
  */
 export function answerFields(prompt: SimPrompt, rng: SeededRandom, temperature: number, rules: ReadonlySet<SimRule> = ALL_RULES): SimAnswer {
-  const lexicon = rules.has("negated-function-words") ? FULL_LEXICON : PLAIN_LEXICON;
+  const lexicon = memoLexicon(rules.has("negated-function-words") ? FULL_LEXICON : PLAIN_LEXICON);
+  const memo = new Map<string, unknown>();
   const hints = rules.has("hint-inputs") ? prompt.inputs.filter((f) => HINT_INPUT.test(f.name) && prompt.query[f.name] !== undefined) : [];
   const view = hints.length > 0 ? withoutInputs(prompt, new Set(hints.map((f) => f.name))) : prompt;
   const instructions = [prompt.instructions, ...hints.map((f) => prompt.query[f.name]!.text)].join("\n");
@@ -76,6 +77,7 @@ export function answerFields(prompt: SimPrompt, rng: SeededRandom, temperature: 
       plan,
       rules,
       lexicon,
+      memo,
       rng,
       temperature,
       distracted,

@@ -55,10 +55,11 @@ export function countKeywords(items: readonly LabelledText[], lexicon: Lexicon =
 
 /**
  * Keyword rules worth stating: per value, the pure words seen at least `minCount` times (most frequent first). With
- * fewer than two values seen, no word can be told apart from the rest, so there is no rule.
+ * fewer than two values seen, no word can be told apart from the rest, so there is no rule — unless the counts were
+ * already kept to words seen with one value (`contrasted`, as observations state them).
  */
-export function keywordRules(table: KeywordTable, minCount = 2, maxWords = 12): Array<{ value: string; words: WordCount[] }> {
-  if (table.values.length < 2) return [];
+export function keywordRules(table: KeywordTable, minCount = 2, maxWords = 12, contrasted = false): Array<{ value: string; words: WordCount[] }> {
+  if (table.values.length < 2 && !contrasted) return [];
   return table.values
     .map(({ value, pure }) => ({ value, words: pure.filter((w) => w.count >= minCount).slice(0, maxWords) }))
     .filter((rule) => rule.words.length > 0);

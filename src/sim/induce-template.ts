@@ -60,6 +60,15 @@ export function fillTemplate(ctx: AnswerContext, field: SimField, ranked: Ranked
  * other inputs — its question, not the passages being chosen from — are to the query's (rule `passage-lessons`).
  */
 export function lessonsFor(ctx: AnswerContext, input: string, output: string): PassageLesson[] {
+  const key = `lessons\u0000${input}\u0000${output}`;
+  const known = ctx.memo.get(key) as PassageLesson[] | undefined;
+  if (known) return known;
+  const lessons = computeLessons(ctx, input, output);
+  ctx.memo.set(key, lessons);
+  return lessons;
+}
+
+function computeLessons(ctx: AnswerContext, input: string, output: string): PassageLesson[] {
   const others = ctx.prompt.inputs.map((f) => f.name).filter((name) => name !== input && ctx.prompt.query[name] !== undefined);
   const usable = ctx.ranked.filter((r) => r.demo.inputs[input]?.text && r.demo.outputs[output]?.text);
   if (usable.length === 0) return [];

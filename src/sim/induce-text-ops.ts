@@ -6,15 +6,11 @@ export interface TextPair {
   output: string;
 }
 
+/** Operations that choose material come before those that only restyle it, so forms read "take …, then upper-case". */
 const PLAIN_OPS: readonly TextOp[] = [
   { op: "reverse-words" },
-  { op: "upper" },
-  { op: "lower" },
-  { op: "title" },
-  { op: "initials" },
   { op: "sort-words" },
-  { op: "reverse-letters" },
-  { op: "dedupe-words" },
+  { op: "initials" },
   { op: "drop-first" },
   { op: "drop-last" },
   { op: "first-words", n: 1 },
@@ -23,7 +19,12 @@ const PLAIN_OPS: readonly TextOp[] = [
   { op: "last-words", n: 2 },
   { op: "first-words", n: 3 },
   { op: "last-words", n: 3 },
+  { op: "reverse-letters" },
+  { op: "dedupe-words" },
   { op: "count-words" },
+  { op: "upper" },
+  { op: "lower" },
+  { op: "title" },
 ];
 
 /** The separators that occur between letters/digits in every output (most frequent first): candidate joiners. */

@@ -76,7 +76,7 @@ export function readPhraseList(text: string): string[] {
 
 /** The value a consequence gives: a quoted piece, else a short bare phrase (articles and "the label" dropped). */
 function readValue(text: string): { value: string; target?: string } | null {
-  let rest = text.trim().replace(/[.!;]+$/, "").trim();
+  let rest = text.split(/;\s/)[0]!.trim().replace(/[.!;]+$/, "").trim();
   let target: string | undefined;
   const forField = /\s+(?:for|in|as|into)\s+(?:the\s+)?`(\w+)`(?:\s+field)?$/i.exec(rest);
   if (forField) {

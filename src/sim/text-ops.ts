@@ -178,7 +178,7 @@ const PHRASES: ReadonlyArray<{ pattern: RegExp; build(m: RegExpExecArray): TextO
   { pattern: /\b(?:drop|remove|delete|skip) the first word\b/gi, build: () => ({ op: "drop-first" }) },
   { pattern: /\b(?:drop|remove|delete|skip) the last word\b/gi, build: () => ({ op: "drop-last" }) },
   {
-    pattern: new RegExp(String.raw`\b(?:join|separate|connect|link|combine)(?: the words| them| the parts)?(?: together)? (?:with|by|using) (?:an? |the )?(?:${QUOTED}|(comma and (?:a )?space|hyphens?|dash(?:es)?|underscores?|single spaces?|spaces?|slash(?:es)?|dots|periods|commas?|nothing))`, "gi"),
+    pattern: new RegExp(String.raw`\b(?:join(?:ed)?|separate[ds]?|connect(?:ed)?|link(?:ed)?|combine[ds]?)(?: the words| them| the parts)?(?: together)? (?:with|by|using) (?:an? |the )?(?:${QUOTED}|(comma and (?:a )?space|hyphens?|dash(?:es)?|underscores?|single spaces?|spaces?|slash(?:es)?|dots|periods|commas?|nothing))`, "gi"),
     build: (m) => {
       if (m[5] !== undefined) return { op: "join", with: NAMED_JOINERS.find(([p]) => p.test(m[5]!))?.[1] ?? " " };
       return { op: "join", with: quotedOf(m, 1) };

@@ -74,7 +74,7 @@ export function summarizeObservations(observations: string): string {
       table.values.push({ value, examples: entry.examples, pure });
     }
     table.values.sort((a, b) => b.examples - a.examples);
-    for (const rule of keywordRules(table)) {
+    for (const rule of keywordRules(table, 2, 12, true)) {
       const words = rule.words.map((w) => w.shown);
       parts.push(tally.kind === "label" ? keywordSentence(tally.input, words, tally.output, rule.value) : sourceSentence(tally.input, words, rule.value));
     }

@@ -35,7 +35,7 @@ export function readFeedback(record: FeedbackRecord, output: string | undefined)
   const evidence = [...text.matchAll(EVIDENCE)].map((m) => firstQuoted(m, 1)!).filter(Boolean);
   const expected = EXPECTED.exec(text);
   if (expected) return { expected: (firstQuoted(expected, 1) ?? expected[5] ?? "").trim(), evidence };
-  const score = /score of (-?[\d.]+)/i.exec(text);
+  const score = /score of (-?\d+(?:\.\d+)?)/i.exec(text);
   const perfect = score ? Number(score[1]) >= 0.999 : POSITIVE.test(text) && !NEGATIVE.test(text);
   if (perfect && output && record.outputs[output] !== undefined) return { expected: record.outputs[output]!.trim(), evidence };
   return { evidence };
@@ -70,7 +70,7 @@ export function reflectOnFeedback(text: string, rng: SeededRandom, lexicon: Lexi
   const sentences = splitSentences(instruction);
   const merged = mergeRules([...sentences, ...additions]);
   // A seeded touch of variety when nothing was learned, so repeated reflections are not all identical.
-  if (merged.length === sentences.length && records.length > 0 && output) {
+  if (additions.length === 0 && records.length > 0 && output) {
     const hint = quotedPieces(records[0]!.feedback)[0];
     merged.push(hint ? `Pay attention to details such as "${hint}" when producing \`${output}\`.` : rng.pick([`Check \`${output}\` against the inputs before answering.`, `Produce \`${output}\` carefully from the inputs.`]));
   }

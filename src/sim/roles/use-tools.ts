@@ -21,7 +21,7 @@ export interface ToolStep {
 /** The tools an instruction lists (DSPy's ReAct format), or an empty list. */
 export function readTools(instructions: string): ListedTool[] {
   const tools: ListedTool[] = [];
-  for (const m of instructions.matchAll(/^\(\d+\) (\w+)(?:, whose description is <desc>(.*?)<\/desc>)?\. It takes arguments (.*)\.$/gm)) {
+  for (const m of instructions.matchAll(/^\s*\(\d+\) (\w+)(?:, whose description is <desc>(.*?)<\/desc>)?\. It takes arguments (.*)\.$/gm)) {
     let args: Record<string, { type?: string }> = {};
     try {
       const value = pythonLiteralEval(m[3] as string);
