@@ -1,7 +1,8 @@
 // Measures the simulator on the support demo and on the synthetic tasks, with every rule on and with each rule
 // switched off, so that each rule can be seen to help or hurt the synthetic tasks the way it does the demo
 // (docs/sim.md, "Rules, measured"). `npx tsx --conditions=source examples/sim-tasks/measure.ts [--seeds 1,2,3]
-// [--rules all|none|name,…] [--protocols zero,fewshot,bootstrap,stated,noisy]` prints markdown tables.
+// [--rules all|none|name,a+b,…] [--protocols zero,fewshot,bootstrap,stated,noisy] [--tasks routing,lookup,…]` prints a
+// markdown table: one row per rule switched off (`a+b`: several together), test scores averaged over the seeds.
 import {
   BootstrapFewShotWithRandomSearch,
   configure,
@@ -108,7 +109,7 @@ async function main(): Promise<void> {
   const ablations: Array<SimRule[] | null> =
     ruleArg === "none" ? [null] : [null, ...(ruleArg === "all" ? SIM_RULES.map((r) => [r]) : ruleArg.split(",").map((entry) => entry.split("+") as SimRule[]))];
   const started = performance.now();
-  const names = ["support demo", "routing", "transform", "lookup"];
+  const names = argument("tasks", "support demo,routing,transform,lookup").split(",");
   const header = `| rule off | ${names.flatMap((n) => protocols.map((p) => `${n}: ${p}`)).join(" | ")} |`;
   console.log(header);
   console.log(`|${"---|".repeat(1 + names.length * protocols.length)}`);

@@ -30,5 +30,9 @@ describe("the support demo", () => {
     expect(state["generate_resolution.predict"].demos.length).toBeGreaterThan(0);
     expect(state.metadata.dependency_versions).toEqual({ python: "3.11", dspy: "3.3.1", cloudpickle: "3.1" });
     expect(result.served).toContain("#40417");
+    // The README states the demo's numbers on the simulator: they must be the ones it prints.
+    const readme = await readFile(new URL("../../README.md", import.meta.url), "utf8");
+    const stated = /baseline scores\s+([\d.]+) on test and the compiled program ([\d.]+)/.exec(readme.replace(/\s+/g, " "));
+    expect(stated?.slice(1)).toEqual([result.baseline.score.toFixed(2), result.candidate.score.toFixed(2)]);
   }, 60_000);
 });

@@ -44,7 +44,9 @@ function describeLm(): { lm: LMLike; label: string } {
   }
   return {
     lm: new SimLM(),
-    label: "tsdspy's offline simulator (answers only from the prompt; set TSDSPY_LM=provider/model for a real model)",
+    label:
+      "tsdspy's offline simulator (answers only from the prompt, by rules developed partly on this very dataset — docs/sim.md; " +
+      "set TSDSPY_LM=provider/model for a real model)",
   };
 }
 
