@@ -1,9 +1,67 @@
+// The built-in providers join the registry (their code loads with the first LM of each provider).
+import "./providers/builtin-providers.js";
+
 // Errors
-export * from "./errors/index.js";
+export { DSPyError } from "./errors/dspy-error.js";
+export { SignatureError } from "./errors/signature-error.js";
+export { ValueError } from "./errors/value-error.js";
+export { AdapterParseError, type AdapterParseErrorOptions } from "./errors/adapter-parse-error.js";
+export { ValidationError, type ValidationIssue } from "./errors/validation-error.js";
+export { BudgetExceededError, type BudgetShortfall, type BudgetSpent } from "./errors/budget-exceeded-error.js";
+export { BudgetEstimateError } from "./errors/budget-estimate-error.js";
+export { ArgumentTypeError } from "./errors/argument-type-error.js";
+export { IndexError } from "./errors/index-error.js";
+export { ExecutionCancelledError } from "./errors/execution-cancelled-error.js";
+export { PythonSyntaxError } from "./errors/python-syntax-error.js";
+export { PythonTypeError } from "./errors/python-type-error.js";
+export { StateFileError } from "./errors/state-file-error.js";
+export {
+  LMError,
+  LMTransportError,
+  LMConfigurationError,
+  LMNotConfiguredError,
+  LMUnsupportedFeatureError,
+  LMProviderError,
+  LMUnexpectedError,
+  LMAuthError,
+  LMBillingError,
+  LMRateLimitError,
+  LMInvalidRequestError,
+  ContextWindowExceededError,
+  LMUnsupportedModelError,
+  LMTimeoutError,
+  LMServerError,
+  isRetryableLMError,
+  type LMErrorDetails,
+} from "./errors/lm-errors.js";
 
 // The LM boundary
-export type * from "./lm/index.js";
-export { NO_CAPABILITIES } from "./lm/index.js";
+export {
+  NO_CAPABILITIES,
+  type ContentPart,
+  type Message,
+  type MessageToolCall,
+  type LMUsage,
+  type LMOutput,
+  type LMResponse,
+  type LMToolCall,
+  type LMParams,
+  type LMRequest,
+  type LMRequestParams,
+  type LMCapabilities,
+  type LMStreamPart,
+  type EmbeddingModel,
+  type LanguageModel,
+  type HistoryEntry,
+  type LMCallOptions,
+  type LMLike,
+  type ResponseCache,
+  type ProviderFactory,
+  type ProviderModelSettings,
+  type ProviderRegistration,
+} from "./lm/index.js";
+export { registerProvider } from "./clients/provider-registry.js";
+export { registerLMStateLoader, type LMStateLoader, type LMStateOptions } from "./context/lm-state-loaders.js";
 export { BaseLM, type BaseLMOptions, type LMForwardRequest } from "./clients/base-lm.js";
 export { LM, type LMOptions } from "./clients/lm.js";
 export { lmFromEnv } from "./clients/lm-from-env.js";
@@ -40,6 +98,7 @@ export { ToolCalls, type ToolCall } from "./adapters/types/tool-calls.js";
 
 // Modules
 export { Predict, type PredictCallOptions, type Demo } from "./predict/predict.js";
+export type { PredictConfig } from "./predict/predict-config.js";
 export { ChainOfThought, type ChainOfThoughtOptions } from "./predict/chain-of-thought.js";
 
 // Settings, tracing, usage
@@ -51,6 +110,7 @@ export { withBudget } from "./context/with-budget.js";
 export type { Callback } from "./context/callback.js";
 export { consoleLogger, silentLogger, type Logger } from "./context/logger.js";
 export type { TraceEntry } from "./context/trace-entry.js";
+export { withTrace, currentTrace, type Traced } from "./context/with-trace.js";
 export { formatHistory } from "./context/format-history.js";
 export { inspectHistory } from "./context/inspect-history.js";
 
@@ -59,7 +119,7 @@ export { Example, type ExampleConstructor } from "./primitives/example.js";
 export { Prediction, Completions, type PredictionConstructor } from "./primitives/prediction.js";
 export { Module, isModule, type CallOptions } from "./primitives/module.js";
 export { isParameter, type Parameter, type LoadStateOptions } from "./primitives/parameter.js";
-export { DEPENDENCY_VERSIONS, StateFileError, stateFileText } from "./primitives/state-file.js";
+export { DEPENDENCY_VERSIONS, stateFileText } from "./primitives/state-file.js";
 
 // Evaluation
 export { Evaluate, type EvaluateOptions, type EvaluateCallOptions } from "./evaluate/evaluate.js";

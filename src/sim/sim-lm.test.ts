@@ -7,6 +7,7 @@ import type { LMStreamPart } from "../lm/lm-stream-part.js";
 import { ALL_EXCERPTS, guideMessages, QUESTIONS } from "./__fixtures__/guide-task.js";
 import { SimLM } from "./sim-lm.js";
 import { SimulatorModel } from "./simulator-model.js";
+import type { Message } from "../lm/message.js";
 
 afterEach(() => resetSettings());
 
@@ -74,5 +75,23 @@ describe("SimLM.stream", () => {
     }).rejects.toThrow("cancelled");
     expect(seen).toBe(2);
     expect(slow.history).toHaveLength(0);
+  });
+});
+
+describe("SimLM under token and cost budgets", () => {
+  it("reserves a bound no reply exceeds, so maxTokens and maxCost budgets work without max_tokens", async () => {
+    const prompts = (await import("./__fixtures__/dspy-prompts.json", { with: { type: "json" } })).default as Record<string, Message[]>;
+    const budget = new Budget({ maxTokens: 10_000_000, maxCost: 0.01 });
+    const lm = new SimLM({ budget });
+    for (const [key, list] of Object.entries(prompts)) {
+      const prompt = list.reduce((sum, m) => sum + 4 + Math.ceil(String(m.content ?? "").length / 4), 0);
+      const before = budget.spent.tokens;
+      await lm.call(list, { n: 2, temperature: 1 });
+      const spent = budget.spent.tokens - before;
+      expect(spent, key).toBeLessThanOrEqual(prompt + 2 * (2 * prompt + 512));
+    }
+    expect(budget.spent.cost).toBe(0);
+    const tight = new SimLM({ budget: { maxTokens: 50 } });
+    await expect(tight.call(messages)).rejects.toThrow(/tokens/);
   });
 });

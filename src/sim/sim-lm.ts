@@ -1,28 +1,27 @@
-import { randomUUID } from "node:crypto";
 import { BaseLM, type BaseLMOptions, type LMForwardRequest } from "../clients/base-lm.js";
-import { startBudgetedCall } from "../context/budget.js";
-import { getSettings, type Settings } from "../context/settings.js";
+import type { ModelPrice } from "../clients/model-price.js";
+import { LMProviderError } from "../errors/lm-errors.js";
 import type { LMCapabilities } from "../lm/lm-capabilities.js";
-import type { LMCallOptions } from "../lm/lm-like.js";
-import type { LMParams } from "../lm/lm-request.js";
 import type { LMResponse } from "../lm/lm-response.js";
 import type { LMStreamPart } from "../lm/lm-stream-part.js";
-import type { Message } from "../lm/message.js";
+import { messageText } from "./read-prompt.js";
+import { estimateTokens } from "./simulate.js";
 import { SimulatorModel, type SimulatorModelOptions } from "./simulator-model.js";
 
-export interface SimLMOptions extends BaseLMOptions, Omit<SimulatorModelOptions, "now"> {}
+export interface SimLMOptions extends Omit<BaseLMOptions, "seed">, Omit<SimulatorModelOptions, "now"> {}
 
-function hook(settings: Settings, run: () => void): void {
-  try {
-    run();
-  } catch (error) {
-    settings.logger.warn(`Error when calling callback: ${error instanceof Error ? error.message : String(error)}`);
-  }
+/** The simulator's usage estimate for a prompt (4 characters a token, plus 4 per message). */
+function promptTokens(messages: LMForwardRequest["messages"]): number {
+  return messages.reduce((sum, m) => sum + 4 + estimateTokens(messageText(m)), 0);
 }
 
+/** Options that configure the simulator itself, not the requests. */
+const SIMULATOR_KEYS = new Set(["modelId", "seed", "disableRules", "streamDelayMs"]);
+
 /**
- * The simulator as an LM for programs: `BaseLM`'s history, usage and callbacks around `SimulatorModel`, and
- * `stream()` as `LM.stream` has it. For offline demos and tests; it is not a language model (see docs/sim.md).
+ * The simulator as an LM for programs: `BaseLM`'s one call path (history, usage, callbacks, budgets) around
+ * `SimulatorModel`; `stream()` yields its token-like deltas. For offline demos and tests; it is not a language model
+ * (see docs/sim.md).
  *
  * @example
  * const lm = new SimLM();
@@ -35,7 +34,8 @@ export class SimLM extends BaseLM {
 
   constructor(options: SimLMOptions = {}) {
     const simulator = new SimulatorModel(options);
-    super(`sim/${simulator.modelId}`, options);
+    const lmOptions = Object.fromEntries(Object.entries(options).filter(([key]) => !SIMULATOR_KEYS.has(key)));
+    super(`sim/${simulator.modelId}`, lmOptions as BaseLMOptions);
     this.simulator = simulator;
   }
 
@@ -44,40 +44,36 @@ export class SimLM extends BaseLM {
   }
 
   protected async forward(request: LMForwardRequest): Promise<LMResponse> {
-    return this.simulator.doGenerate({
-      model: this.simulator.modelId,
-      messages: request.messages,
-      params: request.params,
-      ...(request.signal ? { signal: request.signal } : {}),
-    });
+    return this.simulator.doGenerate(this.simulatorRequest(request));
+  }
+
+  /** Streaming, the simulator's own token-like deltas; otherwise `forward`. */
+  protected override async *produce(request: LMForwardRequest, streaming: boolean): AsyncGenerator<LMStreamPart, LMResponse> {
+    if (!streaming) return this.forward(request);
+    for await (const part of this.simulator.doStream(this.simulatorRequest(request))) {
+      if (part.type === "finish") return part.response;
+      yield part;
+    }
+    throw new LMProviderError("The simulator's stream ended without a finish event.", { model: this.model });
   }
 
   /**
-   * Streams one call as `LM.stream` does: token-like `text-delta` parts, then a `finish` part with the whole
-   * response. Budgets, history, usage and callbacks are those of `call()`; the reply equals `call()`'s.
+   * The most a call can spend, for budgets: with `max_tokens`, as any LM; without, the simulator's own bound — a reply
+   * is composed from the prompt, so it is at most twice the prompt plus 512 tokens per completion. Cost is 0.
    */
-  async *stream(messages: Message[], params: LMParams = {}, options: LMCallOptions = {}): AsyncGenerator<LMStreamPart> {
-    const settings = getSettings();
-    const { params: callParams, merged } = this.mergeCallParams(params);
-    const callId = settings.callbacks.length ? randomUUID() : "";
-    for (const cb of settings.callbacks) hook(settings, () => cb.onLmStart?.(callId, this, { messages, params: callParams }));
-    const budgets = this.activeBudgets(settings);
-    let response: LMResponse | undefined;
-    try {
-      if (budgets.length > 0) startBudgetedCall(budgets);
-      const request = { model: this.simulator.modelId, messages, params: merged, ...(options.signal ? { signal: options.signal } : {}) };
-      for await (const part of this.simulator.doStream(request)) {
-        if (part.type === "finish") response = part.response;
-        else yield part;
-      }
-    } catch (error) {
-      for (const cb of settings.callbacks) hook(settings, () => cb.onLmEnd?.(callId, null, error));
-      throw error;
-    }
-    const finished = response!;
-    for (const budget of budgets) budget.charge(finished.usage, finished.cost ?? null);
-    this.record(settings, messages, callParams, finished);
-    for (const cb of settings.callbacks) hook(settings, () => cb.onLmEnd?.(callId, finished.outputs, null));
-    yield { type: "finish", response: finished };
+  protected override worstCase(request: LMForwardRequest) {
+    const estimate = super.worstCase(request);
+    if (estimate.tokens !== null) return { ...estimate, cost: 0 };
+    const prompt = promptTokens(request.messages);
+    const n = typeof request.params.n === "number" && request.params.n > 1 ? request.params.n : 1;
+    return { model: this.model, tokens: prompt + n * (2 * prompt + 512), cost: 0 };
+  }
+
+  protected override priceOf(): ModelPrice {
+    return { input: 0, output: 0 };
+  }
+
+  private simulatorRequest(request: LMForwardRequest) {
+    return { model: this.simulator.modelId, messages: request.messages, params: request.params, ...(request.signal ? { signal: request.signal } : {}) };
   }
 }
