@@ -19,15 +19,18 @@ async function measure(label: string, messages: Message[], calls: number, params
   const run = () => model.doGenerate({ model: "m", messages, params: { ...params, rollout_id: i++ } });
   for (let w = 0; w < Math.min(50, calls); w++) await run();
   const times: number[] = [];
+  const cpu = process.cpuUsage();
   for (let c = 0; c < calls; c++) {
     const start = performance.now();
     await run();
     times.push(performance.now() - start);
   }
+  const used = process.cpuUsage(cpu);
   times.sort((a, b) => a - b);
   const ms = (q: number) => times[Math.floor(times.length * q)]!.toFixed(2);
   const chars = messages.reduce((n, m) => n + String(m.content ?? "").length, 0);
-  console.log(`${label.padEnd(44)} ${String(chars).padStart(6)} chars   median ${ms(0.5).padStart(6)} ms   p95 ${ms(0.95).padStart(6)} ms`);
+  const cpuMs = ((used.user + used.system) / 1000 / calls).toFixed(2);
+  console.log(`${label.padEnd(44)} ${String(chars).padStart(6)} chars   median ${ms(0.5).padStart(6)} ms   p95 ${ms(0.95).padStart(6)} ms   cpu ${cpuMs.padStart(6)} ms`);
 }
 
 console.log(`Simulator cost per completion (node ${process.version})`);
@@ -53,5 +56,10 @@ const splits = loadTickets();
 const program = await new LabeledFewShot({ k: 4 }).compile(new SupportPipeline(), { trainset: splits.train });
 const evaluate = new Evaluate({ devset: splits.test, metric: resolutionQuality as never, displayProgress: false, numThreads: 1 });
 const start = performance.now();
+const cpu = process.cpuUsage();
 for (let r = 0; r < 5; r++) await evaluate.call(program as never);
-console.log(`${"support demo: Evaluate, 24 tickets, 4 demos".padEnd(44)} ${((performance.now() - start) / 5).toFixed(0).padStart(6)} ms per evaluation (${((performance.now() - start) / 5 / 24).toFixed(2)} ms per call, framework included)`);
+const used = process.cpuUsage(cpu);
+console.log(
+  `${"support demo: Evaluate, 24 tickets, 4 demos".padEnd(44)} ${((performance.now() - start) / 5).toFixed(0).padStart(6)} ms per evaluation ` +
+    `(${((performance.now() - start) / 5 / 24).toFixed(2)} ms wall, ${((used.user + used.system) / 1000 / 5 / 24).toFixed(2)} ms cpu per call, framework included)`,
+);

@@ -62,12 +62,22 @@ export function induceTextOps(pairs: readonly TextPair[], maxSteps = 3): TextOp[
   const usable = pairs.filter((p) => p.input.trim() && p.output.trim());
   if (usable.length === 0 || usable.every((p) => p.input.trim() === p.output.trim())) return null;
   const outputs = usable.map((p) => p.output);
+  // The operations only choose, reorder and restyle an input's letters (besides fixed affixes and word counts):
+  // outputs with letters their input lacks cannot come from them, so there is nothing to search.
+  const prefix0 = affix(usable, "start");
+  const suffix0 = affix(usable, "end");
+  const letters = (text: string) => new Set(text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ""));
+  const explainable = usable.every((p) => {
+    const core = p.output.slice(prefix0.length, p.output.length - suffix0.length);
+    if (/^\d+$/.test(core.trim())) return true;
+    const available = letters(p.input);
+    return [...letters(core)].every((ch) => available.has(ch));
+  });
+  if (!explainable) return null;
   const pool: TextOp[] = [...PLAIN_OPS, ...joinerCandidates(outputs).map((sep): TextOp => ({ op: "join", with: sep }))];
-  const prefix = affix(usable, "start");
-  const suffix = affix(usable, "end");
-  if (prefix) pool.push({ op: "prefix", text: prefix });
-  if (suffix) pool.push({ op: "suffix", text: suffix });
-  const budget = { left: 60_000 };
+  if (prefix0) pool.push({ op: "prefix", text: prefix0 });
+  if (suffix0) pool.push({ op: "suffix", text: suffix0 });
+  const budget = { left: 20_000 };
   for (let length = 1; length <= maxSteps; length++) {
     const found = search([], length, pool, usable, budget);
     if (found) return found;

@@ -23,6 +23,9 @@ describe("the reflection role (GEPA's instruction-proposal prompt)", () => {
     expect(readFeedback(records[2]!, "route")).toEqual({ expected: "tarun", evidence: [] });
     expect(readFeedback({ inputs: {}, outputs: { route: "vexa" }, feedback: "This trajectory got a score of 1.0." }, "route")).toEqual({ expected: "vexa", evidence: [] });
     expect(readFeedback({ inputs: {}, outputs: { route: "vexa" }, feedback: "This trajectory got a score of 0.0." }, "route")).toEqual({ evidence: [] });
+    for (const feedback of ["The correct route is morli.", 'route should be "morli"', "Expected: morli", "expected morli but got vexa", "Wrong. Gold: morli.", "The right answer would be `morli`."]) {
+      expect(readFeedback({ inputs: {}, outputs: { route: "vexa" }, feedback }, "route").expected, feedback).toBe("morli");
+    }
   });
 
   it("turns feedback that names the reason into a rule, and the rewrite fixes what the feedback flagged", async () => {

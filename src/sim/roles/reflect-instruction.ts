@@ -9,7 +9,7 @@ import { readFeedbackRecords, type FeedbackRecord, type ShownExample } from "./r
 const FENCE = /```[^\n]*\n([\s\S]*?)```/;
 const QUOTED = String.raw`(?:"([^"]+)"|“([^”]+)”|'([^']+)'|\`([^\`]+)\`)`;
 const EXPECTED = new RegExp(
-  String.raw`\b(?:expected(?: (?:answer|label|value|output))?(?: (?:is|was|would be))?|(?:the )?(?:correct|right|gold|true|target) (?:answer|label|value|output)(?: (?:is|was|would be))?|should (?:have been|be)|gold|target)\s*:?\s*(?:${QUOTED}|([^\s.,;]+))`,
+  String.raw`\b(?:expected(?: \w+ (?:is|was|would be)| (?:is|was|would be))?|(?:the )?(?:correct|right|gold|true|target) \w+(?: (?:is|was|would be))?|should (?:have been|be)|gold|target)\s*:?\s*(?:${QUOTED}|([^\s.,;]+))`,
   "i",
 );
 const EVIDENCE = new RegExp(String.raw`\b(?:mentions?|mentioning|contains?|containing|says|the word|the phrase|the keyword|signall?ed by|because of)\s+${QUOTED}`, "gi");
