@@ -199,6 +199,14 @@ transform_records = [
 ]
 out["gepa_reflection_form"] = [{"role": "user", "content": InstructionProposalSignature.prompt_renderer({"current_instruction_doc": "Given the fields `phrase`, produce the fields `code`.", "dataset_with_feedback": transform_records})}]
 
+# DSPy's own structured proposer for GEPA (dspy/teleprompt/gepa/instruction_proposal.py), on the same records
+from dspy.teleprompt.gepa.instruction_proposal import SingleComponentMultiModalProposer
+
+mm_lm = Recorder(lambda messages, i: {"improved_instruction": "Route the message."})
+with dspy.context(lm=mm_lm):
+    SingleComponentMultiModalProposer()(current_instruction="Given the fields `message`, produce the fields `route`.", reflective_dataset=reflective)
+out["gepa_multimodal_proposer"] = mm_lm.requests[0]
+
 # ---------------------------------------------------------------- SIMBA's OfferFeedback (built by DSPy's append_a_rule)
 from dspy.teleprompt.simba_utils import append_a_rule
 

@@ -4,6 +4,7 @@ import { describeExamples, summarizeObservations } from "./describe-data.js";
 import { describeModule, describeProgram } from "./describe-program.js";
 import { offerAdvice, readAdviceInputs } from "./offer-advice.js";
 import { proposeFromAttempts, proposeFromBasic, proposeGrounded, proposePrefix, type ProposerInputs } from "./propose-instruction.js";
+import { rewriteInstruction } from "./reflect-instruction.js";
 import { decideToolStep, readTools, readTrajectory } from "./use-tools.js";
 
 function text(ctx: AnswerContext, name: string): string | undefined {
@@ -51,6 +52,12 @@ export function answerByRole(ctx: AnswerContext, field: SimField): FieldAnswer |
     return role(field, describeModule(text(ctx, "module") ?? "", text(ctx, "program_code") ?? ""), "I describe the module's inputs and outputs.");
   }
   if (field.kind === "str" && /instruction/i.test(field.name)) {
+    const records = ctx.prompt.inputs.find((f) => /^# Example \d+\s*$/m.test(text(ctx, f.name) ?? "") && /^## Feedback\s*$/m.test(text(ctx, f.name) ?? ""));
+    if (records) {
+      const current = ctx.prompt.inputs.find((f) => f !== records && /instruction/i.test(f.name));
+      const rewrite = rewriteInstruction(current ? (text(ctx, current.name) ?? "") : "", text(ctx, records.name) ?? "", rng, ctx.lexicon);
+      return role(field, rewrite, "I rewrite the instruction from the examples and their feedback.");
+    }
     const inputs = proposerInputs(ctx);
     if (inputs.attemptedInstructions !== undefined) return role(field, proposeFromAttempts(inputs.attemptedInstructions, rng), "I build on the best-scoring attempts.");
     if (has(ctx, "dataset_description") || has(ctx, "task_demos") || has(ctx, "tip") || has(ctx, "previous_instructions")) {

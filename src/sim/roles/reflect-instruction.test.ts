@@ -38,6 +38,11 @@ describe("the reflection role (GEPA's instruction-proposal prompt)", () => {
     expect((await routes("Given the fields `message`, produce the fields `route`.")).filter((r) => r === "vexa").length).toBeLessThan(4);
   });
 
+  it("answers DSPy's structured proposer (GenerateEnhancedMultimodalInstructionFromFeedback) the same way", async () => {
+    const out = parseChat(await text(fixtures.gepa_multimodal_proposer!));
+    expect(out.improved_instruction).toBe('Given the fields `message`, produce the fields `route`. If the `message` mentions "zorp", set `route` to "vexa".');
+  });
+
   it("induces a text form from the expected outputs the feedback gives", async () => {
     const rewrite = extract(await text(fixtures.gepa_reflection_form!));
     expect(rewrite).toBe("Given the fields `phrase`, produce the fields `code`. To produce `code` from `phrase`: first reverse the order of the words, then write every letter in upper case.");

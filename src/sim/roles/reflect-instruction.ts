@@ -50,8 +50,15 @@ export function readFeedback(record: FeedbackRecord, output: string | undefined)
 export function reflectOnFeedback(text: string, rng: SeededRandom, lexicon: Lexicon = FULL_LEXICON): string | null {
   const current = FENCE.exec(text);
   if (!current || !/new instructions?/i.test(text) || !/```/.test(text.slice(current.index + current[0].length))) return null;
-  const instruction = current[1]!.trim();
-  const records = readFeedbackRecords(text.slice(current.index + current[0].length));
+  return "```\n" + rewriteInstruction(current[1]!.trim(), text.slice(current.index + current[0].length), rng, lexicon) + "\n```";
+}
+
+/**
+ * The rewrite itself: `instruction` plus what the `# Example N` records of `recordsText` teach (used by GEPA's plain
+ * prompt and by DSPy's structured proposer `GenerateEnhancedMultimodalInstructionFromFeedback`).
+ */
+export function rewriteInstruction(instruction: string, recordsText: string, rng: SeededRandom, lexicon: Lexicon = FULL_LEXICON): string {
+  const records = readFeedbackRecords(recordsText);
   const output = records.flatMap((r) => Object.keys(r.outputs)).find((name) => !/^(reasoning|rationale)$/i.test(name));
   const additions: string[] = [];
   const examples: ShownExample[] = [];
@@ -67,12 +74,11 @@ export function reflectOnFeedback(text: string, rng: SeededRandom, lexicon: Lexi
     if (NEGATIVE.test(record.feedback)) for (const cue of FEEDBACK_CUES) if (cue.when.test(record.feedback)) additions.push(cue.sentence);
   }
   if (examples.length >= 2) additions.push(...ruleSentences(induceTask(examples, lexicon)));
-  const sentences = splitSentences(instruction);
-  const merged = mergeRules([...sentences, ...additions]);
+  const merged = mergeRules([...splitSentences(instruction), ...additions]);
   // A seeded touch of variety when nothing was learned, so repeated reflections are not all identical.
   if (additions.length === 0 && records.length > 0 && output) {
     const hint = quotedPieces(records[0]!.feedback)[0];
     merged.push(hint ? `Pay attention to details such as "${hint}" when producing \`${output}\`.` : rng.pick([`Check \`${output}\` against the inputs before answering.`, `Produce \`${output}\` carefully from the inputs.`]));
   }
-  return "```\n" + merged.join(" ") + "\n```";
+  return merged.join(" ");
 }
