@@ -59,8 +59,10 @@ function consistent(ops: readonly TextOp[], pairs: readonly TextPair[]): boolean
  * Joiners, prefixes and suffixes are taken from what the outputs show.
  */
 export function induceTextOps(pairs: readonly TextPair[], maxSteps = 3): TextOp[] | null {
+  // Text forms are about short phrases: long inputs are not searched, and the search runs on the first 8 pairs
+  // (the result must still explain every pair).
   const usable = pairs.filter((p) => p.input.trim() && p.output.trim());
-  if (usable.length === 0 || usable.every((p) => p.input.trim() === p.output.trim())) return null;
+  if (usable.length === 0 || usable.some((p) => p.input.length > 400) || usable.every((p) => p.input.trim() === p.output.trim())) return null;
   const outputs = usable.map((p) => p.output);
   // The operations only choose, reorder and restyle an input's letters (besides fixed affixes and word counts):
   // outputs with letters their input lacks cannot come from them, so there is nothing to search.
@@ -78,9 +80,10 @@ export function induceTextOps(pairs: readonly TextPair[], maxSteps = 3): TextOp[
   if (prefix0) pool.push({ op: "prefix", text: prefix0 });
   if (suffix0) pool.push({ op: "suffix", text: suffix0 });
   const budget = { left: 20_000 };
+  const sample = usable.slice(0, 8);
   for (let length = 1; length <= maxSteps; length++) {
-    const found = search([], length, pool, usable, budget);
-    if (found) return found;
+    const found = search([], length, pool, sample, budget);
+    if (found) return consistent(found, usable) ? found : null;
   }
   return null;
 }

@@ -24,6 +24,9 @@ export interface StatedRule {
   sentence: string;
 }
 
+/** Longer sentences are not read as rules (a rule is short; this also keeps the patterns' work bounded). */
+const MAX_RULE_LENGTH = 600;
+
 const VERB = String.raw`(?:mentions?|contains?|includes?|has|have|says?|uses?|refers? to|talks? about|is about|are about|features?|names?)`;
 const LEAD = String.raw`(?:if|when|whenever)`;
 
@@ -158,6 +161,7 @@ function condition(subject: string, list: string, inputs: readonly string[]): Me
 
 /** Reads one sentence as a stated rule, or `null`. `inputs`/`outputs` are the prompt's field names. */
 export function readStatedRule(sentence: string, inputs: readonly string[], outputs: readonly string[]): StatedRule | null {
+  if (sentence.length > MAX_RULE_LENGTH) return null;
   const text = sentence.trim().replace(/[.!]+$/, "");
   const build = (cond: MentionCondition | null, conseq: ReturnType<typeof consequence>): StatedRule | null =>
     conseq ? { kind: conseq.kind, value: conseq.value, condition: cond, ...(conseq.target ? { target: conseq.target } : {}), sentence } : null;

@@ -199,6 +199,7 @@ const PHRASES: ReadonlyArray<{ pattern: RegExp; build(m: RegExpExecArray): TextO
 
 /** The operations a sentence states, in the order they appear (overlapping phrasings: the earliest, then the longest). */
 export function readTextOps(sentence: string): TextOp[] {
+  if (sentence.length > 600) return [];
   const found: Array<{ at: number; end: number; op: TextOp }> = [];
   for (const { pattern, build } of PHRASES) {
     pattern.lastIndex = 0;
