@@ -14,6 +14,8 @@ export { IndexError } from "./errors/index-error.js";
 export { ExecutionCancelledError } from "./errors/execution-cancelled-error.js";
 export { PythonSyntaxError } from "./errors/python-syntax-error.js";
 export { PythonTypeError } from "./errors/python-type-error.js";
+export { McpToolError } from "./errors/mcp-tool-error.js";
+export { ToolExecutionError } from "./errors/tool-execution-error.js";
 export { StateFileError } from "./errors/state-file-error.js";
 export {
   LMError,
@@ -88,18 +90,29 @@ export type { UserMessageOptions } from "./adapters/adapter-types.js";
 export { ChatAdapter, type ChatAdapterOptions } from "./adapters/chat-adapter.js";
 export { JSONAdapter } from "./adapters/json-adapter.js";
 export { XMLAdapter } from "./adapters/xml-adapter.js";
+export { TwoStepAdapter } from "./adapters/two-step-adapter.js";
 export { CustomType } from "./adapters/types/custom-type.js";
 export { Image } from "./adapters/types/image.js";
 export { Audio, File, Document } from "./adapters/types/media.js";
 export { History } from "./adapters/types/history.js";
+export { Reasoning } from "./adapters/types/reasoning.js";
 export { Code } from "./adapters/types/code.js";
-export { Tool } from "./adapters/types/tool.js";
+export { Tool, type ToolFunction, type ToolOptions } from "./tools/tool.js";
+export { ToolCallResults, type ToolCallResult } from "./adapters/types/tool-call-results.js";
 export { ToolCalls, type ToolCall } from "./adapters/types/tool-calls.js";
 
 // Modules
 export { Predict, type PredictCallOptions, type Demo } from "./predict/predict.js";
 export type { PredictConfig } from "./predict/predict-config.js";
 export { ChainOfThought, type ChainOfThoughtOptions } from "./predict/chain-of-thought.js";
+export { ReAct, type ReActOptions, type ReActCallOptions } from "./predict/react.js";
+export type { Trajectory } from "./predict/react-trajectory.js";
+export { ReActV2, type TerminationReason } from "./predict/react-v2.js";
+export { BestOfN, type BestOfNOptions } from "./predict/best-of-n.js";
+export { Refine, type RefineOptions } from "./predict/refine.js";
+export { OfferFeedback } from "./predict/offer-feedback.js";
+export type { RewardFn } from "./predict/rollout-lm.js";
+export { MultiChainComparison, type MultiChainComparisonOptions, type Completion } from "./predict/multi-chain-comparison.js";
 
 // Settings, tracing, usage
 export { configure, getSettings, withSettings, globalHistory, type Settings } from "./context/settings.js";
@@ -155,6 +168,11 @@ export { Ensemble, EnsembledProgram, type EnsembleOptions, type ReduceFn } from 
 export { KNN, type Vectorizer } from "./predict/knn.js";
 export { majority, type MajorityOptions } from "./predict/aggregation.js";
 export { LexicalEmbedder, type LexicalEmbedderOptions } from "./retrievers/lexical-embedder.js";
+export { Embeddings, type EmbeddingsOptions, type EmbedderLike, type SearchResult } from "./retrievers/embeddings.js";
+export { EmbeddingsWithScores } from "./retrievers/embeddings-with-scores.js";
+export { BM25Retriever, type BM25Options } from "./retrievers/bm25-retriever.js";
+export { Retrieve } from "./retrievers/retrieve.js";
+export type { Retriever, Passage } from "./retrievers/retriever.js";
 
 // Release discipline
 export { assertDisjointSplits } from "./release/assert-disjoint-splits.js";

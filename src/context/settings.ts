@@ -26,6 +26,8 @@ export interface Settings {
   readonly lm: LMLike | null;
   /** The adapter that formats prompts and parses replies; `null` means ChatAdapter. */
   readonly adapter: Adapter | null;
+  /** The retriever `Retrieve` uses (DSPy's `rm`): `Embeddings`, `BM25Retriever`, a function or an object with `retrieve`. */
+  readonly rm: unknown;
   readonly callbacks: readonly Callback[];
   /** Attach per-model usage to each top-level prediction (`prediction.getLmUsage()`). */
   readonly trackUsage: boolean;
@@ -58,6 +60,7 @@ export const DEFAULT_MAX_HISTORY_BYTES = 16 * 1024 * 1024;
 const DEFAULTS: Settings = Object.freeze({
   lm: null,
   adapter: null,
+  rm: null,
   callbacks: Object.freeze([]) as readonly Callback[],
   trackUsage: false,
   usageTracker: null,

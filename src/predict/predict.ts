@@ -208,7 +208,10 @@ async function runPlans(
     try {
       const messages = plan.adapter.format(plan.signature, demos, inputs);
       const outputs = await lm.call(messages, plan.params);
-      return outputs.map((output) => plan.adapter.postprocess(signature, plan.signature, output));
+      const context = { complete: (a: Adapter, l: LMLike, s: Signature, i: object) => runPlans(a, l, s, [], i as Record<string, unknown>, {}) };
+      const values: Array<Record<string, unknown>> = [];
+      for (const output of outputs) values.push(await plan.adapter.postprocess(signature, plan.signature, output, context));
+      return values;
     } catch (error) {
       if (error instanceof LMError) throw error;
       lastError = error;

@@ -127,9 +127,9 @@ export abstract class Module<I extends Fields = Fields, O extends Fields = Field
     return namedParametersOf(this, isModule);
   }
 
-  /** The predictors (`Predict` and subclasses) by name, in attribute order. */
+  /** The predictors (`Predict` and subclasses: parameters with a signature and demos) by name, in attribute order. */
   namedPredictors(): Array<[string, Parameter]> {
-    return this.namedParameters();
+    return this.namedParameters().filter(([, p]) => "signature" in p && Array.isArray((p as { demos?: unknown }).demos));
   }
 
   predictors(): Parameter[] {

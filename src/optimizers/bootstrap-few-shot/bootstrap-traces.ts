@@ -125,16 +125,16 @@ async function bootstrapOneExample(
     );
   }
   if (!pyTruthy(success)) return false;
-  const found = new Map<string, Example[]>();
+  const found = new Map<string, { demos: Example[]; inputKeys: Array<Set<string>> }>();
   for (const [predictor, inputs, outputs] of trace) {
     const name = options.predictorNames.get(predictor);
     if (name === undefined) continue;
     const fields = outputs instanceof ExampleImpl ? Object.fromEntries(outputs.items()) : { ...(outputs as Record<string, unknown>) };
-    const demo = new Example({ augmented: true, ...inputs, ...fields });
-    const list = found.get(name) ?? [];
-    list.push(demo);
-    found.set(name, list);
+    const entry = found.get(name) ?? { demos: [], inputKeys: [] };
+    entry.demos.push(new Example({ augmented: true, ...inputs, ...fields }));
+    entry.inputKeys.push(new Set(Object.keys(inputs)));
+    found.set(name, entry);
   }
-  for (const [name, demos] of found) traces.get(name)?.push(selectTrace(demos));
+  for (const [name, { demos, inputKeys }] of found) traces.get(name)?.push(selectTrace(demos, inputKeys));
   return true;
 }
