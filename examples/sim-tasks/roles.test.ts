@@ -122,3 +122,16 @@ describe("the reflection role, closed loop (GEPA's instruction proposal)", () =>
     expect(await score(task, instruction)).toBeGreaterThan(before + 20);
   }, 30_000);
 });
+
+describe("the tool-use role, closed loop (tsdspy's ReAct)", () => {
+  it("answers the agents example's question with two tool calls and finishes", async () => {
+    const { agent } = await import("../agents/react.js");
+    configure({ lm: new SimLM() });
+    const pred = await agent.call({ question: "What is the capital of France and how many people live there?" });
+    const trajectory = pred.trajectory as Record<string, unknown>;
+    expect([trajectory.tool_name_0, trajectory.tool_args_0, trajectory.observation_0]).toEqual(["capital", { country: "France" }, "Paris"]);
+    expect([trajectory.tool_name_1, trajectory.tool_args_1, trajectory.observation_1]).toEqual(["population", { city: "Paris" }, 2_102_650]);
+    expect(trajectory.tool_name_2).toBe("finish");
+    expect(String(pred.answer)).toContain("2102650");
+  });
+});

@@ -66,9 +66,9 @@ export interface ToolDecision {
 /**
  * The tool-use role (ReAct's `next_thought`, `next_tool_name`, `next_tool_args`): each listed tool is called at most
  * once, the one whose name and description are most similar to the question and the last observation first; a
- * string argument is the new name-like phrase of the last observation (else of the question, else its content
- * words), a number argument the first number there; when every tool has been called, or the last call failed,
- * the step is `finish`.
+ * string argument is the new name-like phrase of the last observation (a short observation, up to four words, is
+ * itself the argument), else a name-like phrase of the question, else its content words; a number argument is the
+ * first number there; when every tool has been called, or the last call failed, the step is `finish`.
  */
 export function decideToolStep(question: string, tools: readonly ListedTool[], steps: readonly ToolStep[], lexicon: Lexicon = FULL_LEXICON): ToolDecision {
   const usable = tools.filter((t) => t.name !== "finish");
@@ -86,8 +86,10 @@ export function decideToolStep(question: string, tools: readonly ListedTool[], s
   const tool = scored[0]!.tool;
   const source = last?.observation ?? question;
   const fresh = namedPhrases(source).filter((p) => !question.includes(p));
+  const short = last && wordTokens(last.observation).length <= 4 && !question.includes(last.observation.trim()) ? last.observation.trim().replace(/[.!?]$/, "") : undefined;
   const phrase =
     fresh[0] ??
+    short ??
     namedPhrases(question)[0] ??
     wordTokens(question)
       .filter((t) => !lexicon.isStopword(t.norm))
