@@ -169,15 +169,17 @@ describe("LM calls", () => {
 
 describe("LM over an AI SDK model", () => {
   it("wraps any AI SDK language model passed to the constructor", async () => {
-    const AI_TEST = "ai/test";
-    const { MockLanguageModelV4 } = (await import(AI_TEST)) as { MockLanguageModelV4: new (options: Record<string, unknown>) => object };
-    const mock = new MockLanguageModelV4({
+    const { MockLanguageModelV3 } = await import("ai/test");
+    const mock = new MockLanguageModelV3({
       provider: "mock-provider",
       modelId: "mock-model",
       doGenerate: async () => ({
         content: [{ type: "text", text: "from the AI SDK" }],
         finishReason: { unified: "stop", raw: "stop" },
-        usage: { inputTokens: { total: 3 }, outputTokens: { total: 2 } },
+        usage: {
+          inputTokens: { total: 3, noCache: undefined, cacheRead: undefined, cacheWrite: undefined },
+          outputTokens: { total: 2, text: undefined, reasoning: undefined },
+        },
         warnings: [],
       }),
     });

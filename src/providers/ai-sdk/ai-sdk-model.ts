@@ -1,4 +1,3 @@
-import type { LanguageModelV2, LanguageModelV3, LanguageModelV4 } from "@ai-sdk/provider";
 import { LMError, LMProviderError, LMTransportError, LMUnexpectedError } from "../../errors/lm-errors.js";
 import type { LanguageModel } from "../../lm/language-model.js";
 import type { LMCapabilities } from "../../lm/lm-capabilities.js";
@@ -11,8 +10,17 @@ import { parseRetryAfter } from "../shared/parse-retry-after.js";
 import { aiSdkCallOptions } from "./ai-sdk-call-options.js";
 import { aiSdkFinishReason, aiSdkResultToResponse, aiSdkUsage } from "./ai-sdk-result.js";
 
-/** Any Vercel AI SDK language model (specification v2 = AI SDK 5, v3 = AI SDK 6, v4 = AI SDK 7). */
-export type AISDKLanguageModel = LanguageModelV2 | LanguageModelV3 | LanguageModelV4;
+/**
+ * What the bridge reads of a Vercel AI SDK language model (`LanguageModelV2` of AI SDK 5, `V3` of AI SDK 6, `V4` of
+ * AI SDK 7). Declared here rather than imported, so tsdspy's types need no `@ai-sdk/provider` of a given version.
+ */
+export interface AISDKLanguageModel {
+  readonly specificationVersion: "v2" | "v3" | "v4";
+  readonly provider: string;
+  readonly modelId: string;
+  doGenerate(options: never): PromiseLike<unknown>;
+  doStream(options: never): PromiseLike<unknown>;
+}
 
 /** Whether a value is an AI SDK language model (by its `specificationVersion`). */
 export function isAISDKLanguageModel(value: unknown): value is AISDKLanguageModel {
