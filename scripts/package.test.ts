@@ -96,5 +96,5 @@ describe("the npm package", () => {
     const help = node([bin, "sim", "--help"]);
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/^Usage: tsdspy sim serve /);
-  }, 60_000);
+  }, 180_000);
 });

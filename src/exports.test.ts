@@ -63,6 +63,7 @@ it("exports exactly the public API", async () => {
       "LMUnsupportedModelError",
       "LabeledFewShot",
       "LexicalEmbedder",
+      "MetricError",
       "MissingArtifactError",
       "Module",
       "NO_CAPABILITIES",

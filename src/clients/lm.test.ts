@@ -58,10 +58,10 @@ describe("LM state (DSPy's dump_state / load_state)", () => {
     });
   });
 
-  it("refuses reasoning-model settings DSPy refuses, with DSPy's message", () => {
+  it("refuses reasoning-model settings DSPy refuses, naming the LM options", () => {
     expect(() => new LM("openai/o3", { temperature: 0.5 })).toThrow(LMConfigurationError);
     expect(() => new LM("openai/o3", { temperature: 0.5 })).toThrow(
-      "[openai/o3] OpenAI's reasoning models require passing temperature=1.0 or None and max_tokens >= 16000 or None to `dspy.LM(...)`",
+      "[openai/o3] OpenAI's reasoning models require `temperature` 1.0 or unset and `maxTokens` >= 16000 or unset in `new LM(...)`",
     );
     expect(new LM("openai/gpt-5", { maxTokens: 20000 }).kwargs).toEqual({ temperature: null, max_completion_tokens: 20000 });
     expect(new LM("openai/gpt-5-chat-latest", { maxTokens: 100 }).kwargs).toEqual({ temperature: null, max_tokens: 100 });

@@ -99,7 +99,7 @@ export function resolveLanguageModel(model: string, options: ResolveOptions = {}
   if (preset.kind === "anthropic") return new AnthropicMessagesModel(modelId, { ...common, ...(options.capabilities ? { capabilities: options.capabilities } : {}) });
   if (preset.kind === "gemini") return new GeminiModel(modelId, { ...common, ...(options.capabilities ? { capabilities: options.capabilities } : {}) });
   if (options.modelType === "text") {
-    throw new LMConfigurationError('model_type "text" (legacy completions) is not supported; use "chat".', { model, provider });
+    throw new LMConfigurationError('modelType "text" (legacy completions) is not supported; use "chat" or "responses".', { model, provider });
   }
   const endpoint = new OpenAIEndpoint({
     ...common,

@@ -8,5 +8,6 @@ export * from "./lm-errors.js";
 export { ArgumentTypeError } from "./argument-type-error.js";
 export { IndexError } from "./index-error.js";
 export { ExecutionCancelledError } from "./execution-cancelled-error.js";
+export { MetricError } from "./metric-error.js";
 export { PythonSyntaxError } from "./python-syntax-error.js";
 export { PythonTypeError } from "./python-type-error.js";

@@ -57,7 +57,7 @@ describe("Module.batch", () => {
     expect(failedExamples[0]?.inputs().value).toBe(42);
     expect((exceptions[0] as Error).message).toBe("test error");
     expect(errors).toEqual([
-      "Error for Example({'value': 42}) (input_keys={'value'}): test error. Set `provide_traceback=True` for traceback.",
+      "Error for Example({'value': 42}) (input_keys={'value'}): test error. Set `provideTraceback: true` to log the stack trace.",
     ]);
   });
 

@@ -27,6 +27,10 @@ export interface BatchOptions {
   /** Also return the examples that failed and their exceptions. */
   returnFailedExamples?: boolean;
   provideTraceback?: boolean;
+  /**
+   * No progress bar. Default false, as DSPy; the bar is drawn on the logger's `progress` stream (standard error),
+   * live on a terminal and silent otherwise.
+   */
   disableProgressBar?: boolean;
   /** Seconds before a straggler is started again once few examples remain; 0 disables it. Default 120. */
   timeout?: number;
@@ -109,6 +113,7 @@ export abstract class Module<I extends Fields = Fields, O extends Fields = Field
       provideTraceback: options.provideTraceback ?? settings.provideTraceback,
       logger: settings.logger,
       disableProgressBar: options.disableProgressBar ?? false,
+      stream: settings.logger.progress,
       timeout: options.timeout ?? 120,
       stragglerLimit: options.stragglerLimit ?? 3,
     });

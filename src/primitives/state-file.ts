@@ -54,7 +54,7 @@ export async function writeStateFile(
     throw new ValueError("tsdspy does not write .pkl (cloudpickle) files; save the state as .json.");
   }
   if (ext !== ".json") {
-    throw new ValueError(`\`path\` must end with \`.json\` or \`.pkl\` when \`save_program=False\`, but received: ${path}`);
+    throw new ValueError(`\`path\` must end with \`.json\` (tsdspy saves the program's state as JSON), but received: ${path}`);
   }
   const text = stateFileText(state, versions, path);
   const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
@@ -71,7 +71,7 @@ export async function readStateFile(path: string, logger: Logger): Promise<Recor
   if (ext === ".pkl") {
     throw new ValueError("tsdspy never loads .pkl (pickle) files: they can run arbitrary code. Re-save the program as .json.");
   }
-  if (ext !== ".json") throw new ValueError(`\`path\` must end with \`.json\` or \`.pkl\`, but received: ${path}`);
+  if (ext !== ".json") throw new ValueError(`\`path\` must end with \`.json\` (a state file), but received: ${path}`);
   const state = parsePyJson(await readFile(path, "utf8"));
   if (typeof state !== "object" || state === null || Array.isArray(state)) {
     throw new StateFileError(`${path} does not hold a program state (a JSON object).`);

@@ -162,7 +162,7 @@ export function runLMConformance(wire: ProviderWire): void {
       warnings.length = 0;
       server.reply(wire.truncated("cut"));
       await call(lm());
-      expect(warnings.some((w) => w.startsWith("LM response was truncated due to exceeding max_tokens=100."))).toBe(true);
+      expect(warnings.some((w) => w.startsWith("LM response was truncated due to exceeding maxTokens (100)."))).toBe(true);
     });
 
     it("serves a repeated request from the cache: one request, a copy marked cacheHit with empty usage", async () => {

@@ -1,7 +1,9 @@
 import { getSettings, withSettings, type Settings } from "../../context/settings.js";
 import type { TraceEntry } from "../../context/trace-entry.js";
 import { BudgetExceededError } from "../../errors/budget-exceeded-error.js";
+import { MetricError } from "../../errors/metric-error.js";
 import { ValueError } from "../../errors/value-error.js";
+import { checkMetricScore } from "../../evaluate/check-metric-score.js";
 import type { Metric } from "../../evaluate/metric.js";
 import { Example, ExampleImpl } from "../../primitives/example.js";
 import type { Module } from "../../primitives/module.js";
@@ -60,7 +62,7 @@ export async function bootstrapTraces(options: BootstrapRunOptions): Promise<Boo
       if (bootstrapped.size >= options.maxBootstraps) break;
       for (let round = 0; round < options.maxRounds; round++) {
         attempts++;
-        if (await bootstrapOneExample(options, example, round, traces, errors)) {
+        if (await bootstrapOneExample(options, index, round, traces, errors)) {
           bootstrapped.add(index);
           break;
         }
@@ -77,11 +79,12 @@ export async function bootstrapTraces(options: BootstrapRunOptions): Promise<Boo
 
 async function bootstrapOneExample(
   options: BootstrapRunOptions,
-  example: Example,
+  index: number,
   round: number,
   traces: Map<string, Example[]>,
   errors: { count: number },
 ): Promise<boolean> {
+  const example = options.trainset[index] as Example;
   let trace: readonly TraceEntry[] = [];
   let success: unknown = false;
   try {
@@ -104,11 +107,15 @@ async function bootstrapOneExample(
         return output;
       });
       if (!options.metric) return true;
-      const value = await options.metric(example, prediction, trace as TraceEntry[]);
+      const value = checkMetricScore(
+        await options.metric(example, prediction, trace as TraceEntry[]),
+        options.metric,
+        `BootstrapFewShot (on trainset[${index}])`,
+      );
       return options.metricThreshold ? Number(value) >= options.metricThreshold : value;
     });
   } catch (error) {
-    if (error instanceof BudgetExceededError) throw error;
+    if (error instanceof BudgetExceededError || error instanceof MetricError) throw error;
     success = false;
     errors.count++;
     const settings = getSettings();
