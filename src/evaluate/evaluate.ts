@@ -13,7 +13,7 @@ import { pyFloatRepr, pyRepr } from "../python/pyfmt.js";
 import { pyRound } from "../python/py-round.js";
 import { checkMetricScore } from "./check-metric-score.js";
 import { EvaluationResult, type EvaluationRow } from "./evaluation-result.js";
-import type { Metric, MetricScore, Program } from "./metric.js";
+import type { Metric, MetricScore, Program, ProgramOutput } from "./metric.js";
 import { saveResults } from "./result-files.js";
 import { resultRows } from "./result-rows.js";
 import { formatResultTable } from "./result-table.js";
@@ -120,12 +120,12 @@ export class Evaluate {
   }
 
   /** Evaluates `program`; options given here override the constructor's for this call. */
-  async call<P = Prediction>(program: Program<P>, overrides: EvaluateCallOptions = {}): Promise<EvaluationResult<P>> {
+  async call<T extends Program<unknown>>(program: T, overrides: EvaluateCallOptions = {}): Promise<EvaluationResult<ProgramOutput<T>>> {
     const settings = getSettings();
     const callId = settings.callbacks.length ? randomUUID() : "";
     runHooks(settings, (cb) => cb.onEvaluateStart?.(callId, this, { program, ...overrides }));
     try {
-      const result = await this.#run(program, overrides, settings);
+      const result = (await this.#run(program, overrides, settings)) as EvaluationResult<ProgramOutput<T>>;
       runHooks(settings, (cb) => cb.onEvaluateEnd?.(callId, result, null));
       return result;
     } catch (error) {

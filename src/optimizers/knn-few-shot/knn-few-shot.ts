@@ -51,7 +51,7 @@ export class KNNFewShot extends Teleprompter<KNNFewShotCompileOptions> {
     program.forward = async (inputs: Record<string, any>, callOptions?: CallOptions) => {
       const trainset = await knn.call(inputs);
       const compiled = await new BootstrapFewShot(bootstrapOptions).compile(student, { trainset, teacher });
-      return compiled.call(inputs, callOptions);
+      return (compiled as Module).call(inputs, callOptions);
     };
     return program;
   }
