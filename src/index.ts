@@ -1,9 +1,65 @@
+// The built-in providers join the registry (their code loads with the first LM of each provider).
+import "./providers/builtin-providers.js";
+
 // Errors
-export * from "./errors/index.js";
+export { DSPyError } from "./errors/dspy-error.js";
+export { SignatureError } from "./errors/signature-error.js";
+export { ValueError } from "./errors/value-error.js";
+export { AdapterParseError, type AdapterParseErrorOptions } from "./errors/adapter-parse-error.js";
+export { ValidationError, type ValidationIssue } from "./errors/validation-error.js";
+export { BudgetExceededError, type BudgetSpent } from "./errors/budget-exceeded-error.js";
+export { ArgumentTypeError } from "./errors/argument-type-error.js";
+export { IndexError } from "./errors/index-error.js";
+export { ExecutionCancelledError } from "./errors/execution-cancelled-error.js";
+export { MetricError } from "./errors/metric-error.js";
+export { PythonSyntaxError } from "./errors/python-syntax-error.js";
+export { PythonTypeError } from "./errors/python-type-error.js";
+export {
+  LMError,
+  LMTransportError,
+  LMConfigurationError,
+  LMNotConfiguredError,
+  LMUnsupportedFeatureError,
+  LMProviderError,
+  LMUnexpectedError,
+  LMAuthError,
+  LMBillingError,
+  LMRateLimitError,
+  LMInvalidRequestError,
+  ContextWindowExceededError,
+  LMUnsupportedModelError,
+  LMTimeoutError,
+  LMServerError,
+  isRetryableLMError,
+  type LMErrorDetails,
+} from "./errors/lm-errors.js";
 
 // The LM boundary
-export type * from "./lm/index.js";
-export { NO_CAPABILITIES } from "./lm/index.js";
+export {
+  NO_CAPABILITIES,
+  type ContentPart,
+  type Message,
+  type MessageToolCall,
+  type LMUsage,
+  type LMOutput,
+  type LMResponse,
+  type LMToolCall,
+  type LMParams,
+  type LMRequest,
+  type LMCapabilities,
+  type LMStreamPart,
+  type EmbeddingModel,
+  type LanguageModel,
+  type HistoryEntry,
+  type LMCallOptions,
+  type LMLike,
+  type ResponseCache,
+  type ProviderFactory,
+  type ProviderModelSettings,
+  type ProviderRegistration,
+} from "./lm/index.js";
+export { registerProvider } from "./clients/provider-registry.js";
+export { registerLMStateLoader, type LMStateLoader, type LMStateOptions } from "./context/lm-state-loaders.js";
 export { BaseLM, type BaseLMOptions, type LMForwardRequest } from "./clients/base-lm.js";
 export { LM, type LMOptions } from "./clients/lm.js";
 export { lmFromEnv } from "./clients/lm-from-env.js";
@@ -51,6 +107,7 @@ export { withBudget } from "./context/with-budget.js";
 export type { Callback } from "./context/callback.js";
 export { consoleLogger, silentLogger, type Logger } from "./context/logger.js";
 export type { TraceEntry } from "./context/trace-entry.js";
+export { withTrace, currentTrace, type Traced } from "./context/with-trace.js";
 export { formatHistory } from "./context/format-history.js";
 export { inspectHistory } from "./context/inspect-history.js";
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Budget, startBudgetedCall, type BudgetLimits } from "../context/budget.js";
-import { getSettings, globalHistory, MAX_GLOBAL_HISTORY, type Settings } from "../context/settings.js";
+import { getSettings, recordGlobalHistory, type Settings } from "../context/settings.js";
 import type { HistoryEntry } from "../lm/history-entry.js";
 import { NO_CAPABILITIES, type LMCapabilities } from "../lm/lm-capabilities.js";
 import type { LMCallOptions, LMLike } from "../lm/lm-like.js";
@@ -90,6 +90,11 @@ export abstract class BaseLM implements LMLike {
     return NO_CAPABILITIES;
   }
 
+  /** Waits for whatever must load before `capabilities` can be read; `undefined` when nothing must (see `LMLike`). */
+  prepare(): Promise<void> | undefined {
+    return undefined;
+  }
+
   /** Sends one request; `params` are already merged with `kwargs`. */
   protected abstract forward(request: LMForwardRequest): Promise<LMResponse>;
 
@@ -161,7 +166,7 @@ export abstract class BaseLM implements LMLike {
       response_model: response.model ?? null,
       model_type: this.modelType,
     };
-    pushCapped(globalHistory(), entry, MAX_GLOBAL_HISTORY);
+    recordGlobalHistory(entry, settings);
     pushCapped(this.history, entry, settings.maxHistorySize);
     for (const module of settings.callerModules) pushCapped(module.history, entry, settings.maxHistorySize);
   }

@@ -31,9 +31,10 @@ export class Embedder {
     if (typeof model === "function") {
       this.embedBatch = model;
     } else {
-      const resolved: EmbeddingModel =
-        typeof model === "string" ? resolveEmbeddingModel(model, resolveOptions(options), options.params) : model;
-      this.embedBatch = async (texts) => (await resolved.doEmbed(texts)).embeddings;
+      // A model string's provider code is imported now and awaited by the first batch.
+      const resolved = typeof model === "string" ? resolveEmbeddingModel(model, resolveOptions(options), options.params) : model;
+      if (resolved instanceof Promise) resolved.catch(() => {});
+      this.embedBatch = async (texts) => (await (await resolved).doEmbed(texts)).embeddings;
     }
   }
 

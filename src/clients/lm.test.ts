@@ -4,15 +4,18 @@ import { resetSettings, withSettings } from "../context/settings.js";
 import { trackUsage } from "../context/track-usage.js";
 import { withBudget } from "../context/with-budget.js";
 import { BudgetExceededError } from "../errors/budget-exceeded-error.js";
-import { LMConfigurationError, LMNotConfiguredError, ValueError } from "../errors/index.js";
+import { LMConfigurationError, LMNotConfiguredError } from "../errors/lm-errors.js";
+import { ValueError } from "../errors/value-error.js";
 import type { LanguageModel } from "../lm/language-model.js";
 import { NO_CAPABILITIES } from "../lm/lm-capabilities.js";
 import type { LMRequest } from "../lm/lm-request.js";
 import { pyJsonDumps } from "../python/pyfmt.js";
 import { LMCache } from "./cache/lm-cache.js";
 import { LM } from "./lm.js";
+import "../providers/builtin-providers.js";
 import { lmFromEnv } from "./lm-from-env.js";
 import { PriceTable } from "./pricing.js";
+import { registerProvider, registeredProviders } from "./provider-registry.js";
 
 afterEach(() => resetSettings());
 
@@ -151,11 +154,16 @@ describe("LM calls", () => {
     expect(table.costOf("gemini/gemini-2.5-pro", { prompt_tokens: 300_000, completion_tokens: 0 })).toBeCloseTo(0.75, 10);
   });
 
-  it("resolves provider strings and explains what is missing", () => {
-    expect(new LM("ollama/llama3.2").provider.provider).toBe("ollama");
-    expect(new LM("gpt-4o-mini").provider.provider).toBe("openai");
+  it("resolves provider strings and explains what is missing", async () => {
+    const ready = async (lm: LM) => {
+      await lm.prepare();
+      return lm;
+    };
+    expect((await ready(new LM("ollama/llama3.2"))).provider.provider).toBe("ollama");
+    expect((await ready(new LM("gpt-4o-mini"))).provider.provider).toBe("openai");
     expect(() => new LM("nosuch/model")).toThrow(LMConfigurationError);
-    expect(new LM("nosuch/model", { apiBase: "http://127.0.0.1:9/v1" }).provider.provider).toBe("nosuch");
+    expect(() => new LM("nosuch/model")).toThrow(/Unknown provider "nosuch". Use one of openai, anthropic, gemini, ollama, /);
+    expect((await ready(new LM("nosuch/model", { apiBase: "http://127.0.0.1:9/v1" }))).provider.provider).toBe("nosuch");
     const saved = process.env.HOSTED_VLLM_API_BASE;
     delete process.env.HOSTED_VLLM_API_BASE;
     expect(() => new LM("hosted_vllm/qwen")).toThrow(LMNotConfiguredError);
@@ -164,6 +172,40 @@ describe("LM calls", () => {
     const lm = lmFromEnv({}, { TSDSPY_LM: "ollama/qwen3", TSDSPY_API_BASE: "http://127.0.0.1:11434" });
     expect(lm.model).toBe("ollama/qwen3");
     expect(lm.kwargs.api_base).toBe("http://127.0.0.1:11434");
+  });
+});
+
+describe("provider registration", () => {
+  it("loads a registered provider's code when its first LM is made, once, and later LMs are ready at once", async () => {
+    const loads: string[] = [];
+    registerProvider({
+      name: "lazytest",
+      baseURL: "http://127.0.0.1:9/v1",
+      apiKeyEnvVars: ["LAZYTEST_API_KEY"],
+      load: async () => {
+        loads.push("loaded");
+        return { languageModel: (modelId, settings) => ({ ...stubModel(), provider: settings.provider, modelId, baseURL: settings.baseURL }) };
+      },
+    });
+    expect(registeredProviders()).toContain("lazytest");
+    expect(loads).toEqual([]);
+    const first = new LM("lazytest/m1", { cache: false });
+    expect(loads).toEqual(["loaded"]);
+    expect(() => first.provider).toThrow("still loading: await lm.prepare()");
+    expect(await first.call(hi)).toEqual([{ text: "ok", finishReason: "stop" }]);
+    expect(first.provider.modelId).toBe("m1");
+    expect((first.provider as unknown as { baseURL: string }).baseURL).toBe("http://127.0.0.1:9/v1");
+    const second = new LM("lazytest/m2");
+    expect(second.prepare()).toBeUndefined();
+    expect(second.provider.modelId).toBe("m2");
+    expect(loads).toEqual(["loaded"]);
+  });
+
+  it("reports a provider whose code fails to load on the first call, as a typed error", async () => {
+    registerProvider({ name: "brokentest", baseURL: "http://127.0.0.1:9", load: () => Promise.reject(new Error("no such module")) });
+    const lm = new LM("brokentest/m", { cache: false });
+    await expect(lm.call(hi)).rejects.toThrow(LMConfigurationError);
+    await expect(lm.prepare()).rejects.toThrow("Could not load the code of the brokentest provider: no such module");
   });
 });
 

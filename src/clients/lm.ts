@@ -1,6 +1,8 @@
 import { startBudgetedCall } from "../context/budget.js";
+import { DSPY_LM_CLASS, loadLMState, registerLMStateLoader, type LMStateOptions } from "../context/lm-state-loaders.js";
 import { getSettings, type Settings } from "../context/settings.js";
-import { LMConfigurationError, LMProviderError, ValueError, isRetryableLMError, type LMError } from "../errors/index.js";
+import { LMConfigurationError, LMProviderError, isRetryableLMError, type LMError } from "../errors/lm-errors.js";
+import { ValueError } from "../errors/value-error.js";
 import type { LanguageModel } from "../lm/language-model.js";
 import type { LMCapabilities } from "../lm/lm-capabilities.js";
 import type { LMCallOptions } from "../lm/lm-like.js";
@@ -9,8 +11,7 @@ import type { LMResponse } from "../lm/lm-response.js";
 import type { LMStreamPart } from "../lm/lm-stream-part.js";
 import type { Message } from "../lm/message.js";
 import type { ResponseCache } from "../lm/response-cache.js";
-import { fromAISDK, isAISDKLanguageModel } from "../providers/ai-sdk/ai-sdk-model.js";
-import { isOpenAIReasoningModel } from "../providers/openai/is-openai-reasoning-model.js";
+import { isOpenAIReasoningModel } from "../lm/is-openai-reasoning-model.js";
 import { unwrapNumber } from "../python/py-float.js";
 import { backoffDelay, withRetry } from "../utils/retry.js";
 import { sleep } from "../utils/sleep.js";
@@ -20,14 +21,11 @@ import { IGNORED_CACHE_PARAMS, lmCacheKey } from "./cache/cache-key.js";
 import { activeResponseCache } from "./cache/configure-cache.js";
 import { LM_OPTION_KEYS, type LMOptions } from "./lm-options.js";
 import { costFromPrice, PriceTable } from "./pricing.js";
-import { resolveLanguageModel, splitModel } from "./provider-registry.js";
+import { resolveLanguageModel, splitModel, wrapLanguageModel, type Resolved } from "./provider-registry.js";
 import { withAttemptTimeout } from "./with-attempt-timeout.js";
 
 export type { LMOptions } from "./lm-options.js";
 
-/** State keys that point a loaded LM at another server; dropped on load unless trusted (as DSPy). */
-const UNSAFE_STATE_KEYS = ["api_base", "base_url", "model_list"];
-const BUILTIN_CLASS = "dspy.clients.lm.LM";
 const DEFAULT_TIMEOUT_MS = 600_000;
 
 /**
@@ -41,7 +39,6 @@ const DEFAULT_TIMEOUT_MS = 600_000;
  * configure({ lm });
  */
 export class LM extends BaseLM {
-  readonly provider: LanguageModel;
   readonly finetuningModel: string | null;
   readonly launchKwargs: Record<string, unknown>;
   readonly trainKwargs: Record<string, unknown>;
@@ -50,10 +47,12 @@ export class LM extends BaseLM {
   private readonly limiter: Semaphore | null;
   private readonly prices: PriceTable;
   private warnedZeroTempRollout = false;
+  /** The provider model, or its promise while the provider's code loads (the first LM of a provider). */
+  private languageModel: Resolved<LanguageModel>;
 
   constructor(model: string | LanguageModel | object, options: LMOptions = {}) {
     const languageModel = typeof model === "string" ? options.languageModel : toLanguageModel(model);
-    const name = typeof model === "string" ? model : `${languageModel!.provider}/${languageModel!.modelId}`;
+    const name = typeof model === "string" ? model : `${(model as LanguageModel).provider}/${(model as LanguageModel).modelId}`;
     const { base, own } = splitOptions(options);
     super(name, base);
     this.options = own;
@@ -63,7 +62,7 @@ export class LM extends BaseLM {
     this.useDeveloperRole = own.useDeveloperRole ?? false;
     this.limiter = own.maxConcurrency !== undefined ? new Semaphore(own.maxConcurrency) : null;
     this.prices = own.prices ?? PriceTable.defaults();
-    this.provider = languageModel ?? this.resolveProvider();
+    this.languageModel = settle(languageModel ?? this.resolveProvider());
     this.warnZeroTempRollout(this.kwargs.temperature, this.kwargs.rollout_id);
   }
 
@@ -91,8 +90,36 @@ export class LM extends BaseLM {
     return kwargs;
   }
 
+  /**
+   * The provider model behind this LM. A model string's provider code is imported when its first LM is made; until
+   * it has loaded this throws, so `await lm.prepare()` first (every call does).
+   */
+  get provider(): LanguageModel {
+    if (this.languageModel instanceof Promise) {
+      throw new LMConfigurationError(`The provider of ${this.model} is still loading: await lm.prepare() before reading lm.provider or lm.capabilities.`, {
+        model: this.model,
+      });
+    }
+    return this.languageModel;
+  }
+
   override get capabilities(): LMCapabilities {
     return this.provider.capabilities;
+  }
+
+  /** Waits for the provider's code to load, if it has not yet; `undefined` when there is nothing to wait for. */
+  override prepare(): Promise<void> | undefined {
+    const pending = this.languageModel;
+    if (!(pending instanceof Promise)) return undefined;
+    return pending.then((model) => {
+      this.languageModel = model;
+    });
+  }
+
+  /** The provider model: at once when loaded, else once its code has loaded. */
+  private loadedModel(): LanguageModel | Promise<LanguageModel> {
+    const loading = this.prepare();
+    return loading ? loading.then(() => this.provider) : this.provider;
   }
 
   /** One call: the cache, then (on a miss) the budget check and `forward`. A hit is a copy marked `cacheHit` with empty usage. */
@@ -112,12 +139,14 @@ export class LM extends BaseLM {
   /** Sends one request to the provider: concurrency slot, retries with backoff, per-attempt timeout, then truncation warning and cost. */
   protected async forward(request: LMForwardRequest): Promise<LMResponse> {
     const providerRequest = this.providerRequest(request);
+    const loaded = this.loadedModel();
+    const provider = loaded instanceof Promise ? await loaded : loaded;
     const timeoutMs = typeof request.params.timeout === "number" ? request.params.timeout * 1000 : (this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     const release = this.limiter ? await this.limiter.acquire(request.signal) : null;
     let response: LMResponse;
     try {
       response = await withRetry(
-        () => withAttemptTimeout(timeoutMs, request.signal, (signal) => this.provider.doGenerate({ ...providerRequest, signal })),
+        () => withAttemptTimeout(timeoutMs, request.signal, (signal) => provider.doGenerate({ ...providerRequest, signal })),
         this.retryOptions(request.signal),
       );
     } finally {
@@ -151,13 +180,15 @@ export class LM extends BaseLM {
     const budgets = this.activeBudgets(settings);
     if (budgets.length > 0) startBudgetedCall(budgets);
     const providerRequest = this.providerRequest(request);
+    const loaded = this.loadedModel();
+    const provider = loaded instanceof Promise ? await loaded : loaded;
     const release = this.limiter ? await this.limiter.acquire(request.signal) : null;
     let response: LMResponse | undefined;
     try {
-      if (!this.provider.doStream) {
-        response = await withRetry(() => this.provider.doGenerate(withSignal(providerRequest, request.signal)), this.retryOptions(request.signal));
+      if (!provider.doStream) {
+        response = await withRetry(() => provider.doGenerate(withSignal(providerRequest, request.signal)), this.retryOptions(request.signal));
       } else {
-        response = yield* this.streamWithRetry(providerRequest, request.signal);
+        response = yield* this.streamWithRetry(provider, providerRequest, request.signal);
       }
     } finally {
       release?.();
@@ -169,12 +200,12 @@ export class LM extends BaseLM {
     yield { type: "finish", response };
   }
 
-  private async *streamWithRetry(request: LMRequest, signal: AbortSignal | undefined): AsyncGenerator<LMStreamPart, LMResponse> {
+  private async *streamWithRetry(provider: LanguageModel, request: LMRequest, signal: AbortSignal | undefined): AsyncGenerator<LMStreamPart, LMResponse> {
     const options = this.retryOptions(signal);
     for (let attempt = 0; ; attempt++) {
       let started = false;
       try {
-        for await (const part of this.provider.doStream!(withSignal(request, signal))) {
+        for await (const part of provider.doStream!(withSignal(request, signal))) {
           started = true;
           if (part.type === "finish") return part.response;
           yield part;
@@ -207,44 +238,20 @@ export class LM extends BaseLM {
   /**
    * An LM from `dumpState()` output (DSPy's `BaseLM.load_state`). `api_base`, `base_url` and `model_list` are dropped
    * unless `allowUnsafeLmState`; a class other than `dspy.clients.lm.LM` is refused unless allowed and found in
-   * `lmClasses`. States without a class marker (older DSPy) load as `LM`.
+   * `lmClasses` (or registered with `registerLMStateLoader`). States without a class marker (older DSPy) load as `LM`.
    */
-  static loadState(
-    state: Record<string, unknown>,
-    options: {
-      allowUnsafeLmState?: boolean;
-      lmClasses?: Record<string, { loadState(state: Record<string, unknown>): BaseLM }>;
-      logger?: { warn(message: string): void };
-      /** Options that are not part of a state (keys, caches, fetch…). */
-      lmOptions?: LMOptions;
-    } = {},
-  ): BaseLM {
+  static loadState(state: Record<string, unknown>, options: LMStateOptions & { lmOptions?: LMOptions } = {}): BaseLM {
+    return loadLMState(state, options) as BaseLM;
+  }
+
+  /** An `LM` from a `dspy.clients.lm.LM` state whose class marker and unsafe keys were already handled. */
+  static {
+    // `Predict.loadState` and `Module.load` build LMs from state files through this registration.
+    registerLMStateLoader(DSPY_LM_CLASS, (state, options) => LM.fromState(state, options));
+  }
+
+  private static fromState(state: Record<string, unknown>, options: LMStateOptions & { lmOptions?: LMOptions }): LM {
     const rest: Record<string, unknown> = { ...state };
-    const classPath = rest._dspy_lm_class as string | undefined;
-    delete rest._dspy_lm_class;
-    if (!options.allowUnsafeLmState) {
-      const unsafe = UNSAFE_STATE_KEYS.filter((key) => key in rest).sort();
-      if (unsafe.length > 0) {
-        for (const key of unsafe) delete rest[key];
-        (options.logger ?? getSettings().logger).warn(
-          `Ignoring unsafe LM config key(s) during state load: [${unsafe.map((k) => `'${k}'`).join(", ")}]. ` +
-            "Pass allowUnsafeLmState: true to preserve these keys for trusted files.",
-        );
-      }
-    }
-    if (classPath !== undefined && classPath !== BUILTIN_CLASS) {
-      if (!options.allowUnsafeLmState) {
-        throw new ValueError(
-          `Refusing to import custom serialized LM class \`${classPath}\`. ` +
-            "Pass allowUnsafeLmState: true when loading trusted files to enable custom LM classes.",
-        );
-      }
-      const custom = options.lmClasses?.[classPath];
-      if (!custom) {
-        throw new LMConfigurationError(`Could not load serialized LM class \`${classPath}\`: pass it in lmClasses to load this state.`);
-      }
-      return custom.loadState(rest);
-    }
     if (typeof rest.model !== "string") throw new ValueError("An LM state needs a `model` string.");
     if (isOpenAIReasoningModel(rest.model) && "max_completion_tokens" in rest) {
       if (!("max_tokens" in rest)) rest.max_tokens = rest.max_completion_tokens;
@@ -274,16 +281,16 @@ export class LM extends BaseLM {
       delete clone.kwargs.api_key;
       (clone as unknown as { options: LMOptions }).options = { ...this.options, apiKey: overrides.api_key };
     }
-    if (endpointChanged && this.options.languageModel === undefined) (clone as unknown as { provider: LanguageModel }).provider = clone.resolveProvider();
+    if (endpointChanged && this.options.languageModel === undefined) (clone as unknown as { languageModel: Resolved<LanguageModel> }).languageModel = settle(clone.resolveProvider());
     (clone as unknown as { warnedZeroTempRollout: boolean }).warnedZeroTempRollout = false;
     return clone;
   }
 
   protected override stateClassName(): string {
-    return BUILTIN_CLASS;
+    return DSPY_LM_CLASS;
   }
 
-  private resolveProvider(): LanguageModel {
+  private resolveProvider(): Resolved<LanguageModel> {
     const pending = (this as { pendingApiKey?: string }).pendingApiKey;
     const apiKey = this.options.apiKey ?? pending;
     const apiBase = (this.kwargs.api_base ?? this.kwargs.base_url) as string | undefined;
@@ -379,12 +386,19 @@ function splitOptions(options: LMOptions): { base: LMOptions; own: LMOptions } {
   return { base: base as LMOptions, own: own as LMOptions };
 }
 
-function toLanguageModel(model: object): LanguageModel {
+function toLanguageModel(model: object): Resolved<LanguageModel> {
   if ((model as LanguageModel).specificationVersion === "tsdspy-lm-v1") return model as LanguageModel;
-  if (isAISDKLanguageModel(model)) return fromAISDK(model);
+  const wrapped = wrapLanguageModel(model);
+  if (wrapped) return wrapped;
   throw new LMConfigurationError(
     "new LM(model) takes a 'provider/model' string, a tsdspy LanguageModel or an AI SDK language model (specification v2, v3 or v4).",
   );
+}
+
+/** A pending model whose failure is reported by the first call, never as an unhandled rejection. */
+function settle(model: Resolved<LanguageModel>): Resolved<LanguageModel> {
+  if (model instanceof Promise) model.catch(() => {});
+  return model;
 }
 
 function withSignal(request: LMRequest, signal: AbortSignal | undefined): LMRequest {

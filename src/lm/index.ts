@@ -8,3 +8,4 @@ export type { EmbeddingModel, LanguageModel } from "./language-model.js";
 export type { HistoryEntry } from "./history-entry.js";
 export type { LMCallOptions, LMLike } from "./lm-like.js";
 export type { ResponseCache } from "./response-cache.js";
+export type { ProviderFactory, ProviderModelSettings, ProviderRegistration } from "./provider-registration.js";

@@ -20,6 +20,11 @@ export interface LMLike {
   /** Default request parameters (`temperature`, `max_tokens`, …). */
   readonly kwargs: Readonly<LMParams>;
   readonly capabilities: LMCapabilities;
+  /**
+   * Waits for whatever must load before `capabilities` can be read (an `LM` made from a model string loads its
+   * provider's code); returns `undefined` when nothing must. Predict awaits it before formatting a call.
+   */
+  prepare?(): Promise<void> | undefined;
   readonly history: HistoryEntry[];
   call(messages: Message[], params?: LMParams, options?: LMCallOptions): Promise<LMOutput[]>;
   /** A copy with some parameters changed, e.g. `{ rollout_id: 1, temperature: 1.0 }`. */

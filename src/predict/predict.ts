@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { ChatAdapter } from "../adapters/chat-adapter.js";
 import type { Adapter } from "../adapters/adapter.js";
+import { loadLMState } from "../context/lm-state-loaders.js";
 import { getSettings } from "../context/settings.js";
-import { LM } from "../clients/lm.js";
+import { recordTrace } from "../context/with-trace.js";
 import { LMError } from "../errors/lm-errors.js";
 import { ValueError } from "../errors/value-error.js";
 import type { LMLike } from "../lm/lm-like.js";
@@ -86,13 +87,10 @@ class PredictImpl<I extends Fields = Fields, O extends Fields = Fields> extends 
       delete values.prediction;
     }
     this.checkInputs(signature, values, settings);
-    const adapter = (settings.adapter as Adapter | null) ?? new ChatAdapter();
+    const adapter = settings.adapter ?? new ChatAdapter();
     const completions = await runPlans(adapter, lm, signature, demos, values, config);
     const result = Prediction.fromCompletions(completions) as Prediction<O>;
-    if (settings.trace && settings.maxTraceSize > 0) {
-      if (settings.trace.length >= settings.maxTraceSize) settings.trace.shift();
-      settings.trace.push([this, { ...values }, result]);
-    }
+    recordTrace(this, values, result);
     return result;
   }
 
@@ -147,7 +145,7 @@ class PredictImpl<I extends Fields = Fields, O extends Fields = Fields> extends 
       throw new ValueError("A predictor state needs a `signature` object ({ instructions, fields }).");
     }
     const signature = this.signature.loadState(state.signature as SignatureState);
-    const lm = state.lm ? LM.loadState(state.lm as Record<string, unknown>, options) : null;
+    const lm = state.lm ? loadLMState(state.lm as Record<string, unknown>, options) : null;
     if (Array.isArray(state.traces)) this.traces = [...state.traces];
     if (Array.isArray(state.train)) this.train = [...state.train];
     if (Array.isArray(state.demos)) this.demos = state.demos.map((d) => ({ ...(d as Record<string, unknown>) }));
@@ -193,6 +191,8 @@ async function runPlans(
   inputs: Record<string, unknown>,
   config: LMParams,
 ): Promise<Array<Record<string, unknown>>> {
+  const loading = lm.prepare?.();
+  if (loading) await loading;
   const plans = adapter.callPlans(signature, lm, config, inputs);
   let lastError: unknown;
   for (const plan of plans) {

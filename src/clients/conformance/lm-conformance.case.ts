@@ -11,6 +11,7 @@ import type { Message } from "../../lm/message.js";
 import { awkwardChunks, FakeServer, type FakeReply, type RecordedRequest } from "../../providers/shared/fake-server.case.js";
 import { LMCache } from "../cache/lm-cache.js";
 import { LM } from "../lm.js";
+import "../../providers/builtin-providers.js";
 import type { LMOptions } from "../lm-options.js";
 
 export const TEST_API_KEY = "sk-test-SECRET-0123456789";

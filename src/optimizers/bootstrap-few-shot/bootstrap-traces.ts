@@ -1,5 +1,6 @@
 import { getSettings, withSettings, type Settings } from "../../context/settings.js";
 import type { TraceEntry } from "../../context/trace-entry.js";
+import { currentTrace, withTrace } from "../../context/with-trace.js";
 import { BudgetExceededError } from "../../errors/budget-exceeded-error.js";
 import { MetricError } from "../../errors/metric-error.js";
 import { ValueError } from "../../errors/value-error.js";
@@ -88,30 +89,30 @@ async function bootstrapOneExample(
   let trace: readonly TraceEntry[] = [];
   let success: unknown = false;
   try {
-    success = await withSettings({ trace: [], ...options.teacherSettings }, async () => {
+    success = await withSettings(options.teacherSettings, async () => {
       const settings = getSettings();
       let lm = settings.lm;
       if (round > 0) {
         if (!lm) throw new ValueError("Bootstrapping rounds after the first need an LM in settings to copy; none is configured.");
         lm = lm.copy({ rollout_id: round, temperature: 1.0 });
       }
-      const prediction = await withSettings(round > 0 ? { lm } : {}, async () => {
-        const saved = options.teacherPredictors.map(([, predictor]) => predictor.demos);
-        for (const [, predictor] of options.teacherPredictors) {
-          predictor.demos = predictor.demos.filter((demo) => !example.equals(demo));
-        }
-        // As in DSPy, the demos are put back only when the teacher succeeded.
-        const output = await options.teacher.call(Object.fromEntries(example.inputs().items()));
-        trace = getSettings().trace ?? [];
-        options.teacherPredictors.forEach(([, predictor], i) => (predictor.demos = saved[i] as unknown[]));
-        return output;
+      // As in DSPy, the metric runs inside the trace: predictor calls it makes are recorded too (and skipped below).
+      const traced = await withTrace(async () => {
+        const prediction = await withSettings(round > 0 ? { lm } : {}, async () => {
+          const saved = options.teacherPredictors.map(([, predictor]) => predictor.demos);
+          for (const [, predictor] of options.teacherPredictors) {
+            predictor.demos = predictor.demos.filter((demo) => !example.equals(demo));
+          }
+          // As in DSPy, the demos are put back only when the teacher succeeded.
+          const output = await options.teacher.call(Object.fromEntries(example.inputs().items()));
+          options.teacherPredictors.forEach(([, predictor], i) => (predictor.demos = saved[i] as unknown[]));
+          return output;
+        });
+        return options.metric ? await options.metric(example, prediction, currentTrace()) : true;
       });
+      trace = traced.trace;
       if (!options.metric) return true;
-      const value = checkMetricScore(
-        await options.metric(example, prediction, trace as TraceEntry[]),
-        options.metric,
-        `BootstrapFewShot (on trainset[${index}])`,
-      );
+      const value = checkMetricScore(traced.result, options.metric, `BootstrapFewShot (on trainset[${index}])`);
       return options.metricThreshold ? Number(value) >= options.metricThreshold : value;
     });
   } catch (error) {

@@ -2,7 +2,8 @@ import type { LanguageModelV2, LanguageModelV3 } from "@ai-sdk/provider";
 import { MockLanguageModelV3 } from "ai/test";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { LMRateLimitError } from "../../errors/lm-errors.js";
-import { fromAISDK, type AISDKLanguageModel } from "./ai-sdk-model.js";
+import { fromAISDK } from "./ai-sdk-model.js";
+import type { AISDKLanguageModel } from "./ai-sdk-registration.js";
 
 type Reply = Record<string, unknown>;
 type Recording = AISDKLanguageModel & { doGenerateCalls: Array<Record<string, unknown>> };

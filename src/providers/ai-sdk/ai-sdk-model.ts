@@ -9,24 +9,8 @@ import { mergeUsage } from "../shared/merge-usage.js";
 import { parseRetryAfter } from "../shared/parse-retry-after.js";
 import { aiSdkCallOptions } from "./ai-sdk-call-options.js";
 import { aiSdkFinishReason, aiSdkResultToResponse, aiSdkUsage } from "./ai-sdk-result.js";
+import type { AISDKLanguageModel } from "./ai-sdk-registration.js";
 
-/**
- * What the bridge reads of a Vercel AI SDK language model (`LanguageModelV2` of AI SDK 5, `V3` of AI SDK 6, `V4` of
- * AI SDK 7). Declared here rather than imported, so tsdspy's types need no `@ai-sdk/provider` of a given version.
- */
-export interface AISDKLanguageModel {
-  readonly specificationVersion: "v2" | "v3" | "v4";
-  readonly provider: string;
-  readonly modelId: string;
-  doGenerate(options: never): PromiseLike<unknown>;
-  doStream(options: never): PromiseLike<unknown>;
-}
-
-/** Whether a value is an AI SDK language model (by its `specificationVersion`). */
-export function isAISDKLanguageModel(value: unknown): value is AISDKLanguageModel {
-  const v = value as { specificationVersion?: unknown; doGenerate?: unknown } | null;
-  return typeof v === "object" && v !== null && typeof v.doGenerate === "function" && ["v2", "v3", "v4"].includes(String(v.specificationVersion));
-}
 
 const AI_SDK_PARAMS: readonly string[] = Object.freeze([
   "temperature", "top_p", "top_k", "max_tokens", "max_completion_tokens", "stop", "seed", "presence_penalty",
