@@ -78,7 +78,7 @@ export async function readStateFile(path: string, logger: Logger): Promise<Recor
   }
   const metadata = (state as Record<string, unknown>).metadata as { dependency_versions?: Record<string, unknown> } | undefined;
   if (!metadata || typeof metadata.dependency_versions !== "object" || metadata.dependency_versions === null) {
-    throw new StateFileError(`${path} has no \`metadata.dependency_versions\`; it was not written by DSPy's Module.save().`);
+    throw new StateFileError(`${path} has no \`metadata.dependency_versions\`; it was not written by \`save()\` (tsdspy's or DSPy's).`);
   }
   const saved = metadata.dependency_versions.dspy;
   if (saved !== undefined && saved !== DEPENDENCY_VERSIONS.dspy) {
