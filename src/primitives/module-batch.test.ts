@@ -65,4 +65,14 @@ describe("Module.batch", () => {
     const results = await new Doubler().batch(examples([1, 2, 3]), { timeout: 0, stragglerLimit: 5, disableProgressBar: true });
     expect(results.map((p) => p?.doubled)).toEqual([2, 4, 6]);
   });
+
+  it("shows its bar (DSPy's default) only on the logger's progress stream: live on a terminal, nothing when piped", async () => {
+    for (const isTTY of [true, false]) {
+      const drawn: string[] = [];
+      configure({ logger: { ...recordingLogger().logger, progress: { isTTY, write: (t: string) => drawn.push(t) } } });
+      expect(await new Doubler().batch(examples([1, 2, 3]))).toHaveLength(3);
+      if (isTTY) expect(drawn.at(-2)).toMatch(/^\rProcessed 3 \/ 3 examples: 100%\|/);
+      else expect(drawn).toEqual([]);
+    }
+  });
 });
