@@ -75,4 +75,11 @@ describe("Module.batch", () => {
       else expect(drawn).toEqual([]);
     }
   });
+
+  it("refuses examples whose input fields were never marked", async () => {
+    await expect(new Doubler().batch([new Example({ value: 1 })])).rejects.toThrow(
+      'Doubler.batch(): examples[0] has no input fields marked (its fields: value), so the program cannot be called with it. ' +
+        'Mark the input fields with withInputs, e.g. `examples.map((example) => example.withInputs("value"))`.',
+    );
+  });
 });

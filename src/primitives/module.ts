@@ -12,6 +12,7 @@ import type { Example } from "./example.js";
 import type { LoadStateOptions, Parameter } from "./parameter.js";
 import { isParameter } from "./parameter.js";
 import { PredictionImpl, type Prediction } from "./prediction.js";
+import { requireInputKeys } from "./require-input-keys.js";
 import { readStateFile, StateFileError, writeStateFile } from "./state-file.js";
 import { namedParametersOf, namedSubModulesOf, setByPath } from "./traverse.js";
 
@@ -125,6 +126,7 @@ export abstract class Module<I extends Fields = Fields, O = unknown> {
   batch<M extends HasForward>(this: M, examples: Example[], options: BatchOptions & { returnFailedExamples: true }): Promise<BatchResult<ModuleOutput<M>>>;
   batch<M extends HasForward>(this: M, examples: Example[], options?: BatchOptions): Promise<Array<ModuleOutput<M> | null>>;
   async batch(examples: Example[], options: BatchOptions = {}): Promise<Array<unknown> | BatchResult<unknown>> {
+    requireInputKeys(examples, `${this.constructor.name}.batch()`, "examples");
     const settings = getSettings();
     const executor = new ParallelExecutor({
       numThreads: options.numThreads ?? settings.numThreads,
