@@ -19,6 +19,7 @@ describe("public surface", () => {
         "BootstrapFewShotWithRandomSearch",
         "BootstrapRS",
         "Budget",
+        "BudgetEstimateError",
         "BudgetExceededError",
         "ChainOfThought",
         "ChatAdapter",

@@ -7,13 +7,15 @@ export { SignatureError } from "./errors/signature-error.js";
 export { ValueError } from "./errors/value-error.js";
 export { AdapterParseError, type AdapterParseErrorOptions } from "./errors/adapter-parse-error.js";
 export { ValidationError, type ValidationIssue } from "./errors/validation-error.js";
-export { BudgetExceededError, type BudgetSpent } from "./errors/budget-exceeded-error.js";
+export { BudgetExceededError, type BudgetShortfall, type BudgetSpent } from "./errors/budget-exceeded-error.js";
+export { BudgetEstimateError } from "./errors/budget-estimate-error.js";
 export { ArgumentTypeError } from "./errors/argument-type-error.js";
 export { IndexError } from "./errors/index-error.js";
 export { ExecutionCancelledError } from "./errors/execution-cancelled-error.js";
 export { MetricError } from "./errors/metric-error.js";
 export { PythonSyntaxError } from "./errors/python-syntax-error.js";
 export { PythonTypeError } from "./errors/python-type-error.js";
+export { StateFileError } from "./errors/state-file-error.js";
 export {
   LMError,
   LMTransportError,
@@ -46,6 +48,7 @@ export {
   type LMToolCall,
   type LMParams,
   type LMRequest,
+  type LMRequestParams,
   type LMCapabilities,
   type LMStreamPart,
   type EmbeddingModel,
@@ -96,6 +99,7 @@ export { ToolCalls, type ToolCall } from "./adapters/types/tool-calls.js";
 
 // Modules
 export { Predict, type PredictCallOptions, type Demo } from "./predict/predict.js";
+export type { PredictConfig } from "./predict/predict-config.js";
 export { ChainOfThought, type ChainOfThoughtOptions } from "./predict/chain-of-thought.js";
 
 // Settings, tracing, usage
@@ -116,7 +120,7 @@ export { Example, type ExampleConstructor } from "./primitives/example.js";
 export { Prediction, Completions, type PredictionConstructor } from "./primitives/prediction.js";
 export { Module, isModule, type BatchOptions, type BatchResult, type CallOptions, type ModuleCallOptions, type ModuleInputs, type ModuleOutput } from "./primitives/module.js";
 export { isParameter, type Parameter, type LoadStateOptions } from "./primitives/parameter.js";
-export { DEPENDENCY_VERSIONS, StateFileError, stateFileText } from "./primitives/state-file.js";
+export { DEPENDENCY_VERSIONS, stateFileText } from "./primitives/state-file.js";
 
 // Evaluation
 export { Evaluate, type EvaluateOptions, type EvaluateCallOptions } from "./evaluate/evaluate.js";

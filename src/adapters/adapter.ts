@@ -75,12 +75,12 @@ export abstract class Adapter {
   format(signature: Signature, demos: ReadonlyArray<ValueRecord>, inputs: ValueRecord): Message[] {
     const historyName = historyFieldName(signature);
     const messages: Message[] = [{ role: "system", content: this.formatSystemMessage(signature) }];
-    messages.push(...this.formatDemos(signature, demos));
+    for (const message of this.formatDemos(signature, demos)) messages.push(message);
     let current = signature;
     if (historyName !== null) {
       // The history renders as prior turns; the request is formatted without the history field.
       current = signature.delete(historyName);
-      messages.push(...formatConversationHistory(this, current, readKey(inputs, historyName)));
+      for (const message of formatConversationHistory(this, current, readKey(inputs, historyName))) messages.push(message);
     }
     const content = this.formatUserMessageContent(current, inputs, { mainRequest: true });
     if (content) messages.push({ role: "user", content });

@@ -52,7 +52,7 @@ export class Embedder {
       if (result.length !== batch.length) {
         throw new ValueError(`The embedding model returned ${result.length} vectors for ${batch.length} texts.`);
       }
-      vectors.push(...result);
+      for (const vector of result) vectors.push(vector);
     }
     return single ? vectors[0]! : vectors;
   }

@@ -121,10 +121,26 @@ describe("LM calls", () => {
     });
     expect(budget.spent).toEqual({ calls: 2, tokens: 30, cost: (2 * (10 * 1 + 5 * 2)) / 1e6 });
     expect(model.requests).toHaveLength(2);
-    const tokens = new LM("stub/m", { languageModel: model, cache: false, budget: { maxTokens: 20 } });
-    await tokens.call(hi);
-    await tokens.call(hi);
-    await expect(tokens.call(hi)).rejects.toThrow("the tokens limit of 20 was reached");
+    // Worst case of a call: 16 + (16 + 2 bytes of "hi") prompt tokens + max_tokens 5 = 39; each really spends 15.
+    const tokens = new LM("stub/m", { languageModel: model, cache: false, maxTokens: 5, budget: { maxTokens: 100 } });
+    for (let i = 0; i < 5; i++) await tokens.call(hi);
+    await expect(tokens.call(hi)).rejects.toThrow("the next LM call could cross the tokens limit of 100 (its worst case is 39, 25 left)");
+    expect(tokens.budget!.spent.tokens).toBe(75);
+  });
+
+  it("a cached value of the wrong shape from any store is a miss, answered by the provider and replaced", async () => {
+    const model = stubModel();
+    const stored = new Map<string, unknown>();
+    const junk: unknown[] = ["text", null, { outputs: [] }, { outputs: [{ text: 5 }] }];
+    const store = {
+      get: (key: string) => (stored.has(key) ? stored.get(key) : junk.shift()) as never,
+      put: (key: string, value: unknown) => void stored.set(key, value),
+    };
+    const lm = new LM("stub/m", { languageModel: model, cacheStore: store });
+    for (let i = 0; i < 4; i++) expect((await lm.call(hi, { rollout_id: i }))[0]!.text).toBe("ok");
+    expect(model.requests).toHaveLength(4);
+    await lm.call(hi, { rollout_id: 0 });
+    expect(model.requests).toHaveLength(4);
   });
 
   it("trackUsage collects usage and cost per model; unknown prices stay null", async () => {

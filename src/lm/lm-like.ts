@@ -2,6 +2,7 @@ import type { HistoryEntry } from "./history-entry.js";
 import type { LMCapabilities } from "./lm-capabilities.js";
 import type { LMParams } from "./lm-request.js";
 import type { LMOutput } from "./lm-response.js";
+import type { LMStreamPart } from "./lm-stream-part.js";
 import type { Message } from "./message.js";
 
 /** Per-call options that are not request parameters. */
@@ -27,6 +28,8 @@ export interface LMLike {
   prepare?(): Promise<void> | undefined;
   readonly history: HistoryEntry[];
   call(messages: Message[], params?: LMParams, options?: LMCallOptions): Promise<LMOutput[]>;
+  /** The same call as `call`, as deltas then a `finish` part with the whole response (`BaseLM` implements it). */
+  stream?(messages: Message[], params?: LMParams, options?: LMCallOptions): AsyncIterable<LMStreamPart>;
   /** A copy with some parameters changed, e.g. `{ rollout_id: 1, temperature: 1.0 }`. */
   copy(overrides?: LMParams): LMLike;
   /** DSPy's `dump_state()`; never contains secrets. */

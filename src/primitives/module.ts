@@ -212,7 +212,7 @@ export abstract class Module<I extends Fields = Fields, O = unknown> {
         if (!(name in state)) {
           throw new StateFileError(`The state has no entry for predictor \`${name}\` (keys: ${Object.keys(state).join(", ")}).`);
         }
-        param.loadState(state[name] as Record<string, unknown>, options);
+        param.loadState(state[name] as Record<string, unknown>, { ...options, statePath: name });
       }
     };
     apply(this.deepcopy());
@@ -228,7 +228,12 @@ export abstract class Module<I extends Fields = Fields, O = unknown> {
   /** Loads a JSON state file written by DSPy or tsdspy into this program (the same structure must exist). */
   async load(path: string, options: LoadStateOptions = {}): Promise<this> {
     const state = await readStateFile(path, getSettings().logger);
-    this.loadState(state, options);
+    try {
+      this.loadState(state, options);
+    } catch (error) {
+      if (!(error instanceof StateFileError)) throw error;
+      throw new StateFileError(`Cannot load ${path}: ${error.message}`, { cause: error, ...(error.path !== undefined ? { path: error.path } : {}) });
+    }
     return this;
   }
 
