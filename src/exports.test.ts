@@ -77,6 +77,7 @@ describe("public surface", () => {
         "LexicalEmbedder",
         "MIPROv2",
         "McpToolError",
+        "MetricError",
         "MissingArtifactError",
         "Module",
         "MultiChainComparison",
@@ -170,6 +171,7 @@ describe("public surface", () => {
     expect(await keysOf(() => import("./sim/index.js"))).toMatchInlineSnapshot(`
       [
         "CUE_PATTERNS",
+        "SIM_RULES",
         "SimLM",
         "SimulatorModel",
         "readCues",
@@ -261,7 +263,7 @@ describe("public surface", () => {
   });
 
   it("every subpath of package.json is pinned above, and no entry point uses export *", async () => {
-    const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { exports: Record<string, { source: string }> };
+    const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { exports: Record<string, { default: string }> };
     expect(Object.keys(pkg.exports).map((k) => (k === "." ? "tsdspy" : `tsdspy/${k.slice(2)}`))).toEqual([
       "tsdspy",
       "tsdspy/testing",
@@ -272,7 +274,8 @@ describe("public surface", () => {
       "tsdspy/gemini",
       "tsdspy/ai-sdk",
     ]);
-    for (const { source } of Object.values(pkg.exports)) {
+    for (const conditions of Object.values(pkg.exports)) {
+      const source = conditions.default.replace(/^\.\/dist\/(.*)\.js$/, "./src/$1.ts"); // the entry point's source
       const text = readFileSync(new URL(`../${source}`, import.meta.url), "utf8");
       expect(text, source).not.toMatch(/export\s+(type\s+)?\*/);
     }

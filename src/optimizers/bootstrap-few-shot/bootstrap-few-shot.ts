@@ -3,9 +3,10 @@ import { ValueError } from "../../errors/value-error.js";
 import type { Metric } from "../../evaluate/metric.js";
 import type { Example } from "../../primitives/example.js";
 import type { Module } from "../../primitives/module.js";
+import { requireInputKeys } from "../../primitives/require-input-keys.js";
 import { LabeledFewShot } from "../labeled-few-shot/labeled-few-shot.js";
 import { demoPredictors, type DemoPredictor } from "../shared/demo-predictor.js";
-import { printLine, type OptimizerOutput } from "../shared/print-line.js";
+import { printLine, progressStream, type OptimizerOutput } from "../shared/print-line.js";
 import { Teleprompter, type CompileOptions } from "../teleprompter.js";
 import { bootstrapTraces } from "./bootstrap-traces.js";
 import { trainDemos } from "./train-demos.js";
@@ -30,11 +31,11 @@ export interface BootstrapFewShotOptions extends RunOptions {
   maxRounds?: number;
   /** Failed runs that stop compiling by rethrowing the last error (default `settings.maxErrors`). */
   maxErrors?: number | null;
-  /** Where the summary line is printed, as DSPy prints it (default `process.stderr`). */
+  /** Where the summary line and the progress bar go instead of the settings' logger (standard error by default). */
   output?: OptimizerOutput;
   /**
-   * Where the progress bar over the trainset is drawn, as DSPy's tqdm does; `false` for none. Default: standard error
-   * when it is a terminal, otherwise none.
+   * Where the progress bar over the trainset is drawn, as DSPy's tqdm does; `false` for none. Default: `output`, else
+   * the logger's `progress` stream (live on a terminal, quiet otherwise).
    */
   progress?: ProgressStream | false;
   /** Seed of the shuffle and the sample of labeled demos (DSPy's `Random(0)`: default 0). */
@@ -74,7 +75,7 @@ export class BootstrapFewShot extends Teleprompter<CompileOptions> {
   /** Budget, run directory, trial log and logger of the runs (see docs/optimizer-runs.md). */
   readonly runOptions: ResolvedRunOptions;
   readonly #output: OptimizerOutput | undefined;
-  readonly #progress: ProgressStream | false;
+  readonly #progress: ProgressStream | false | undefined;
 
   constructor(options: BootstrapFewShotOptions = {}) {
     super();
@@ -89,7 +90,7 @@ export class BootstrapFewShot extends Teleprompter<CompileOptions> {
     this.budgetExhaustion = options.budgetExhaustion ?? "stop";
     this.runOptions = resolveRunOptions(options, { trackStats: false });
     this.#output = options.output;
-    this.#progress = options.progress ?? (process.stderr.isTTY ? process.stderr : false);
+    this.#progress = options.progress;
   }
 
   override compile<M extends Module>(student: M, options: CompileOptions): Promise<WithRunReport<M>> {
@@ -101,6 +102,7 @@ export class BootstrapFewShot extends Teleprompter<CompileOptions> {
     if (trainset.length === 0) {
       throw new ValueError("BootstrapFewShot needs at least one training example; the trainset is empty.");
     }
+    requireInputKeys(trainset, "BootstrapFewShot.compile()", "trainset");
     const program = student.resetCopy();
     check(
       !program.compiled,
@@ -139,6 +141,7 @@ export class BootstrapFewShot extends Teleprompter<CompileOptions> {
       });
     }
     const metric = this.metric ? optimizerRun.countMetric(this.metric) : null;
+    const progress = this.#progress === false ? undefined : (this.#progress ?? progressStream(this.#output));
     let run!: Awaited<ReturnType<typeof bootstrapTraces>>;
     await optimizerRun.within(async () => {
       run = await bootstrapTraces({
@@ -153,10 +156,19 @@ export class BootstrapFewShot extends Teleprompter<CompileOptions> {
       maxBootstraps: this.maxBootstrappedDemos,
       maxRounds: this.maxRounds,
       maxErrors: this.maxErrors,
-      progress: this.#progress ? new ProgressBar({ total: trainset.length, stream: this.#progress, clock: systemClock }) : null,
+      progress: progress ? new ProgressBar({ total: trainset.length, stream: progress, clock: systemClock }) : null,
       seed: this.seed,
       step: (key, compute) => optimizerRun.step(key, compute),
       stopOnBudget: stop,
+      onExample: async (index, outcome) => {
+        await optimizerRun.logTrial({
+          kind: "bootstrap",
+          score: outcome.success ? 1 : 0,
+          evalSize: 1,
+          bestScore: null,
+          extra: { example: index, attempts: outcome.attempts, failures: outcome.failures },
+        });
+      },
     });
     });
     printLine(

@@ -2,7 +2,9 @@ import { getSettings, withSettings, type Settings } from "../../context/settings
 import type { TraceEntry } from "../../context/trace-entry.js";
 import { currentTrace, withTrace } from "../../context/with-trace.js";
 import { BudgetExceededError } from "../../errors/budget-exceeded-error.js";
+import { MetricError } from "../../errors/metric-error.js";
 import { ValueError } from "../../errors/value-error.js";
+import { checkMetricScore } from "../../evaluate/check-metric-score.js";
 import type { Metric } from "../../evaluate/metric.js";
 import { Example, ExampleImpl } from "../../primitives/example.js";
 import type { Module } from "../../primitives/module.js";
@@ -34,6 +36,8 @@ export interface BootstrapRunOptions {
   step?: <T>(key: string, compute: () => Promise<T>) => Promise<T>;
   /** Stop when a budget runs out and return what was bootstrapped so far (default: let the error through). */
   stopOnBudget?: boolean;
+  /** Told about every training example visited (for a trial log). */
+  onExample?: (index: number, outcome: { success: boolean; attempts: number; failures: number }) => Promise<void> | void;
 }
 
 /** The outcome of a pass: augmented demos per predictor, unbootstrapped examples, and the figures DSPy prints. */
@@ -82,7 +86,7 @@ export async function bootstrapTraces(options: BootstrapRunOptions): Promise<Boo
       if (bootstrapped.size >= options.maxBootstraps) break;
       let outcome: ExampleOutcome;
       try {
-        outcome = await step(`bootstrap:${index}`, () => runRounds(options, example, errors));
+        outcome = await step(`bootstrap:${index}`, () => runRounds(options, index, errors));
       } catch (error) {
         if (options.stopOnBudget && error instanceof BudgetExceededError) {
           exhausted = error;
@@ -97,6 +101,7 @@ export async function bootstrapTraces(options: BootstrapRunOptions): Promise<Boo
         bootstrapped.add(index);
         for (const [name, demo] of outcome.demos) traces.get(name)?.push(demo);
       }
+      await options.onExample?.(index, outcome);
       options.progress?.update();
     }
   } finally {
@@ -114,11 +119,11 @@ function removeFromTeacherDemos(options: BootstrapRunOptions, example: Example):
 }
 
 /** The rounds of one example, until one succeeds. */
-async function runRounds(options: BootstrapRunOptions, example: Example, errorsBefore: number): Promise<ExampleOutcome> {
+async function runRounds(options: BootstrapRunOptions, index: number, errorsBefore: number): Promise<ExampleOutcome> {
   const outcome: ExampleOutcome = { success: false, attempts: 0, failures: 0, demos: [], teacherFiltered: false };
   for (let round = 0; round < options.maxRounds; round++) {
     outcome.attempts++;
-    const result = await bootstrapOneExample(options, example, round, errorsBefore + outcome.failures);
+    const result = await bootstrapOneExample(options, index, round, errorsBefore + outcome.failures);
     if (result === "error") {
       outcome.failures++;
       outcome.teacherFiltered = true;
@@ -136,10 +141,11 @@ async function runRounds(options: BootstrapRunOptions, example: Example, errorsB
 /** One round: the demos of a successful run by predictor name, `false` when the metric rejected it, or `"error"`. */
 async function bootstrapOneExample(
   options: BootstrapRunOptions,
-  example: Example,
+  index: number,
   round: number,
   errorsBefore: number,
 ): Promise<Array<[string, Example]> | false | "error"> {
+  const example = options.trainset[index] as Example;
   let trace: readonly TraceEntry[] = [];
   let success: unknown = false;
   try {
@@ -164,11 +170,11 @@ async function bootstrapOneExample(
       });
       trace = traced.trace;
       if (!options.metric) return true;
-      const value = traced.result;
+      const value = checkMetricScore(traced.result, options.metric, `BootstrapFewShot (on trainset[${index}])`);
       return options.metricThreshold ? Number(value) >= options.metricThreshold : value;
     });
   } catch (error) {
-    if (error instanceof BudgetExceededError) throw error;
+    if (error instanceof BudgetExceededError || error instanceof MetricError) throw error;
     const settings = getSettings();
     const maxErrors = options.maxErrors ?? settings.maxErrors;
     if (errorsBefore + 1 >= maxErrors) throw error;

@@ -132,7 +132,7 @@ async function runTraced(
   const traced = await withSettings({ callbacks }, () =>
     withTrace(async (): Promise<Outcome> => {
       try {
-        return { prediction: await program.call(inputs) };
+        return { prediction: (await program.call(inputs)) as Prediction };
       } catch (error) {
         if (!(error instanceof AdapterParseError)) throw error;
         return { error, partial: [...(currentTrace() ?? [])] };

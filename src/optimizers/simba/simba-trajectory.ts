@@ -72,7 +72,7 @@ export async function runTrajectories(
       let prediction: Prediction | null = null;
       const { trace } = await withTrace(async () => {
         try {
-          prediction = await task.program.call(Object.fromEntries(example.inputs().items()));
+          prediction = (await task.program.call(Object.fromEntries(example.inputs().items()))) as Prediction;
         } catch (error) {
           stopOnBudget(error);
           options.logger.warn(error instanceof Error ? error.message : String(error));
