@@ -6,7 +6,8 @@ import type { Module } from "../../primitives/module.js";
 import { requireInputKeys } from "../../primitives/require-input-keys.js";
 import { LabeledFewShot } from "../labeled-few-shot/labeled-few-shot.js";
 import { demoPredictors, type DemoPredictor } from "../shared/demo-predictor.js";
-import { printLine, progressStream, type OptimizerOutput } from "../shared/print-line.js";
+import { printLine, type OptimizerOutput } from "../shared/print-line.js";
+import { optimizerLines, optimizerProgress } from "../run/optimizer-output.js";
 import { Teleprompter, type CompileOptions } from "../teleprompter.js";
 import { bootstrapTraces } from "./bootstrap-traces.js";
 import { trainDemos } from "./train-demos.js";
@@ -141,7 +142,7 @@ export class BootstrapFewShot extends Teleprompter<CompileOptions> {
       });
     }
     const metric = this.metric ? optimizerRun.countMetric(this.metric) : null;
-    const progress = this.#progress === false ? undefined : (this.#progress ?? progressStream(this.#output));
+    const progress = this.#progress === false ? undefined : (this.#progress ?? optimizerProgress(this.#output, optimizerRun.logger));
     let run!: Awaited<ReturnType<typeof bootstrapTraces>>;
     await optimizerRun.within(async () => {
       run = await bootstrapTraces({
@@ -172,7 +173,7 @@ export class BootstrapFewShot extends Teleprompter<CompileOptions> {
     });
     });
     printLine(
-      this.#output,
+      optimizerLines(this.#output, optimizerRun.logger),
       `Bootstrapped ${run.bootstrapped} full traces after ${run.exampleIndex} examples for up to ${this.maxRounds} ` +
         `rounds, amounting to ${run.attempts} attempts.`,
     );

@@ -14,6 +14,7 @@ import { evaluateWithinBudget } from "../run/evaluate-within-budget.js";
 import { findBudgetError } from "../run/find-budget-error.js";
 import { OptimizerRun } from "../run/optimizer-run.js";
 import { resolveOptimizerLogger } from "../run/progress-logger.js";
+import { optimizerLines, optimizerProgress } from "../run/optimizer-output.js";
 import { attachRunReport, type RunReport } from "../run/run-report.js";
 import { resolveRunOptions, type ResolvedRunOptions, type RunOptions } from "../run/run-options.js";
 import { createNFewshotDemoSets } from "../shared/create-n-fewshot-demo-sets.js";
@@ -57,9 +58,9 @@ export interface MIPROv2Options extends RunOptions {
   /** Save every evaluated program to `logDir/evaluated_programs/` (DSPy's state files). */
   logDir?: string | null;
   metricThreshold?: number | null;
-  /** Where DSPy's printed lines and progress bars go (default standard error). */
+  /** Where DSPy's printed lines and progress bars go instead of the logger. */
   output?: OptimizerOutput;
-  /** Show Evaluate's progress bar per evaluation (default: when standard error is a terminal). */
+  /** Show Evaluate's progress bar per evaluation (default true; drawn on `output`, else the logger's progress stream). */
   displayProgress?: boolean;
   /** What the program-aware proposer shows as `program_code` (default: the program's structure; see docs/compat.md). */
   programCode?: string;
@@ -263,15 +264,16 @@ export class MIPROv2 extends Teleprompter<MIPROv2CompileOptions> {
     run.trackRng("mipro", rng);
     this.announce(run, program, { numTrials, minibatch, minibatchSize, minibatchFullEvalSteps, valset, programAware, numInstructCandidates, numFewshotCandidates, trainset, maxBootstrappedDemos, zeroshot });
     const metric = run.countMetric(this.metric);
+    const progress = optimizerProgress(this.#output, run.logger);
     const evaluator = new Evaluate({
       devset: valset,
       metric,
       ...(this.numThreads !== null ? { numThreads: this.numThreads } : {}),
       maxErrors,
       displayTable: false,
-      displayProgress: this.#displayProgress ?? process.stderr.isTTY === true,
+      displayProgress: (this.#displayProgress ?? true) && progress !== undefined,
       ...(options.provideTraceback != null ? { provideTraceback: options.provideTraceback } : {}),
-      output: this.#output ?? process.stderr,
+      ...(progress ? { output: progress } : {}),
       ...(this.runOptions.clock ? { clock: this.runOptions.clock } : {}),
     });
     const evaluate = async (candidate: Module, devset: Example[]): Promise<number> => {
@@ -462,7 +464,8 @@ export class MIPROv2 extends Teleprompter<MIPROv2CompileOptions> {
       seed,
       metricThreshold: this.metricThreshold,
       rng: options.rng,
-      ...(this.#output ? { output: this.#output } : {}),
+      output: optimizerLines(this.#output, logger),
+      progress: optimizerProgress(this.#output, logger) ?? false,
       logger,
       step: (key, compute) => options.run.step(key, compute),
     });

@@ -14,6 +14,8 @@ import { evaluateWithinBudget } from "../run/evaluate-within-budget.js";
 import { OptimizerRun } from "../run/optimizer-run.js";
 import { attachRunReport, type RunReport } from "../run/run-report.js";
 import { resolveRunOptions, type ResolvedRunOptions, type RunOptions } from "../run/run-options.js";
+import { optimizerLines, optimizerProgress } from "../run/optimizer-output.js";
+import { resolveOptimizerLogger } from "../run/progress-logger.js";
 import { demoPredictors } from "../shared/demo-predictor.js";
 import { printLine, type OptimizerOutput } from "../shared/print-line.js";
 import { programDemos, withProgramDemos } from "../shared/program-demos.js";
@@ -108,8 +110,9 @@ export class BootstrapFewShotWithRandomSearch extends Teleprompter<RandomSearchC
     this.runOptions = resolveRunOptions(options, { trackStats: false });
     this.#output = options.output;
     this.#displayProgress = options.displayProgress ?? true;
-    printLine(this.#output, `Going to sample between ${this.minNumSamples} and ${this.maxNumSamples} traces per predictor.`);
-    printLine(this.#output, `Will attempt to bootstrap ${this.numCandidateSets} candidate sets.`);
+    const lines = optimizerLines(this.#output, resolveOptimizerLogger(this.runOptions.logger));
+    printLine(lines, `Going to sample between ${this.minNumSamples} and ${this.maxNumSamples} traces per predictor.`);
+    printLine(lines, `Will attempt to bootstrap ${this.numCandidateSets} candidate sets.`);
   }
 
   override compile<M extends Module>(student: M, options: RandomSearchCompileOptions): Promise<RandomSearchResult<M>> {
@@ -153,6 +156,7 @@ export class BootstrapFewShotWithRandomSearch extends Teleprompter<RandomSearchC
     });
     this.announce(run, student, candidateSeeds, trainset.length, valset.length);
     const metric = run.countMetric(this.metric);
+    const lines = optimizerLines(this.#output, run.logger);
 
     const scores: number[] = [];
     const candidates: Array<CandidateProgram<M>> = [];
@@ -166,20 +170,20 @@ export class BootstrapFewShotWithRandomSearch extends Teleprompter<RandomSearchC
         );
         const program = withProgramDemos(student, demos);
         const { score, subscores } = await run.step(`candidate:${seed}:evaluate`, async () => {
-          const result = await this.evaluate(program, valset, maxErrors, metric);
+          const result = await this.evaluate(program, valset, maxErrors, metric, run.logger);
           return { score: result.score, subscores: result.results.map(([, , subscore]) => subscore) };
         });
         if (scores.length === 0 || score > Math.max(...scores)) {
-          printLine(this.#output, `New best score: ${pyFloatRepr(score)} for seed ${seed}`);
+          printLine(lines, `New best score: ${pyFloatRepr(score)} for seed ${seed}`);
           best = program;
         }
         scores.push(score);
-        printLine(this.#output, `Scores so far: [${scores.map(pyFloatRepr).join(", ")}]`);
-        printLine(this.#output, `Best score so far: ${pyFloatRepr(Math.max(...scores))}`);
+        printLine(lines, `Scores so far: [${scores.map(pyFloatRepr).join(", ")}]`);
+        printLine(lines, `Best score so far: ${pyFloatRepr(Math.max(...scores))}`);
         candidates.push({ score, subscores, seed, program });
         await run.logTrial({ kind: "candidate", score, evalSize: valset.length, bestScore: Math.max(...scores), extra: { seed } });
         if (this.stopAtScore !== null && score >= this.stopAtScore) {
-          printLine(this.#output, `Stopping early because score ${pyFloatRepr(score)} is >= stop_at_score ${pyFloatRepr(this.stopAtScore)}`);
+          printLine(lines, `Stopping early because score ${pyFloatRepr(score)} is >= stop_at_score ${pyFloatRepr(this.stopAtScore)}`);
           break;
         }
       }
@@ -187,7 +191,7 @@ export class BootstrapFewShotWithRandomSearch extends Teleprompter<RandomSearchC
     const result = (best ?? student.resetCopy()) as RandomSearchResult<M>;
     // A stable sort by decreasing score, as Python's sorted(..., reverse=True).
     result.candidatePrograms = candidates.map((c, i) => [c, i] as const).sort((a, b) => b[0].score - a[0].score || a[1] - b[1]).map(([c]) => c);
-    printLine(this.#output, `${result.candidatePrograms.length} candidate programs found.`);
+    printLine(lines, `${result.candidatePrograms.length} candidate programs found.`);
     const left = candidateSeeds.slice(candidateSeeds.indexOf(current));
     const top = result.candidatePrograms[0];
     return attachRunReport(
@@ -258,21 +262,23 @@ export class BootstrapFewShotWithRandomSearch extends Teleprompter<RandomSearchC
       seed: this.seed,
       budgetExhaustion: "throw",
       logger,
-      ...(this.#output ? { output: this.#output } : {}),
+      output: optimizerLines(this.#output, logger),
+      progress: optimizerProgress(this.#output, logger) ?? false,
     });
     return optimizer.compile(student, { trainset, teacher: options.teacher });
   }
 
   /** Evaluates on the validation set; a budget running out stops the search with the `BudgetExceededError` itself. */
-  private evaluate(program: Module, valset: Example[], maxErrors: number, metric: Metric<any>) {
+  private evaluate(program: Module, valset: Example[], maxErrors: number, metric: Metric<any>, logger: Logger) {
+    const progress = optimizerProgress(this.#output, logger);
     const evaluate = new Evaluate({
       devset: valset,
       metric,
       ...(this.numThreads !== undefined ? { numThreads: this.numThreads } : {}),
       maxErrors,
       displayTable: false,
-      displayProgress: this.#displayProgress,
-      output: this.#output ?? process.stderr,
+      displayProgress: this.#displayProgress && progress !== undefined,
+      ...(progress ? { output: progress } : {}),
       ...(this.runOptions.clock ? { clock: this.runOptions.clock } : {}),
     });
     return evaluateWithinBudget(evaluate, program, { metric });

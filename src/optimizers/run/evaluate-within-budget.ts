@@ -1,3 +1,5 @@
+import type { Logger } from "../../context/logger.js";
+import { getSettings, withSettings } from "../../context/settings.js";
 import { BudgetExceededError } from "../../errors/budget-exceeded-error.js";
 import type { Evaluate, EvaluateCallOptions } from "../../evaluate/evaluate.js";
 import type { EvaluationResult } from "../../evaluate/evaluation-result.js";
@@ -44,8 +46,19 @@ export async function evaluateWithinBudget<P = Prediction>(
     }
   };
   Object.defineProperty(guardedMetric, "name", { value: metric.name });
+  // The refused calls are not failures: their error lines (and the cancellation notice) would only be noise.
+  const logger = getSettings().logger;
+  const quiet: Logger = {
+    ...logger,
+    debug: (message) => logger.debug(message),
+    info: (message) => logger.info(message),
+    warn: (message) => (budgetError && message.startsWith("Execution cancelled") ? undefined : logger.warn(message)),
+    error: (message) => (budgetError && message.includes("Budget exceeded") ? undefined : logger.error(message)),
+  };
   try {
-    const result = await evaluate.call(guardedProgram, { ...options, metric: guardedMetric, signal: controller.signal });
+    const result = await withSettings({ logger: quiet }, () =>
+      evaluate.call(guardedProgram, { ...options, metric: guardedMetric, signal: controller.signal }),
+    );
     if (budgetError) throw budgetError;
     return result;
   } catch (error) {

@@ -2,6 +2,7 @@ import { appendFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Budget, type BudgetLimits } from "../../context/budget.js";
 import type { Logger } from "../../context/logger.js";
+import { withSettings } from "../../context/settings.js";
 import { withBudget } from "../../context/with-budget.js";
 import { BudgetExceededError } from "../../errors/budget-exceeded-error.js";
 import { RunStateError } from "../../errors/run-state-error.js";
@@ -192,9 +193,12 @@ export class OptimizerRun {
     }
   }
 
-  /** Runs `fn` with the run's budget in force (on top of enclosing budgets): every LM call inside is counted. */
+  /**
+   * Runs `fn` with the run's budget in force (on top of enclosing budgets), so every LM call inside is counted, and with
+   * the run's logger as the settings' logger, so what runs inside (evaluations, predictors) logs where the run does.
+   */
   within<T>(fn: () => Promise<T>): Promise<T> {
-    return withBudget(this.#liveBudget, fn);
+    return withBudget(this.#liveBudget, () => withSettings({ logger: this.logger }, fn));
   }
 
   /**

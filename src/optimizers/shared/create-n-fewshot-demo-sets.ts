@@ -8,6 +8,7 @@ import { BootstrapFewShot } from "../bootstrap-few-shot/bootstrap-few-shot.js";
 import { LabeledFewShot } from "../labeled-few-shot/labeled-few-shot.js";
 import { runDirectly, type StepRunner } from "../run/step-runner.js";
 import { demoPredictors } from "./demo-predictor.js";
+import type { ProgressStream } from "../../utils/progress-bar.js";
 import { printLine, type OptimizerOutput } from "./print-line.js";
 
 export interface FewshotDemoSetsOptions {
@@ -29,8 +30,10 @@ export interface FewshotDemoSetsOptions {
   seed?: number;
   /** The RNG of the shuffles and sizes (default `Random(seed)`); MIPROv2 passes its own. */
   rng?: PythonRandom;
-  /** Where `Bootstrapping set i/n` and BootstrapFewShot's lines go (default standard error). */
+  /** Where `Bootstrapping set i/n` and BootstrapFewShot's lines go (default: the settings' logger). */
   output?: OptimizerOutput;
+  /** Where BootstrapFewShot draws its progress bars (`false`: none). */
+  progress?: ProgressStream | false;
   logger?: Logger;
   step?: StepRunner;
 }
@@ -59,6 +62,7 @@ export async function createNFewshotDemoSets(options: FewshotDemoSetsOptions): P
       maxRounds: options.maxRounds ?? 1,
       budgetExhaustion: "throw",
       ...(options.output ? { output: options.output } : {}),
+      ...(options.progress !== undefined ? { progress: options.progress } : {}),
       ...(options.logger ? { logger: options.logger } : {}),
     });
   for (let seed = -3; seed < numCandidateSets; seed++) {
