@@ -1,7 +1,9 @@
-// Compares LabeledFewShot, BootstrapRS, MIPROv2 and COPRO on a task where a rule must be stated (the simulator's
-// synthetic routing task: a message goes to one of four made-up queues by one signal word, some of them rare, so a
-// few demos cannot cover every word while an instruction that states the keyword rule can). Every optimizer gets the
-// same LM-call budget; each compiled program is scored on the held-out test split.
+// Compares LabeledFewShot, BootstrapRS, MIPROv2, COPRO, GEPA and SIMBA on a task where a rule must be stated (the
+// simulator's synthetic routing task: a message goes to one of four made-up queues by one signal word, some of them
+// rare, so a few demos cannot cover every word while an instruction that states the keyword rule can). GEPA's metric
+// also gives feedback (the expected queue and the word that calls for it; examples/gepa/routing-feedback.ts), the
+// others score only. Every optimizer gets the same LM-call budget; each compiled program is scored on the held-out
+// test split, beside the uncompiled seed program.
 //
 //   npx tsx examples/optimizers/compare-optimizers.ts [--seed 1] [--budget 1500]
 //
@@ -12,6 +14,7 @@ import {
   Evaluate,
   LabeledFewShot,
   MIPROv2,
+  SIMBA,
   silentLogger,
   withSettings,
   type Module,
@@ -19,6 +22,7 @@ import {
   type RunReport,
 } from "tsdspy";
 import { SimLM } from "tsdspy/sim";
+import { gepaOnRouting } from "../gepa/routing-feedback.js";
 import { makeRoutingTask } from "../sim-tasks/index.js";
 import { runIfMain, type Print } from "../seed/run-example.js";
 
@@ -39,7 +43,7 @@ export interface OptimizerFigures {
   status: string;
 }
 
-/** Runs the four optimizers on the routing task with one LM-call budget each; returns their figures. */
+/** Runs the optimizers on the routing task with one LM-call budget each; returns their figures. */
 export async function compareOptimizers(options: { seed?: number; lmCalls?: number; only?: readonly string[] } = {}): Promise<OptimizerFigures[]> {
   const task = makeRoutingTask({ seed: options.seed ?? 1 });
   const budget = { lmCalls: options.lmCalls ?? 1500 };
@@ -48,7 +52,8 @@ export async function compareOptimizers(options: { seed?: number; lmCalls?: numb
   const test = async (program: Module) =>
     (await new Evaluate({ devset: task.test, metric, numThreads: 8, displayProgress: false, output: quiet }).call(program as never)).score;
 
-  const runs: Array<[string, () => Promise<Module & { runReport?: RunReport }>]> = [
+  const runs: Array<[string, (lm: SimLM) => Promise<Module & { runReport?: RunReport }>]> = [
+    ["seed program (no optimizer)", async () => task.makeProgram()],
     ["LabeledFewShot (k=4)", () => new LabeledFewShot({ k: 4 }).compile(task.makeProgram(), { trainset: task.train })],
     [
       "BootstrapRS",
@@ -88,13 +93,22 @@ export async function compareOptimizers(options: { seed?: number; lmCalls?: numb
           evalKwargs: { numThreads: 8, displayProgress: false },
         }),
     ],
+    ["GEPA (feedback metric)", (lm) => gepaOnRouting(task, { lmCalls: budget.lmCalls, seed: options.seed ?? 1 }, lm)],
+    [
+      "SIMBA",
+      () =>
+        new SIMBA({ metric, bsize: 8, numCandidates: 4, maxSteps: 8, maxDemos: 4, numThreads: 8, ...common }).compile(task.makeProgram(), {
+          trainset: task.train,
+          seed: options.seed ?? 1,
+        }),
+    ],
   ];
   const figures: OptimizerFigures[] = [];
   for (const [name, run] of runs) {
     if (options.only && !options.only.some((prefix) => name.startsWith(prefix))) continue;
     const lm = new SimLM();
     const start = performance.now();
-    const compiled = await withSettings({ lm, logger: silentLogger }, run);
+    const compiled = await withSettings({ lm, logger: silentLogger }, () => run(lm));
     const wallMs = performance.now() - start;
     const report = compiled.runReport;
     const testScore = await withSettings({ lm: new SimLM(), logger: silentLogger }, () => test(compiled));

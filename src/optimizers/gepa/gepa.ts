@@ -5,7 +5,7 @@ import { ValueError } from "../../errors/value-error.js";
 import type { LMLike } from "../../lm/lm-like.js";
 import type { Example } from "../../primitives/example.js";
 import type { Module } from "../../primitives/module.js";
-import { pyFormatFixed } from "../../python/py-round.js";
+import { pyFormatFixed, pyRound } from "../../python/py-round.js";
 import { PythonRandom } from "../../python/python-random.js";
 import type { Metric } from "../../evaluate/metric.js";
 import { Prediction, PredictionImpl } from "../../primitives/prediction.js";
@@ -268,9 +268,9 @@ export class GEPA extends Teleprompter<GEPACompileOptions> {
         await run.logTrial({
           kind: record.kind,
           ...(record.candidate ? { instructions: { ...record.candidate } } : {}),
-          score: record.valAggregate ?? null,
+          score: record.valAggregate === undefined ? null : percent(record.valAggregate),
           evalSize: record.valAggregate === undefined ? (record.subsampleIds?.length ?? 0) : valset.length,
-          bestScore: record.bestScore,
+          bestScore: percent(record.bestScore),
           extra: iterationExtra(record),
         });
         await o.onIteration?.(record);
@@ -309,6 +309,11 @@ async function writeGepaLogs(runDir: string, state: GEPAState): Promise<void> {
   await writeFileAtomic(join(runDir, "gepa_state.json"), JSON.stringify(state.toJSON()));
   if (state.fullProgramTrace.length) await writeFileAtomic(join(runDir, "run_log.json"), JSON.stringify(state.fullProgramTrace, null, 2));
   if (state.programCandidates.length) await writeFileAtomic(join(runDir, "candidates.json"), JSON.stringify(state.programCandidates, null, 2));
+}
+
+/** A mean score on Evaluate's scale (a percentage to two decimals), as every trial log records scores. */
+function percent(mean: number): number {
+  return pyRound(100 * mean, 2);
 }
 
 /** A GEPA iteration's details for the trial log (what a report needs to draw the Pareto front over iterations). */

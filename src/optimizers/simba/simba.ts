@@ -255,7 +255,7 @@ export class SIMBA extends Teleprompter<SIMBACompileOptions> {
         candidates.forEach((program, c) => pool.push({ program, scores: scores.slice(c * this.bsize, (c + 1) * this.bsize) }));
         await run.logTrial({
           kind: "minibatch",
-          score: candidateScores.length ? Math.max(...candidateScores) : null,
+          score: candidateScores.length ? percent(Math.max(...candidateScores)) : null,
           evalSize: this.bsize,
           bestScore: null,
           extra: { step: step + 1, candidateScores, baseline: mean(allScores), batch10p, batch90p },
@@ -284,7 +284,7 @@ export class SIMBA extends Teleprompter<SIMBACompileOptions> {
       finalScores.forEach((score, p) => {
         if (p !== 0) trialLogs[p - 1]!.train_score = score;
       });
-      for (const [p, score] of finalScores.entries()) await run.logTrial({ kind: "full", score, evalSize: trainset.length, bestScore: Math.max(...finalScores.slice(0, p + 1)), extra: { winner: positions[p] } });
+      for (const [p, score] of finalScores.entries()) await run.logTrial({ kind: "full", score: percent(score), evalSize: trainset.length, bestScore: percent(Math.max(...finalScores.slice(0, p + 1))), extra: { winner: positions[p] } });
       candidatePrograms = finalists.map((program, p) => ({ score: finalScores[p] as number, program })).map((c, i) => [c, i] as const).sort((a, b) => b[0].score - a[0].score || a[1] - b[1]).map(([c]) => c);
       const bestIdx = finalScores.indexOf(Math.max(...finalScores));
       logger.info(`Final trainset scores: [${finalScores.map(pyFloatRepr).join(", ")}], Best: ${pyFloatRepr(Math.max(...finalScores))} (at index ${bestIdx})\n\n\n`);
@@ -339,6 +339,11 @@ export class SIMBA extends Teleprompter<SIMBACompileOptions> {
       return { error: error instanceof Error ? error.message : String(error) };
     }
   }
+}
+
+/** A mean score on Evaluate's scale (a percentage to two decimals), as every trial log records scores. */
+function percent(value: number): number {
+  return pyRound(100 * value, 2);
 }
 
 function mean(values: readonly number[]): number {
