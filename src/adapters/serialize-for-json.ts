@@ -1,5 +1,6 @@
 import { PyFloat } from "../python/py-float.js";
 import { pyStr } from "../python/pyfmt.js";
+import { setOwnProperty } from "../python/set-own-property.js";
 import { CustomType } from "./types/custom-type.js";
 import { History } from "./types/history.js";
 
@@ -30,7 +31,7 @@ export function serializeForJson(value: unknown): unknown {
   if (value instanceof Set) return [...value].map(serializeForJson);
   if (value instanceof Map) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of value) out[pyStr(k)] = serializeForJson(v);
+    for (const [k, v] of value) setOwnProperty(out, pyStr(k), serializeForJson(v));
     return out;
   }
   if (value instanceof Uint8Array) return new TextDecoder().decode(value);
@@ -38,6 +39,6 @@ export function serializeForJson(value: unknown): unknown {
   const obj = value as Record<string, unknown> & { toJSON?: () => unknown };
   if (!isPlainObject(obj) && typeof obj.toJSON === "function") return serializeForJson(obj.toJSON());
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(obj)) if (v !== undefined) out[k] = serializeForJson(v);
+  for (const [k, v] of Object.entries(obj)) if (v !== undefined) setOwnProperty(out, k, serializeForJson(v));
   return out;
 }

@@ -1,5 +1,6 @@
 import type { JsonSchema } from "../../signatures/json-schema.js";
 import { pyStrip } from "../../python/py-str.js";
+import { setOwnProperty } from "../../python/set-own-property.js";
 import type { XmlElement } from "./xml-parser.js";
 
 function isObject(value: unknown): value is JsonSchema {
@@ -78,7 +79,7 @@ export function elementsToValue(elements: XmlElement[], schemaIn: JsonSchema, de
   const childSchema = isObject(schema.additionalProperties) ? schema.additionalProperties : {};
   const out: Record<string, unknown> = {};
   for (const [name, items] of children) {
-    out[name] = elementsToValue(items, isObject(properties[name]) ? (properties[name] as JsonSchema) : childSchema, defs);
+    setOwnProperty(out, name, elementsToValue(items, Object.hasOwn(properties, name) && isObject(properties[name]) ? (properties[name] as JsonSchema) : childSchema, defs));
   }
   return out;
 }

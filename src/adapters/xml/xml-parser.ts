@@ -1,3 +1,5 @@
+import { setOwnProperty } from "../../python/set-own-property.js";
+
 /** An element as Python's `xml.etree.ElementTree` builds it (comments and processing instructions dropped). */
 export interface XmlElement {
   tag: string;
@@ -15,7 +17,8 @@ export type XmlParseResult = { ok: true; root: XmlElement } | { ok: false; messa
 const NAME_START =
   /[A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}]/u;
 const NAME_CHAR = /[-.0-9\u00B7\u0300-\u036F\u203F\u2040]/;
-const ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+/** The five predefined entities (a Map, so `&constructor;` and the like are undefined as in expat). */
+const ENTITIES: ReadonlyMap<string, string> = new Map([["amp", "&"], ["lt", "<"], ["gt", ">"], ["quot", '"'], ["apos", "'"]]);
 
 function isXmlChar(code: number): boolean {
   return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
@@ -179,7 +182,7 @@ class Parser {
       const [name, end] = this.name(j, tokenStart);
       j = end;
       if (s[j] !== ";") this.tokenError(j, tokenStart);
-      const entity = ENTITIES[name];
+      const entity = ENTITIES.get(name);
       if (entity === undefined) this.fail("undefined entity", at);
       value = entity;
     }
@@ -267,7 +270,7 @@ class Parser {
     };
     const attrib: Record<string, string> = {};
     for (const [name, value] of attributes) {
-      if (name !== "xmlns" && !name.startsWith("xmlns:")) attrib[qualify(name, true)] = value;
+      if (name !== "xmlns" && !name.startsWith("xmlns:")) setOwnProperty(attrib, qualify(name, true), value);
     }
     const element: XmlElement = { tag: qualify(tag, false), attrib, text: null, tail: null, children: [] };
     this.flush();
