@@ -104,7 +104,7 @@ export interface PyJsonDumpsOptions {
   ensureAscii?: boolean;
   /** Sort object keys (Python's `sort_keys=True`). */
   sortKeys?: boolean;
-  /** Renders a float (default: Python's repr); orjson's writer passes its own rule. */
+  /** Renders a float, non-finite ones included (default: Python's repr, `NaN`/`Infinity`); orjson's writer passes its own rule. */
   formatFloat?: (value: number) => string;
   /** Called with every integer before it is written (orjson rejects integers beyond 64 bits). */
   checkInteger?: (value: number | bigint) => void;
@@ -130,7 +130,10 @@ function jsonString(text: string, ensureAscii: boolean): string {
 
 function jsonNumber(value: number | bigint | PyFloat, options: PyJsonDumpsOptions): string {
   const n = value instanceof PyFloat ? value.value : value;
-  if (typeof n === "number" && !Number.isFinite(n)) return Number.isNaN(n) ? "NaN" : n > 0 ? "Infinity" : "-Infinity";
+  if (typeof n === "number" && !Number.isFinite(n)) {
+    if (options.formatFloat) return options.formatFloat(n);
+    return Number.isNaN(n) ? "NaN" : n > 0 ? "Infinity" : "-Infinity";
+  }
   const isInt = typeof n === "bigint" || (!(value instanceof PyFloat) && Number.isInteger(n) && !Object.is(n, -0));
   if (isInt) {
     options.checkInteger?.(n);
