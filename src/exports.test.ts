@@ -74,6 +74,7 @@ it("exports exactly the public API", async () => {
       "PriceTable",
       "PythonSyntaxError",
       "PythonTypeError",
+      "RecursionError",
       "SemanticF1",
       "Signature",
       "SignatureError",

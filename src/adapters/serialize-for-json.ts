@@ -1,5 +1,6 @@
 import { PyFloat } from "../python/py-float.js";
 import { pyStr } from "../python/pyfmt.js";
+import { checkRecursionDepth } from "../python/recursion-limit.js";
 import { setOwnProperty } from "../python/set-own-property.js";
 import { CustomType } from "./types/custom-type.js";
 import { History } from "./types/history.js";
@@ -17,10 +18,11 @@ function isPlainObject(value: object): boolean {
  * a bare non-finite float stays as it is (`str(inf)` is `inf`).
  */
 export function serializeForJson(value: unknown): unknown {
-  return serialize(value, false);
+  return serialize(value, 0);
 }
 
-function serialize(value: unknown, nested: boolean): unknown {
+function serialize(value: unknown, depth: number): unknown {
+  const nested = depth > 0;
   if (value === null || value === undefined) return null;
   switch (typeof value) {
     case "number":
@@ -33,19 +35,21 @@ function serialize(value: unknown, nested: boolean): unknown {
       return pyStr(value);
   }
   if (value instanceof PyFloat) return nested && !Number.isFinite(value.value) ? null : value;
-  if (value instanceof CustomType) return serialize(value.toPyJson(), nested);
-  if (Array.isArray(value)) return value.map((item) => serialize(item, true));
-  if (value instanceof Set) return [...value].map((item) => serialize(item, true));
+  checkRecursionDepth(depth + 1, " while calling a Python object");
+  const inner = (item: unknown) => serialize(item, depth + 1);
+  if (value instanceof CustomType) return serialize(value.toPyJson(), depth);
+  if (Array.isArray(value)) return value.map(inner);
+  if (value instanceof Set) return [...value].map(inner);
   if (value instanceof Map) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of value) setOwnProperty(out, pyStr(k), serialize(v, true));
+    for (const [k, v] of value) setOwnProperty(out, pyStr(k), inner(v));
     return out;
   }
   if (value instanceof Uint8Array) return new TextDecoder().decode(value);
-  if (value instanceof History) return { messages: serialize(value.messages, true) };
+  if (value instanceof History) return { messages: inner(value.messages) };
   const obj = value as Record<string, unknown> & { toJSON?: () => unknown };
-  if (!isPlainObject(obj) && typeof obj.toJSON === "function") return serialize(obj.toJSON(), nested);
+  if (!isPlainObject(obj) && typeof obj.toJSON === "function") return serialize(obj.toJSON(), depth);
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(obj)) if (v !== undefined) setOwnProperty(out, k, serialize(v, true));
+  for (const [k, v] of Object.entries(obj)) if (v !== undefined) setOwnProperty(out, k, inner(v));
   return out;
 }

@@ -10,3 +10,4 @@ export { IndexError } from "./index-error.js";
 export { ExecutionCancelledError } from "./execution-cancelled-error.js";
 export { PythonSyntaxError } from "./python-syntax-error.js";
 export { PythonTypeError } from "./python-type-error.js";
+export { RecursionError } from "./recursion-error.js";

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expectOnlyKnownDifferences } from "./__fixtures__/expect-known-differences.js";
 import { describe, expect, it } from "vitest";
+import { RecursionError } from "../errors/recursion-error.js";
 import { ValueError } from "../errors/value-error.js";
 import { PyFloat } from "./py-float.js";
 import { jsonRepairLoads } from "./json-repair.js";
@@ -111,7 +112,16 @@ describe("jsonRepairLoads", () => {
     expect(() => jsonRepairLoads('{"```json\n1\n```": 2}')).toThrow(ValueError);
   });
 
-  it("throws a ValueError instead of overflowing the stack on absurd nesting", () => {
-    expect(() => jsonRepairLoads("[".repeat(100_000))).toThrow(ValueError);
+  it("fails on absurd nesting as json_repair does, never by overflowing the stack", () => {
+    // Python's json.loads reaches its recursion limit first and json_repair lets that RecursionError out.
+    expect(() => jsonRepairLoads("[".repeat(100_000))).toThrow(RecursionError);
+    expect(() => jsonRepairLoads("[".repeat(100_000))).toThrow("maximum recursion depth exceeded while decoding a JSON array from a unicode string");
+    expect(() => jsonRepairLoads('{"a": '.repeat(100_000))).toThrow("maximum recursion depth exceeded while decoding a JSON object from a unicode string");
+    expect(() => jsonRepairLoads('[{"a": "b", "c": '.repeat(2_000))).toThrow(RecursionError);
+    // Not valid that deep: the repair parser's RecursionError becomes json_repair's ValueError.
+    for (const text of ["{".repeat(100_000), "(".repeat(100_000)]) {
+      expect(() => jsonRepairLoads(text)).toThrow(new ValueError("Input nesting exceeds the supported parser recursion depth."));
+    }
+    expect(jsonRepairLoads("[".repeat(900) + "]".repeat(900))).toBeInstanceOf(Array);
   });
 });
