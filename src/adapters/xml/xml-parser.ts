@@ -31,7 +31,8 @@ class Failure {
 interface Open {
   element: XmlElement;
   name: string;
-  namespaces: Map<string, string>;
+  /** Namespace prefixes this element declares (`""` for `xmlns`), undone when it closes. */
+  declared: string[];
 }
 
 /**
@@ -69,6 +70,8 @@ function position(text: string, at: number): string {
 class Parser {
   private i = 0;
   private readonly stack: Open[] = [];
+  /** The URIs bound to each namespace prefix, innermost last (one stack per prefix, so nesting costs no copies). */
+  private readonly namespaces = new Map<string, string[]>();
   private root: XmlElement | null = null;
   private buffer = "";
   /** Where the pending character data goes: an element's text or tail. */
@@ -205,6 +208,7 @@ class Parser {
     const [tag, afterName] = this.name(start + 1, start);
     let j = afterName;
     const attributes: Array<[string, string, number]> = [];
+    const attributeNames = new Set<string>();
     for (;;) {
       const hadSpace = this.isSpace(j);
       while (this.isSpace(j)) j++;
@@ -237,7 +241,8 @@ class Parser {
         j++;
       }
       j++;
-      if (attributes.some(([name]) => name === attr)) this.fail("duplicate attribute", attrStart);
+      if (attributeNames.has(attr)) this.fail("duplicate attribute", attrStart);
+      attributeNames.add(attr);
       attributes.push([attr, value, attrStart]);
     }
     const selfClosing = s[j] === "/";
@@ -250,21 +255,24 @@ class Parser {
   private open(tag: string, attributes: Array<[string, string, number]>, start: number): void {
     if (this.stack.length === 0 && this.root) this.fail("junk after document element", start);
     const parent = this.stack[this.stack.length - 1];
-    const namespaces = new Map(parent?.namespaces ?? []);
+    const declared: string[] = [];
     for (const [name, value] of attributes) {
-      if (name === "xmlns") namespaces.set("", value);
-      else if (name.startsWith("xmlns:")) {
-        if (value === "") this.fail("must not undeclare prefix", start);
-        namespaces.set(name.slice(6), value);
-      }
+      const prefix = name === "xmlns" ? "" : name.startsWith("xmlns:") ? name.slice(6) : null;
+      if (prefix === null) continue;
+      if (prefix !== "" && value === "") this.fail("must not undeclare prefix", start);
+      declared.push(prefix);
+      const bound = this.namespaces.get(prefix);
+      if (bound) bound.push(value);
+      else this.namespaces.set(prefix, [value]);
     }
+    const lookup = (prefix: string): string | undefined => this.namespaces.get(prefix)?.at(-1);
     const qualify = (name: string, isAttribute: boolean): string => {
       const colon = name.indexOf(":");
       if (colon < 0) {
-        const uri = isAttribute ? undefined : namespaces.get("");
+        const uri = isAttribute ? undefined : lookup("");
         return uri ? `{${uri}}${name}` : name;
       }
-      const uri = namespaces.get(name.slice(0, colon));
+      const uri = lookup(name.slice(0, colon));
       if (uri === undefined) this.fail("unbound prefix", start);
       return `{${uri}}${name.slice(colon + 1)}`;
     };
@@ -276,13 +284,14 @@ class Parser {
     this.flush();
     if (parent) parent.element.children.push(element);
     else this.root = element;
-    this.stack.push({ element, name: tag, namespaces });
+    this.stack.push({ element, name: tag, declared });
     this.sink = { element, slot: "text" };
   }
 
   private close(): void {
     this.flush();
     const closed = this.stack.pop() as Open;
+    for (const prefix of closed.declared) this.namespaces.get(prefix)?.pop();
     this.sink = this.stack.length ? { element: closed.element, slot: "tail" } : null;
   }
 

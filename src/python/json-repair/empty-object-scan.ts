@@ -62,26 +62,40 @@ function eventsFrom(p: RepairCursor, start: number, from: State, until: number):
   const memo = p.memo<Memo>("empty-object-scan", () => ({ at: new Map() }));
   const chars = p.chars;
   const n = chars.length;
-  const visited: Array<[key: number, position: number]> = [];
-  const nonSpaceAt: number[] = [];
-  const colonAt: number[] = [];
-  let horizon = -1;
+  // Checkpoints of this walk, with the first events found at or after each (NONE until found).
+  const visitedKeys: number[] = [];
+  const visitedNonSpace: number[] = [];
+  const visitedColon: number[] = [];
+  /** Checkpoints still waiting for a non-space character: those from this index on. */
+  let waitingNonSpace = 0;
+  let firstNonSpace = Infinity;
+  let firstColon = Infinity;
+  const nonSpace = (at: number) => {
+    if (firstNonSpace === Infinity) firstNonSpace = at;
+    for (; waitingNonSpace < visitedKeys.length; waitingNonSpace++) visitedNonSpace[waitingNonSpace] = at;
+  };
+  const colon = (at: number) => {
+    firstColon = at;
+    for (let v = 0; v < visitedKeys.length; v++) if (visitedColon[v] === NONE) visitedColon[v] = at;
+  };
   let s: State = { ...from };
   let i = start;
-  while (i < n && i < until && colonAt.length === 0) {
+  while (i < n && i < until && firstColon === Infinity) {
     p.spend(1);
     if (i % CHECKPOINT === 0) {
       const key = i * 300 + encode(s);
       const known = memo.at.get(key);
       if (known !== undefined) {
         // An earlier walk passed here in this state: take its events and go on from its horizon if needed.
-        if (known.nonSpace < known.horizon) nonSpaceAt.push(known.nonSpace);
-        if (known.colon < known.horizon) colonAt.push(known.colon);
+        if (known.nonSpace < known.horizon) nonSpace(known.nonSpace);
+        if (known.colon < known.horizon) colon(known.colon);
         i = known.horizon;
         s = { ...known.state };
         continue;
       }
-      visited.push([key, i]);
+      visitedKeys.push(key);
+      visitedNonSpace.push(NONE);
+      visitedColon.push(NONE);
     }
     const c = chars[i] as string;
     if (s.mode === LINE_COMMENT) {
@@ -125,7 +139,9 @@ function eventsFrom(p: RepairCursor, start: number, from: State, until: number):
     }
     // Pass 2: the colon scan over the kept characters.
     if (kept) {
-      if (!isPySpace(c)) nonSpaceAt.push(i);
+      if (waitingNonSpace < visitedKeys.length || firstNonSpace === Infinity) {
+        if (!isPySpace(c)) nonSpace(i);
+      }
       if (c === "\\") {
         s.odd2 ^= 1;
       } else {
@@ -134,32 +150,27 @@ function eventsFrom(p: RepairCursor, start: number, from: State, until: number):
         } else if (QUOTES.has(c) && s.odd2 === 0) {
           s.quote2 = quoteIndex(c);
         } else if (c === ":" && s.odd2 === 0) {
-          colonAt.push(i);
+          colon(i);
         }
         s.odd2 = 0;
       }
     }
     i += step;
   }
-  horizon = i >= n ? Infinity : i;
-  const tail: Events = { nonSpace: Infinity, colon: Infinity, horizon, state: { ...s } };
-  // Back-fill the checkpoints of this walk: the first events at or after each, up to the same horizon.
-  let g = nonSpaceAt.length - 1;
-  let k = colonAt.length - 1;
-  let nextNonSpace = tail.nonSpace;
-  let nextColon = tail.colon;
-  for (let v = visited.length - 1; v >= 0; v--) {
-    const [key, position] = visited[v] as [number, number];
-    while (g >= 0 && (nonSpaceAt[g] as number) >= position) nextNonSpace = nonSpaceAt[g--] as number;
-    while (k >= 0 && (colonAt[k] as number) >= position) nextColon = colonAt[k--] as number;
-    memo.at.set(key, { nonSpace: nextNonSpace, colon: nextColon, horizon: tail.horizon, state: tail.state });
+  const horizon = i >= n ? Infinity : i;
+  const state = { ...s };
+  // Memoise the checkpoints of this walk: events found after each, else "none before the horizon".
+  for (let v = 0; v < visitedKeys.length; v++) {
+    const foundNonSpace = visitedNonSpace[v] as number;
+    const foundColon = visitedColon[v] as number;
+    memo.at.set(visitedKeys[v] as number, {
+      nonSpace: foundNonSpace === NONE ? Infinity : foundNonSpace,
+      colon: foundColon === NONE ? Infinity : foundColon,
+      horizon,
+      state,
+    });
   }
-  return {
-    nonSpace: nonSpaceAt.length > 0 ? (nonSpaceAt[0] as number) : tail.nonSpace,
-    colon: colonAt.length > 0 ? (colonAt[0] as number) : tail.colon,
-    horizon: tail.horizon,
-    state: tail.state,
-  };
+  return { nonSpace: firstNonSpace, colon: firstColon, horizon, state };
 }
 
 /** The body's verdict: empty after comments (`keep` the `{}`), a colon outside quotes (`keep`), else `array`. */
