@@ -14,8 +14,9 @@ export interface XmlElement {
 /** The outcome of `parseXml`: the root element, or expat's error text (`mismatched tag: line 1, column 9`). */
 export type XmlParseResult = { ok: true; root: XmlElement } | { ok: false; message: string };
 
+/** Name start characters (expat rejects characters beyond the BMP in names). */
 const NAME_START =
-  /[A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}]/u;
+  /[A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]/u;
 const NAME_CHAR = /[-.0-9\u00B7\u0300-\u036F\u203F\u2040]/;
 /** The five predefined entities (a Map, so `&constructor;` and the like are undefined as in expat). */
 const ENTITIES: ReadonlyMap<string, string> = new Map([["amp", "&"], ["lt", "<"], ["gt", ">"], ["quot", '"'], ["apos", "'"]]);
@@ -302,7 +303,9 @@ class Parser {
     while (this.isSpace(j)) j++;
     if (s[j] !== ">") this.tokenError(j, start);
     const top = this.stack[this.stack.length - 1];
-    if (!top || top.name !== name) this.fail("mismatched tag", start + 2);
+    // After the root element has closed, expat rejects an end tag as an invalid token.
+    if (!top) this.invalid(start + 1);
+    if (top.name !== name) this.fail("mismatched tag", start + 2);
     this.i = j + 1;
     this.close();
   }

@@ -261,9 +261,12 @@ function mayHavePythonOnlyNumbers(text: string): boolean {
 // inside strings) only send the text to a closer look.
 const SUSPECT_NUMBER = /[0-9](?:\.0+(?![0-9])|[eE])|[0-9](?:\.?[0-9]){15}|-0(?![.0-9])/;
 
-/** Whether a `JSON.parse` result holds an integral number (the only ones that may have been Python floats or big ints). */
+/**
+ * Whether a `JSON.parse` result holds an integral number (the only ones that may have been Python floats or big ints)
+ * or an infinite one (an integer literal past the float range, which Python keeps exact).
+ */
 function hasIntegralNumber(value: unknown): boolean {
-  if (typeof value === "number") return Number.isInteger(value);
+  if (typeof value === "number") return Number.isInteger(value) || !Number.isFinite(value);
   if (typeof value !== "object" || value === null) return false;
   if (Array.isArray(value)) {
     for (const item of value) if (hasIntegralNumber(item)) return true;

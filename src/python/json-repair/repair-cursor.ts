@@ -20,7 +20,7 @@ export function isQuote(ch: string | undefined): boolean {
  */
 /** Work allowed per character of the text, and in all (see `RepairCursor.spend`). */
 const WORK_PER_CHARACTER = 40;
-const WORK_BASE = 200_000;
+const WORK_BASE = 50_000;
 
 export abstract class RepairCursor {
   chars: string[];
