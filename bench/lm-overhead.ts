@@ -36,6 +36,7 @@ interface Result {
 }
 
 async function runClient(mode: Mode, url: string): Promise<Result> {
+  await import("../src/providers/builtin-providers.js");
   const { LM } = await import("../src/clients/lm.js");
   const { LMCache } = await import("../src/clients/cache/lm-cache.js");
   const { configure } = await import("../src/context/settings.js");

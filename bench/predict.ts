@@ -5,6 +5,7 @@
  *
  *   npx tsx --conditions=source bench/predict.ts
  */
+import { measure } from "./shared/measure.js";
 import { BaseLM, ChainOfThought, configure, Example, Predict, silentLogger, type LMForwardRequest, type LMResponse } from "../src/index.js";
 
 class InstantLM extends BaseLM {
@@ -16,18 +17,6 @@ class InstantLM extends BaseLM {
   }
 }
 
-async function measure(label: string, run: () => Promise<unknown>, calls = 20_000): Promise<void> {
-  for (let i = 0; i < 2_000; i++) await run();
-  const times: number[] = [];
-  for (let i = 0; i < calls; i++) {
-    const start = performance.now();
-    await run();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  const us = (q: number) => (times[Math.floor(times.length * q)]! * 1000).toFixed(1);
-  console.log(`${label.padEnd(34)} median ${us(0.5).padStart(6)} µs   p95 ${us(0.95).padStart(6)} µs`);
-}
 
 configure({ logger: silentLogger });
 const demos = [1, 2, 3].map((i) => new Example({ question: `What is ${i} + ${i}?`, context: ["a passage", "another one"], answer: String(2 * i) }));

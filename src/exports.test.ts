@@ -1,127 +1,270 @@
-import { expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
 
-/** Every change to the public surface shows up here in review (STYLE.md habit 10). */
-it("exports exactly the public API", async () => {
-  const keys = Object.keys(await import("./index.js")).sort();
-  expect(keys).toMatchInlineSnapshot(`
-    [
-      "Adapter",
-      "AdapterParseError",
-      "ArgumentTypeError",
-      "ArtifactError",
-      "ArtifactRegistry",
-      "Audio",
-      "BaseLM",
-      "BootstrapFewShot",
-      "BootstrapFewShotWithRandomSearch",
-      "BootstrapRS",
-      "Budget",
-      "BudgetExceededError",
-      "ChainOfThought",
-      "ChatAdapter",
-      "Code",
-      "CompleteAndGrounded",
-      "Completions",
-      "ContextWindowExceededError",
-      "CustomType",
-      "DEPENDENCY_VERSIONS",
-      "DSPyError",
-      "Document",
-      "EM",
-      "Embedder",
-      "Ensemble",
-      "EnsembledProgram",
-      "Evaluate",
-      "EvaluationResult",
-      "Example",
-      "ExecutionCancelledError",
-      "F1",
-      "File",
-      "History",
-      "HotPotF1",
-      "Image",
-      "IndexError",
-      "InputField",
-      "JSONAdapter",
-      "KNN",
-      "KNNFewShot",
-      "LM",
-      "LMAuthError",
-      "LMBillingError",
-      "LMCache",
-      "LMConfigurationError",
-      "LMError",
-      "LMInvalidRequestError",
-      "LMNotConfiguredError",
-      "LMProviderError",
-      "LMRateLimitError",
-      "LMServerError",
-      "LMTimeoutError",
-      "LMTransportError",
-      "LMUnexpectedError",
-      "LMUnsupportedFeatureError",
-      "LMUnsupportedModelError",
-      "LabeledFewShot",
-      "LexicalEmbedder",
-      "MissingArtifactError",
-      "Module",
-      "NO_CAPABILITIES",
-      "OutputField",
-      "Parallel",
-      "ParallelExecutor",
-      "Predict",
-      "Prediction",
-      "PriceTable",
-      "PythonSyntaxError",
-      "PythonTypeError",
-      "RecursionError",
-      "SemanticF1",
-      "Signature",
-      "SignatureError",
-      "SplitLeakageError",
-      "StateFileError",
-      "Teleprompter",
-      "Tool",
-      "ToolCalls",
-      "UsageTracker",
-      "ValidationError",
-      "ValueError",
-      "XMLAdapter",
-      "answerExactMatch",
-      "answerPassageMatch",
-      "assertDisjointSplits",
-      "configure",
-      "configureCache",
-      "consoleLogger",
-      "ensureSignature",
-      "formatHistory",
-      "getSettings",
-      "globalHistory",
-      "inferPrefix",
-      "inspectHistory",
-      "isModule",
-      "isParameter",
-      "isRetryableLMError",
-      "jsonSchemaOf",
-      "lmFromEnv",
-      "loadArtifact",
-      "majority",
-      "mergeUsage",
-      "normalizeText",
-      "parseType",
-      "precisionScore",
-      "releaseDecision",
-      "signature",
-      "silentLogger",
-      "sliceScores",
-      "sortTypeFirst",
-      "splitHash",
-      "stateFileText",
-      "trackUsage",
-      "typeName",
-      "withBudget",
-      "withSettings",
-      "writeArtifact",
-    ]
-  `);
+/** Every change to the public surface shows up here in review (STYLE.md habit 10): one pinned list per entry point. */
+const keysOf = async (load: () => Promise<Record<string, unknown>>) => Object.keys(await load()).sort();
+
+describe("public surface", () => {
+  it("tsdspy", async () => {
+    expect(await keysOf(() => import("./index.js"))).toMatchInlineSnapshot(`
+      [
+        "Adapter",
+        "AdapterParseError",
+        "ArgumentTypeError",
+        "ArtifactError",
+        "ArtifactRegistry",
+        "Audio",
+        "BM25Retriever",
+        "BaseLM",
+        "BestOfN",
+        "BootstrapFewShot",
+        "BootstrapFewShotWithRandomSearch",
+        "BootstrapRS",
+        "Budget",
+        "BudgetEstimateError",
+        "BudgetExceededError",
+        "ChainOfThought",
+        "ChatAdapter",
+        "Code",
+        "CompleteAndGrounded",
+        "Completions",
+        "ContextWindowExceededError",
+        "CustomType",
+        "DEPENDENCY_VERSIONS",
+        "DSPyError",
+        "Document",
+        "EM",
+        "Embedder",
+        "Embeddings",
+        "EmbeddingsWithScores",
+        "Ensemble",
+        "EnsembledProgram",
+        "Evaluate",
+        "EvaluationResult",
+        "Example",
+        "ExecutionCancelledError",
+        "F1",
+        "File",
+        "History",
+        "HotPotF1",
+        "Image",
+        "IndexError",
+        "InputField",
+        "JSONAdapter",
+        "KNN",
+        "KNNFewShot",
+        "LM",
+        "LMAuthError",
+        "LMBillingError",
+        "LMCache",
+        "LMConfigurationError",
+        "LMError",
+        "LMInvalidRequestError",
+        "LMNotConfiguredError",
+        "LMProviderError",
+        "LMRateLimitError",
+        "LMServerError",
+        "LMTimeoutError",
+        "LMTransportError",
+        "LMUnexpectedError",
+        "LMUnsupportedFeatureError",
+        "LMUnsupportedModelError",
+        "LabeledFewShot",
+        "LexicalEmbedder",
+        "McpToolError",
+        "MissingArtifactError",
+        "Module",
+        "MultiChainComparison",
+        "NO_CAPABILITIES",
+        "OfferFeedback",
+        "OutputField",
+        "Parallel",
+        "ParallelExecutor",
+        "Predict",
+        "Prediction",
+        "PriceTable",
+        "PythonSyntaxError",
+        "PythonTypeError",
+        "ReAct",
+        "ReActV2",
+        "Reasoning",
+        "RecursionError",
+        "Refine",
+        "Retrieve",
+        "SemanticF1",
+        "Signature",
+        "SignatureError",
+        "SplitLeakageError",
+        "StateFileError",
+        "Teleprompter",
+        "Tool",
+        "ToolCallResults",
+        "ToolCalls",
+        "ToolExecutionError",
+        "TwoStepAdapter",
+        "UsageTracker",
+        "ValidationError",
+        "ValueError",
+        "XMLAdapter",
+        "answerExactMatch",
+        "answerPassageMatch",
+        "assertDisjointSplits",
+        "configure",
+        "configureCache",
+        "consoleLogger",
+        "currentTrace",
+        "ensureSignature",
+        "formatHistory",
+        "getSettings",
+        "globalHistory",
+        "inferPrefix",
+        "inspectHistory",
+        "isModule",
+        "isParameter",
+        "isRetryableLMError",
+        "jsonSchemaOf",
+        "lmFromEnv",
+        "loadArtifact",
+        "majority",
+        "mergeUsage",
+        "normalizeText",
+        "parseType",
+        "precisionScore",
+        "registerLMStateLoader",
+        "registerProvider",
+        "releaseDecision",
+        "signature",
+        "silentLogger",
+        "sliceScores",
+        "sortTypeFirst",
+        "splitHash",
+        "stateFileText",
+        "trackUsage",
+        "typeName",
+        "withBudget",
+        "withSettings",
+        "withTrace",
+        "writeArtifact",
+      ]
+    `);
+  });
+
+  it("tsdspy/testing", async () => {
+    expect(await keysOf(() => import("./testing/index.js"))).toMatchInlineSnapshot(`
+      [
+        "DummyLM",
+        "ManualClock",
+        "resetSettings",
+      ]
+    `);
+  });
+
+  it("tsdspy/sim", async () => {
+    expect(await keysOf(() => import("./sim/index.js"))).toMatchInlineSnapshot(`
+      [
+        "CUE_PATTERNS",
+        "SimLM",
+        "SimulatorModel",
+        "readCues",
+        "readPrompt",
+        "startSimServer",
+      ]
+    `);
+  });
+
+  it("tsdspy/python", async () => {
+    expect(await keysOf(() => import("./python/index.js"))).toMatchInlineSnapshot(`
+      [
+        "PY_ELLIPSIS",
+        "PickleInstance",
+        "PyComplex",
+        "PyDict",
+        "PyFloat",
+        "PyRef",
+        "PyTuple",
+        "PythonRandom",
+        "jsonRepairLoads",
+        "parsePyJson",
+        "pickleDumps",
+        "pyFloat",
+        "pyFloatRepr",
+        "pyFormatFixed",
+        "pyJsonDumps",
+        "pyRepr",
+        "pyRound",
+        "pyStr",
+        "pythonLiteralEval",
+      ]
+    `);
+  });
+
+  it("tsdspy/openai", async () => {
+    expect(await keysOf(() => import("./providers/openai/index.js"))).toMatchInlineSnapshot(`
+      [
+        "OPENAI_BASE_URL",
+        "OPENAI_CHAT_PARAMS",
+        "OPENAI_COMPATIBLE_CAPABILITIES",
+        "OpenAIChatModel",
+        "OpenAIEmbeddingModel",
+        "OpenAIEndpoint",
+        "OpenAIResponsesModel",
+        "isOpenAIReasoningModel",
+        "mapOpenAIError",
+        "openAICapabilities",
+        "openAIProvider",
+      ]
+    `);
+  });
+
+  it("tsdspy/anthropic", async () => {
+    expect(await keysOf(() => import("./providers/anthropic/index.js"))).toMatchInlineSnapshot(`
+      [
+        "ANTHROPIC_BASE_URL",
+        "ANTHROPIC_VERSION",
+        "AnthropicMessagesModel",
+        "anthropicProvider",
+        "mapAnthropicError",
+      ]
+    `);
+  });
+
+  it("tsdspy/gemini", async () => {
+    expect(await keysOf(() => import("./providers/gemini/index.js"))).toMatchInlineSnapshot(`
+      [
+        "GEMINI_BASE_URL",
+        "GeminiEmbeddingModel",
+        "GeminiModel",
+        "geminiProvider",
+        "mapGeminiError",
+      ]
+    `);
+  });
+
+  it("tsdspy/ai-sdk", async () => {
+    expect(await keysOf(() => import("./providers/ai-sdk/index.js"))).toMatchInlineSnapshot(`
+      [
+        "AISDKModel",
+        "fromAISDK",
+        "isAISDKLanguageModel",
+      ]
+    `);
+  });
+
+  it("every subpath of package.json is pinned above, and no entry point uses export *", async () => {
+    const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { exports: Record<string, { source: string }> };
+    expect(Object.keys(pkg.exports).map((k) => (k === "." ? "tsdspy" : `tsdspy/${k.slice(2)}`))).toEqual([
+      "tsdspy",
+      "tsdspy/testing",
+      "tsdspy/python",
+      "tsdspy/sim",
+      "tsdspy/openai",
+      "tsdspy/anthropic",
+      "tsdspy/gemini",
+      "tsdspy/ai-sdk",
+    ]);
+    for (const { source } of Object.values(pkg.exports)) {
+      const text = readFileSync(new URL(`../${source}`, import.meta.url), "utf8");
+      expect(text, source).not.toMatch(/export\s+(type\s+)?\*/);
+    }
+  });
 });

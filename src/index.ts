@@ -1,9 +1,70 @@
+// The built-in providers join the registry (their code loads with the first LM of each provider).
+import "./providers/builtin-providers.js";
+
 // Errors
-export * from "./errors/index.js";
+export { DSPyError } from "./errors/dspy-error.js";
+export { SignatureError } from "./errors/signature-error.js";
+export { ValueError } from "./errors/value-error.js";
+export { AdapterParseError, type AdapterParseErrorOptions } from "./errors/adapter-parse-error.js";
+export { ValidationError, type ValidationIssue } from "./errors/validation-error.js";
+export { BudgetExceededError, type BudgetShortfall, type BudgetSpent } from "./errors/budget-exceeded-error.js";
+export { BudgetEstimateError } from "./errors/budget-estimate-error.js";
+export { ArgumentTypeError } from "./errors/argument-type-error.js";
+export { IndexError } from "./errors/index-error.js";
+export { ExecutionCancelledError } from "./errors/execution-cancelled-error.js";
+export { PythonSyntaxError } from "./errors/python-syntax-error.js";
+export { PythonTypeError } from "./errors/python-type-error.js";
+export { RecursionError } from "./errors/recursion-error.js";
+export { McpToolError } from "./errors/mcp-tool-error.js";
+export { ToolExecutionError } from "./errors/tool-execution-error.js";
+export { StateFileError } from "./errors/state-file-error.js";
+export {
+  LMError,
+  LMTransportError,
+  LMConfigurationError,
+  LMNotConfiguredError,
+  LMUnsupportedFeatureError,
+  LMProviderError,
+  LMUnexpectedError,
+  LMAuthError,
+  LMBillingError,
+  LMRateLimitError,
+  LMInvalidRequestError,
+  ContextWindowExceededError,
+  LMUnsupportedModelError,
+  LMTimeoutError,
+  LMServerError,
+  isRetryableLMError,
+  type LMErrorDetails,
+} from "./errors/lm-errors.js";
 
 // The LM boundary
-export type * from "./lm/index.js";
-export { NO_CAPABILITIES } from "./lm/index.js";
+export {
+  NO_CAPABILITIES,
+  type ContentPart,
+  type Message,
+  type MessageToolCall,
+  type LMUsage,
+  type LMOutput,
+  type LMResponse,
+  type LMToolCall,
+  type LMParams,
+  type LMRequest,
+  type LMRequestParams,
+  type LMCapabilities,
+  type LMStreamPart,
+  type EmbeddingModel,
+  type LanguageModel,
+  type HistoryEntry,
+  type LMCallOptions,
+  type LMLike,
+  type ResponseCache,
+  type ProviderFactory,
+  type ProviderModelSettings,
+  type ProviderRegistration,
+} from "./lm/index.js";
+export { registerProvider } from "./clients/provider-registry.js";
+export { registerLMStateLoader, type LMStateLoader, type LMStateOptions } from "./context/lm-state-loaders.js";
 export { BaseLM, type BaseLMOptions, type LMForwardRequest } from "./clients/base-lm.js";
 export { LM, type LMOptions } from "./clients/lm.js";
 export { lmFromEnv } from "./clients/lm-from-env.js";
@@ -30,17 +91,29 @@ export type { UserMessageOptions } from "./adapters/adapter-types.js";
 export { ChatAdapter, type ChatAdapterOptions } from "./adapters/chat-adapter.js";
 export { JSONAdapter } from "./adapters/json-adapter.js";
 export { XMLAdapter } from "./adapters/xml-adapter.js";
+export { TwoStepAdapter } from "./adapters/two-step-adapter.js";
 export { CustomType } from "./adapters/types/custom-type.js";
 export { Image } from "./adapters/types/image.js";
 export { Audio, File, Document } from "./adapters/types/media.js";
 export { History } from "./adapters/types/history.js";
+export { Reasoning } from "./adapters/types/reasoning.js";
 export { Code } from "./adapters/types/code.js";
-export { Tool } from "./adapters/types/tool.js";
+export { Tool, type ToolFunction, type ToolOptions } from "./tools/tool.js";
+export { ToolCallResults, type ToolCallResult } from "./adapters/types/tool-call-results.js";
 export { ToolCalls, type ToolCall } from "./adapters/types/tool-calls.js";
 
 // Modules
 export { Predict, type PredictCallOptions, type Demo } from "./predict/predict.js";
+export type { PredictConfig } from "./predict/predict-config.js";
 export { ChainOfThought, type ChainOfThoughtOptions } from "./predict/chain-of-thought.js";
+export { ReAct, type ReActOptions, type ReActCallOptions } from "./predict/react.js";
+export type { Trajectory } from "./predict/react-trajectory.js";
+export { ReActV2, type TerminationReason } from "./predict/react-v2.js";
+export { BestOfN, type BestOfNOptions } from "./predict/best-of-n.js";
+export { Refine, type RefineOptions } from "./predict/refine.js";
+export { OfferFeedback } from "./predict/offer-feedback.js";
+export type { RewardFn } from "./predict/rollout-lm.js";
+export { MultiChainComparison, type MultiChainComparisonOptions, type Completion } from "./predict/multi-chain-comparison.js";
 
 // Settings, tracing, usage
 export { configure, getSettings, withSettings, globalHistory, type Settings } from "./context/settings.js";
@@ -51,6 +124,7 @@ export { withBudget } from "./context/with-budget.js";
 export type { Callback } from "./context/callback.js";
 export { consoleLogger, silentLogger, type Logger } from "./context/logger.js";
 export type { TraceEntry } from "./context/trace-entry.js";
+export { withTrace, currentTrace, type Traced } from "./context/with-trace.js";
 export { formatHistory } from "./context/format-history.js";
 export { inspectHistory } from "./context/inspect-history.js";
 
@@ -59,7 +133,7 @@ export { Example, type ExampleConstructor } from "./primitives/example.js";
 export { Prediction, Completions, type PredictionConstructor } from "./primitives/prediction.js";
 export { Module, isModule, type CallOptions } from "./primitives/module.js";
 export { isParameter, type Parameter, type LoadStateOptions } from "./primitives/parameter.js";
-export { DEPENDENCY_VERSIONS, StateFileError, stateFileText } from "./primitives/state-file.js";
+export { DEPENDENCY_VERSIONS, stateFileText } from "./primitives/state-file.js";
 
 // Evaluation
 export { Evaluate, type EvaluateOptions, type EvaluateCallOptions } from "./evaluate/evaluate.js";
@@ -95,6 +169,11 @@ export { Ensemble, EnsembledProgram, type EnsembleOptions, type ReduceFn } from 
 export { KNN, type Vectorizer } from "./predict/knn.js";
 export { majority, type MajorityOptions } from "./predict/aggregation.js";
 export { LexicalEmbedder, type LexicalEmbedderOptions } from "./retrievers/lexical-embedder.js";
+export { Embeddings, type EmbeddingsOptions, type EmbedderLike, type SearchResult } from "./retrievers/embeddings.js";
+export { EmbeddingsWithScores } from "./retrievers/embeddings-with-scores.js";
+export { BM25Retriever, type BM25Options } from "./retrievers/bm25-retriever.js";
+export { Retrieve } from "./retrievers/retrieve.js";
+export type { Retriever, Passage } from "./retrievers/retriever.js";
 
 // Release discipline
 export { assertDisjointSplits } from "./release/assert-disjoint-splits.js";

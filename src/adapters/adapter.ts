@@ -13,6 +13,14 @@ import { hasKey, readKey } from "./record-access.js";
 
 export type { UserMessageOptions, ValueRecord } from "./adapter-types.js";
 
+/**
+ * What Predict lends an adapter while post-processing an output: `complete` runs a further LM call the adapter asks
+ * for (plans, fallback and parsing included), so that adapters such as `TwoStepAdapter` never call an LM themselves.
+ */
+export interface PostprocessContext {
+  complete(adapter: Adapter, lm: LMLike, signature: Signature, inputs: ValueRecord): Promise<Array<Record<string, unknown>>>;
+}
+
 /** One attempt Predict makes: the adapter, the (possibly reduced) signature it renders, and the LM params. */
 export interface CallPlan {
   adapter: Adapter;
@@ -56,8 +64,13 @@ export abstract class Adapter {
   /** Reads a completion into output values; throws `AdapterParseError` when it cannot. */
   abstract parse(signature: Signature, completion: string): Record<string, unknown>;
 
-  /** One LM output → output values of `original` (see `postprocessOutput`). */
-  abstract postprocess(original: Signature, processed: Signature, output: LMOutput): Record<string, unknown>;
+  /** One LM output → output values of `original` (see `postprocessOutput`); `context` runs follow-up LM calls. */
+  abstract postprocess(
+    original: Signature,
+    processed: Signature,
+    output: LMOutput,
+    context?: PostprocessContext,
+  ): Record<string, unknown> | Promise<Record<string, unknown>>;
 
   /** The `[name, value]` pairs rendered as this adapter writes fields (also used by DummyLM for answers). */
   abstract formatFieldWithValue(entries: ReadonlyArray<readonly [Field, unknown]>, options?: { role?: "user" | "assistant" }): string;
@@ -75,12 +88,12 @@ export abstract class Adapter {
   format(signature: Signature, demos: ReadonlyArray<ValueRecord>, inputs: ValueRecord): Message[] {
     const historyName = historyFieldName(signature);
     const messages: Message[] = [{ role: "system", content: this.formatSystemMessage(signature) }];
-    messages.push(...this.formatDemos(signature, demos));
+    for (const message of this.formatDemos(signature, demos)) messages.push(message);
     let current = signature;
     if (historyName !== null) {
       // The history renders as prior turns; the request is formatted without the history field.
       current = signature.delete(historyName);
-      messages.push(...formatConversationHistory(this, current, readKey(inputs, historyName)));
+      for (const message of formatConversationHistory(this, current, readKey(inputs, historyName))) messages.push(message);
     }
     const content = this.formatUserMessageContent(current, inputs, { mainRequest: true });
     if (content) messages.push({ role: "user", content });

@@ -5,7 +5,7 @@ import { ValueError } from "../errors/value-error.js";
 import { signature } from "../signatures/signature.js";
 import { runAdapterConformance, stubLM } from "./adapter.case.js";
 import { ChatAdapter } from "./chat-adapter.js";
-import { Tool } from "./types/tool.js";
+import { Tool } from "../tools/tool.js";
 import { ToolCalls } from "./types/tool-calls.js";
 
 runAdapterConformance("ChatAdapter", () => new ChatAdapter(), { fallsBackToJSON: true });

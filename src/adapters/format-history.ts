@@ -7,15 +7,8 @@ import { decodeToolArguments } from "./decode-tool-arguments.js";
 import { serializeForJson } from "./serialize-for-json.js";
 import { readKey } from "./record-access.js";
 import { historyMessages } from "./types/history.js";
+import { ToolCallResults, type ToolCallResult } from "./types/tool-call-results.js";
 import { ToolCalls } from "./types/tool-calls.js";
-
-/** One tool result in a history message (DSPy's `ToolCallResults.ToolCallResult`). */
-interface ToolCallResult {
-  call_id: string | null;
-  name: string;
-  value: unknown;
-  is_error: boolean;
-}
 
 const TOOL_CALL_RESULTS_SIGNATURE = new Signature(
   [makeField("tool_call_results", "input", { type: { kind: "any" } })],
@@ -49,6 +42,7 @@ function toolCallsOf(message: ValueRecord): [string, ToolCalls] | null {
 
 function toolCallResults(raw: unknown): ToolCallResult[] | null {
   if (raw === null || raw === undefined) return null;
+  if (raw instanceof ToolCallResults) return [...raw.results];
   let list: unknown = raw;
   if (!Array.isArray(raw) && typeof raw === "object") {
     const record = raw as Record<string, unknown>;

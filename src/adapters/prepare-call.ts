@@ -5,7 +5,7 @@ import type { Signature } from "../signatures/signature.js";
 import type { TypeNode } from "../signatures/type-node.js";
 import type { Adapter, ValueRecord } from "./adapter.js";
 import { readKey } from "./record-access.js";
-import { Tool, type FunctionToolSpec } from "./types/tool.js";
+import { functionToolSpec, ToolBase, type FunctionToolSpec } from "./types/tool-base.js";
 
 const isCustom = (type: TypeNode, name: string) => type.kind === "custom" && type.name === name;
 
@@ -25,9 +25,9 @@ export function toolCallsOutputFieldName(signature: Signature): string | null {
 }
 
 function functionSpec(tool: unknown): FunctionToolSpec {
-  if (tool instanceof Tool) return tool.formatAsFunctionCall();
+  if (tool instanceof ToolBase) return tool.formatAsFunctionCall();
   const t = (tool ?? {}) as { name?: string; desc?: string | null; description?: string | null; args?: Record<string, Record<string, unknown>> };
-  return new Tool({ name: t.name ?? "", desc: t.desc ?? t.description ?? null, args: t.args ?? {} }).formatAsFunctionCall();
+  return functionToolSpec(t.name ?? "", t.desc ?? t.description ?? null, t.args ?? {});
 }
 
 /**

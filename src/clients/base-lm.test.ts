@@ -98,3 +98,24 @@ describe("BaseLM budgets and parameters", () => {
     expect(lm.requests).toHaveLength(1);
   });
 });
+
+describe("BaseLM.stream", () => {
+  it("streams a subclass's whole reply on call()'s path: callbacks, history, usage, budgets", async () => {
+    const { Budget } = await import("../context/budget.js");
+    const lm = new EchoLM("test/echo", { maxTokens: 10, budget: new Budget({ maxCalls: 2 }) });
+    const events: string[] = [];
+    const parts: unknown[] = [];
+    const tracker = new UsageTracker();
+    await withSettings({ usageTracker: tracker, callbacks: [{ onLmStart: () => void events.push("start"), onLmEnd: (_id, out) => void events.push(`end ${JSON.stringify(out)}`) }] }, async () => {
+      for await (const part of lm.stream([{ role: "user", content: "hi" }])) parts.push(part);
+    });
+    expect(parts).toEqual([
+      { type: "text-delta", index: 0, delta: "echo" },
+      { type: "finish", response: { outputs: [{ text: "echo" }], usage: { prompt_tokens: 3, completion_tokens: 1, total_tokens: 4 }, model: "echo-1" } },
+    ]);
+    expect(events).toEqual(["start", 'end [{"text":"echo"}]']);
+    expect(lm.history).toHaveLength(1);
+    expect(tracker.getTotalTokens()).toEqual({ "test/echo": { prompt_tokens: 3, completion_tokens: 1, total_tokens: 4 } });
+    expect(lm.budget!.spent.calls).toBe(1);
+  });
+});

@@ -1,14 +1,22 @@
 import { randomUUID } from "node:crypto";
-import { Budget, startBudgetedCall, type BudgetLimits } from "../context/budget.js";
-import { getSettings, globalHistory, MAX_GLOBAL_HISTORY, type Settings } from "../context/settings.js";
+import { Budget, reserveBudgets, type BudgetLimits, type CallEstimate } from "../context/budget.js";
+import { formatHistory } from "../context/format-history.js";
+import { getSettings, recordGlobalHistory, type Settings } from "../context/settings.js";
+import { LMTimeoutError } from "../errors/lm-errors.js";
 import type { HistoryEntry } from "../lm/history-entry.js";
 import { NO_CAPABILITIES, type LMCapabilities } from "../lm/lm-capabilities.js";
 import type { LMCallOptions, LMLike } from "../lm/lm-like.js";
 import type { LMParams } from "../lm/lm-request.js";
+import type { LMRequestParams } from "../lm/lm-request-params.js";
 import type { LMOutput, LMResponse } from "../lm/lm-response.js";
+import type { LMStreamPart } from "../lm/lm-stream-part.js";
 import type { Message } from "../lm/message.js";
-import { formatHistory } from "../context/format-history.js";
 import { PyFloat, pyFloat } from "../python/py-float.js";
+import { Secret } from "../utils/secret.js";
+import { estimatePromptTokens, maxCompletionTokens } from "./estimate-prompt-tokens.js";
+import type { ModelPrice } from "./model-price.js";
+import { worstCaseCost } from "./pricing.js";
+import { responseParts } from "./response-parts.js";
 import { temperatureForGenerations } from "./temperature-for-generations.js";
 
 /** What `BaseLM.forward` receives: the messages and the merged request parameters. */
@@ -18,26 +26,35 @@ export interface LMForwardRequest {
   signal?: AbortSignal;
 }
 
-export interface BaseLMOptions {
+/**
+ * Options every LM takes. Request parameters keep DSPy's (OpenAI) names (`top_p`, `stop`, `seed`, …); anything a
+ * provider accepts beyond them goes in `params`, the one escape hatch.
+ */
+export interface BaseLMOptions extends Omit<LMRequestParams, "temperature" | "max_tokens"> {
   modelType?: "chat" | "text" | "responses";
   /** Default `temperature` request parameter. */
   temperature?: number | null;
   /** Default `max_tokens` request parameter. */
   maxTokens?: number | null;
+  /** @deprecated DSPy's spelling; use `maxTokens` (giving both is an error). */
+  max_tokens?: number | null;
   cache?: boolean;
   numRetries?: number;
-  /** Other default request parameters, in OpenAI naming (`top_p`, `stop`, `seed`, …). */
+  /** Other default request parameters, sent as given (provider-specific extras: `{ top_k: 40, num_ctx: 8192 }`). */
   params?: LMParams;
   /** A hard cap for this LM's calls, on top of any `withBudget` scope. */
   budget?: BudgetLimits | Budget;
-  /** Any other option is a default request parameter, as DSPy's `**kwargs` (`top_p: 0.9`, `seed: 1`, …). */
-  [param: string]: unknown;
+  /** This model's price (dollars per million tokens), for cost and for `maxCost` budgets. */
+  price?: ModelPrice;
 }
 
-const BASE_OPTION_KEYS = new Set(["modelType", "temperature", "maxTokens", "cache", "numRetries", "params", "budget"]);
+const BASE_OPTION_KEYS = new Set(["modelType", "temperature", "maxTokens", "max_tokens", "cache", "numRetries", "params", "budget", "price"]);
 
 /** Parameters that Python holds as floats, so that `1` is saved as `1.0` in state files as DSPy saves it. */
 const FLOAT_PARAMS = new Set(["temperature", "top_p", "presence_penalty", "frequency_penalty"]);
+
+/** Request parameters that may carry credentials: never shown by `toJSON`/`inspect`, never kept in history. */
+const SECRET_PARAMS = new Set(["api_key", "headers", "extra_headers"]);
 
 function outputForHistory(output: LMOutput): string | Record<string, unknown> {
   const extra: Record<string, unknown> = {};
@@ -55,9 +72,9 @@ function pushCapped<T>(list: T[], item: T, cap: number): void {
 }
 
 /**
- * Base class of language models (DSPy's `BaseLM`): subclasses implement `forward`; `call` adds the bookkeeping
- * every call needs — default parameters, callbacks, history (the LM's, the global one, the calling modules'),
- * and usage tracking.
+ * Base class of language models (DSPy's `BaseLM`): subclasses implement `forward`; `call` and `stream` add the
+ * bookkeeping every call needs, on one path — default parameters, callbacks, budgets, history (the LM's, the global
+ * one, the calling modules'), and usage tracking.
  */
 export abstract class BaseLM implements LMLike {
   readonly model: string;
@@ -68,6 +85,10 @@ export abstract class BaseLM implements LMLike {
   history: HistoryEntry[] = [];
   /** This LM's own budget (shared by its copies). */
   readonly budget: Budget | null;
+  /** The API key given as DSPy's `api_key` keyword, out of reach of serialization and inspection. */
+  protected apiKeySecret: Secret | undefined;
+  /** This model's price, if given. */
+  protected readonly price: ModelPrice | undefined;
 
   constructor(model: string, options: BaseLMOptions = {}) {
     this.model = model;
@@ -75,10 +96,11 @@ export abstract class BaseLM implements LMLike {
     this.cache = options.cache ?? true;
     this.numRetries = options.numRetries ?? 3;
     this.budget = options.budget === undefined ? null : options.budget instanceof Budget ? options.budget : new Budget(options.budget);
-    this.kwargs = this.initialKwargs(options.temperature ?? null, options.maxTokens ?? null, {
-      ...extraParams(options),
-      ...options.params,
-    });
+    this.price = options.price;
+    const params: LMParams = { ...extraParams(options), ...options.params };
+    if (typeof params.api_key === "string") this.apiKeySecret = Secret.of(params.api_key);
+    delete params.api_key;
+    this.kwargs = this.initialKwargs(options.temperature ?? null, options.maxTokens ?? options.max_tokens ?? null, params);
   }
 
   /** The default request parameters (DSPy's `_get_initial_kwargs`); `LM` renames `max_tokens` for reasoning models. */
@@ -90,26 +112,59 @@ export abstract class BaseLM implements LMLike {
     return NO_CAPABILITIES;
   }
 
+  /** Waits for whatever must load before `capabilities` can be read; `undefined` when nothing must (see `LMLike`). */
+  prepare(): Promise<void> | undefined {
+    return undefined;
+  }
+
   /** Sends one request; `params` are already merged with `kwargs`. */
   protected abstract forward(request: LMForwardRequest): Promise<LMResponse>;
 
   /** Calls the model with chat messages and returns one output per completion. */
   async call(messages: Message[], params: LMParams = {}, options: LMCallOptions = {}): Promise<LMOutput[]> {
+    const run = this.run(messages, params, options, false);
+    for (;;) {
+      const step = await run.next();
+      if (step.done) return step.value.outputs;
+    }
+  }
+
+  /**
+   * Streams one call: deltas as the model produces them, then a `finish` part with the whole response. The same path
+   * as `call()`: callbacks, cache (a hit is replayed as deltas), budgets, retries before the first delta, per-attempt
+   * timeouts, history and usage. Stopping early (`break`) cancels the request.
+   *
+   * @example
+   * for await (const part of lm.stream([{ role: "user", content: "Hi" }])) if (part.type === "text-delta") process.stdout.write(part.delta);
+   */
+  async *stream(messages: Message[], params: LMParams = {}, options: LMCallOptions = {}): AsyncGenerator<LMStreamPart, void, undefined> {
+    const response = yield* this.run(messages, params, options, true);
+    yield { type: "finish", response };
+  }
+
+  /** The one path of `call` and `stream`: callbacks around `generate`, then history and usage. */
+  private async *run(messages: Message[], params: LMParams, options: LMCallOptions, streaming: boolean): AsyncGenerator<LMStreamPart, LMResponse> {
     const settings = getSettings();
     const { params: callParams, merged } = this.mergeCallParams(params);
-    params = callParams;
     const callId = settings.callbacks.length ? randomUUID() : "";
-    for (const cb of settings.callbacks) safeHook(settings, () => cb.onLmStart?.(callId, this, { messages, params }));
-    let response: LMResponse;
+    for (const cb of settings.callbacks) safeHook(settings, () => cb.onLmStart?.(callId, this, { messages, params: callParams }));
+    let ended = false;
+    let response: LMResponse | undefined;
     try {
-      response = await this.generate({ messages, params: merged, ...(options.signal ? { signal: options.signal } : {}) }, settings);
+      response = yield* this.generate({ messages, params: merged, ...(options.signal ? { signal: options.signal } : {}) }, settings, streaming);
     } catch (error) {
+      ended = true;
       for (const cb of settings.callbacks) safeHook(settings, () => cb.onLmEnd?.(callId, null, error));
       throw error;
+    } finally {
+      if (!ended && response === undefined) {
+        const stopped = new DOMException("The stream was closed by its consumer before the LM call finished.", "AbortError");
+        for (const cb of settings.callbacks) safeHook(settings, () => cb.onLmEnd?.(callId, null, stopped));
+      }
     }
-    this.record(settings, messages, params, response);
+    this.record(settings, messages, callParams, response);
     for (const cb of settings.callbacks) safeHook(settings, () => cb.onLmEnd?.(callId, response.outputs, null));
-    return response.outputs;
+    return response;
   }
 
   /** The call's parameters (after DSPy's n>1 temperature rule) and their merge over the defaults (`null` removes). */
@@ -123,19 +178,58 @@ export abstract class BaseLM implements LMLike {
     return this.budget ? [...settings.budgets, this.budget] : settings.budgets;
   }
 
-  /** One call after parameter merging: the budget check, then `forward`. `LM` consults its cache first. */
-  protected generate(request: LMForwardRequest, settings: Settings): Promise<LMResponse> {
-    return this.spendBudget(settings, () => this.forward(request));
+  /**
+   * One call after parameter merging: reserve its worst case on every budget, `produce` it, then settle the budgets
+   * with what it spent. `LM` consults its cache first.
+   */
+  protected async *generate(request: LMForwardRequest, settings: Settings, streaming: boolean): AsyncGenerator<LMStreamPart, LMResponse> {
+    const holds = await reserveBudgets(this.activeBudgets(settings), () => this.worstCase(request), request.signal);
+    const parts = this.produce(request, streaming);
+    let response: LMResponse | undefined;
+    let failure: unknown;
+    let started = false;
+    try {
+      for (;;) {
+        const step = await parts.next();
+        if (step.done) return (response = step.value);
+        started = true;
+        yield step.value;
+      }
+    } catch (error) {
+      failure = error;
+      throw error;
+    } finally {
+      if (response === undefined && failure === undefined) await parts.return(undefined as never);
+      if (response !== undefined) holds.settle(response.usage, response.cost ?? null);
+      // Cut short after output began, or timed out: the provider may have billed it. Refused outright: it did not.
+      else if (started || failure === undefined || failure instanceof LMTimeoutError) holds.forfeit();
+      else holds.release();
+    }
   }
 
-  /** Runs `send` (which reaches a provider) against every active budget: refused once a cap is reached, then charged. */
-  protected async spendBudget(settings: Settings, send: () => Promise<LMResponse>): Promise<LMResponse> {
-    const budgets = this.activeBudgets(settings);
-    if (budgets.length === 0) return send();
-    startBudgetedCall(budgets);
-    const response = await send();
-    for (const budget of budgets) budget.charge(response.usage, response.cost ?? null);
+  /** Sends the request; streaming, it yields the deltas. `BaseLM` calls `forward` and yields the whole text at once. */
+  protected async *produce(request: LMForwardRequest, streaming: boolean): AsyncGenerator<LMStreamPart, LMResponse> {
+    const forwarded = this.apiKeySecret && !("api_key" in request.params) ? { ...request, params: { ...request.params, api_key: this.apiKeySecret.reveal() } } : request;
+    const response = await this.forward(forwarded);
+    if (streaming) yield* responseParts(response);
     return response;
+  }
+
+  /** The most a call can spend, reserved on budgets before it is sent: prompt bound + `max_tokens`, times `n`, at the price. */
+  protected worstCase(request: LMForwardRequest): CallEstimate {
+    const prompt = estimatePromptTokens(request.messages, request.params);
+    const completion = maxCompletionTokens(request.params);
+    const n = typeof request.params.n === "number" && request.params.n > 1 ? request.params.n : 1;
+    const unboundedReason = completion === null ? "the call has no max_tokens" : prompt === null ? "a message refers to a file by id" : undefined;
+    const tokens = prompt === null || completion === null ? null : n * (prompt + completion);
+    const price = this.priceOf();
+    const cost = price && prompt !== null && completion !== null ? n * worstCaseCost(price, prompt, completion) : null;
+    return { model: this.model, tokens, cost, ...(unboundedReason ? { unboundedReason } : {}) };
+  }
+
+  /** This model's price, if known (`LM` also looks in its price table). */
+  protected priceOf(): ModelPrice | undefined {
+    return this.price;
   }
 
   /** Adds usage to the active tracker and the call to every history that should hold it. */
@@ -146,7 +240,7 @@ export abstract class BaseLM implements LMLike {
     }
     if (settings.disableHistory) return;
     const kwargs: LMParams = {};
-    for (const [key, value] of Object.entries(params)) if (!key.startsWith("api_")) kwargs[key] = value;
+    for (const [key, value] of Object.entries(params)) if (!key.startsWith("api_") && !SECRET_PARAMS.has(key)) kwargs[key] = value;
     const entry: HistoryEntry = {
       prompt: null,
       messages,
@@ -161,7 +255,7 @@ export abstract class BaseLM implements LMLike {
       response_model: response.model ?? null,
       model_type: this.modelType,
     };
-    pushCapped(globalHistory(), entry, MAX_GLOBAL_HISTORY);
+    recordGlobalHistory(entry, settings);
     pushCapped(this.history, entry, settings.maxHistorySize);
     for (const module of settings.callerModules) pushCapped(module.history, entry, settings.maxHistorySize);
   }
@@ -180,6 +274,7 @@ export abstract class BaseLM implements LMLike {
     for (const [key, value] of Object.entries(overrides)) {
       if (key === "cache" && typeof value === "boolean") clone.cache = value;
       else if (key === "numRetries" && typeof value === "number") clone.numRetries = value;
+      else if (key === "api_key") clone.apiKeySecret = Secret.of(value as string | null);
       else if (value === null) delete clone.kwargs[key];
       else clone.kwargs[key] = value;
     }
@@ -211,6 +306,23 @@ export abstract class BaseLM implements LMLike {
   inspectHistory(n = 1, options: { colors?: boolean } = {}): string {
     return formatHistory(this.history, n, options);
   }
+
+  /** What `JSON.stringify` shows: the model and its default parameters, never a key or a header. */
+  toJSON(): Record<string, unknown> {
+    return { model: this.model, model_type: this.modelType, cache: this.cache, num_retries: this.numRetries, kwargs: publicParams(this.kwargs) };
+  }
+
+  /** What `console.log` and `util.inspect` show: the same as `toJSON`, never a key or a header. */
+  [Symbol.for("nodejs.util.inspect.custom")](_depth: number, options: { stylize?: unknown }, inspect: (value: unknown, options: unknown) => string): string {
+    return `${this.constructor.name} ${inspect(this.toJSON(), options)}`;
+  }
+}
+
+/** Parameters without the ones that may carry credentials (their names stay, their values do not). */
+function publicParams(params: LMParams): LMParams {
+  const out: LMParams = {};
+  for (const [key, value] of Object.entries(params)) out[key] = SECRET_PARAMS.has(key) || key.startsWith("api_key") ? "[redacted]" : value;
+  return out;
 }
 
 function unwrap<T>(value: T | PyFloat): T | number {

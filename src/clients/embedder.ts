@@ -31,9 +31,10 @@ export class Embedder {
     if (typeof model === "function") {
       this.embedBatch = model;
     } else {
-      const resolved: EmbeddingModel =
-        typeof model === "string" ? resolveEmbeddingModel(model, resolveOptions(options), options.params) : model;
-      this.embedBatch = async (texts) => (await resolved.doEmbed(texts)).embeddings;
+      // A model string's provider code is imported now and awaited by the first batch.
+      const resolved = typeof model === "string" ? resolveEmbeddingModel(model, resolveOptions(options), options.params) : model;
+      if (resolved instanceof Promise) resolved.catch(() => {});
+      this.embedBatch = async (texts) => (await (await resolved).doEmbed(texts)).embeddings;
     }
   }
 
@@ -51,7 +52,7 @@ export class Embedder {
       if (result.length !== batch.length) {
         throw new ValueError(`The embedding model returned ${result.length} vectors for ${batch.length} texts.`);
       }
-      vectors.push(...result);
+      for (const vector of result) vectors.push(vector);
     }
     return single ? vectors[0]! : vectors;
   }

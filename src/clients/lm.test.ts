@@ -4,15 +4,18 @@ import { resetSettings, withSettings } from "../context/settings.js";
 import { trackUsage } from "../context/track-usage.js";
 import { withBudget } from "../context/with-budget.js";
 import { BudgetExceededError } from "../errors/budget-exceeded-error.js";
-import { LMConfigurationError, LMNotConfiguredError, ValueError } from "../errors/index.js";
+import { LMConfigurationError, LMNotConfiguredError } from "../errors/lm-errors.js";
+import { ValueError } from "../errors/value-error.js";
 import type { LanguageModel } from "../lm/language-model.js";
 import { NO_CAPABILITIES } from "../lm/lm-capabilities.js";
 import type { LMRequest } from "../lm/lm-request.js";
 import { pyJsonDumps } from "../python/pyfmt.js";
 import { LMCache } from "./cache/lm-cache.js";
 import { LM } from "./lm.js";
+import "../providers/builtin-providers.js";
 import { lmFromEnv } from "./lm-from-env.js";
 import { PriceTable } from "./pricing.js";
+import { registerProvider, registeredProviders } from "./provider-registry.js";
 
 afterEach(() => resetSettings());
 
@@ -118,10 +121,26 @@ describe("LM calls", () => {
     });
     expect(budget.spent).toEqual({ calls: 2, tokens: 30, cost: (2 * (10 * 1 + 5 * 2)) / 1e6 });
     expect(model.requests).toHaveLength(2);
-    const tokens = new LM("stub/m", { languageModel: model, cache: false, budget: { maxTokens: 20 } });
-    await tokens.call(hi);
-    await tokens.call(hi);
-    await expect(tokens.call(hi)).rejects.toThrow("the tokens limit of 20 was reached");
+    // Worst case of a call: 16 + (16 + 2 bytes of "hi") prompt tokens + max_tokens 5 = 39; each really spends 15.
+    const tokens = new LM("stub/m", { languageModel: model, cache: false, maxTokens: 5, budget: { maxTokens: 100 } });
+    for (let i = 0; i < 5; i++) await tokens.call(hi);
+    await expect(tokens.call(hi)).rejects.toThrow("the next LM call could cross the tokens limit of 100 (its worst case is 39, 25 left)");
+    expect(tokens.budget!.spent.tokens).toBe(75);
+  });
+
+  it("a cached value of the wrong shape from any store is a miss, answered by the provider and replaced", async () => {
+    const model = stubModel();
+    const stored = new Map<string, unknown>();
+    const junk: unknown[] = ["text", null, { outputs: [] }, { outputs: [{ text: 5 }] }];
+    const store = {
+      get: (key: string) => (stored.has(key) ? stored.get(key) : junk.shift()) as never,
+      put: (key: string, value: unknown) => void stored.set(key, value),
+    };
+    const lm = new LM("stub/m", { languageModel: model, cacheStore: store });
+    for (let i = 0; i < 4; i++) expect((await lm.call(hi, { rollout_id: i }))[0]!.text).toBe("ok");
+    expect(model.requests).toHaveLength(4);
+    await lm.call(hi, { rollout_id: 0 });
+    expect(model.requests).toHaveLength(4);
   });
 
   it("trackUsage collects usage and cost per model; unknown prices stay null", async () => {
@@ -151,11 +170,16 @@ describe("LM calls", () => {
     expect(table.costOf("gemini/gemini-2.5-pro", { prompt_tokens: 300_000, completion_tokens: 0 })).toBeCloseTo(0.75, 10);
   });
 
-  it("resolves provider strings and explains what is missing", () => {
-    expect(new LM("ollama/llama3.2").provider.provider).toBe("ollama");
-    expect(new LM("gpt-4o-mini").provider.provider).toBe("openai");
+  it("resolves provider strings and explains what is missing", async () => {
+    const ready = async (lm: LM) => {
+      await lm.prepare();
+      return lm;
+    };
+    expect((await ready(new LM("ollama/llama3.2"))).provider.provider).toBe("ollama");
+    expect((await ready(new LM("gpt-4o-mini"))).provider.provider).toBe("openai");
     expect(() => new LM("nosuch/model")).toThrow(LMConfigurationError);
-    expect(new LM("nosuch/model", { apiBase: "http://127.0.0.1:9/v1" }).provider.provider).toBe("nosuch");
+    expect(() => new LM("nosuch/model")).toThrow(/Unknown provider "nosuch". Use one of openai, anthropic, gemini, ollama, /);
+    expect((await ready(new LM("nosuch/model", { apiBase: "http://127.0.0.1:9/v1" }))).provider.provider).toBe("nosuch");
     const saved = process.env.HOSTED_VLLM_API_BASE;
     delete process.env.HOSTED_VLLM_API_BASE;
     expect(() => new LM("hosted_vllm/qwen")).toThrow(LMNotConfiguredError);
@@ -164,6 +188,40 @@ describe("LM calls", () => {
     const lm = lmFromEnv({}, { TSDSPY_LM: "ollama/qwen3", TSDSPY_API_BASE: "http://127.0.0.1:11434" });
     expect(lm.model).toBe("ollama/qwen3");
     expect(lm.kwargs.api_base).toBe("http://127.0.0.1:11434");
+  });
+});
+
+describe("provider registration", () => {
+  it("loads a registered provider's code when its first LM is made, once, and later LMs are ready at once", async () => {
+    const loads: string[] = [];
+    registerProvider({
+      name: "lazytest",
+      baseURL: "http://127.0.0.1:9/v1",
+      apiKeyEnvVars: ["LAZYTEST_API_KEY"],
+      load: async () => {
+        loads.push("loaded");
+        return { languageModel: (modelId, settings) => ({ ...stubModel(), provider: settings.provider, modelId, baseURL: settings.baseURL }) };
+      },
+    });
+    expect(registeredProviders()).toContain("lazytest");
+    expect(loads).toEqual([]);
+    const first = new LM("lazytest/m1", { cache: false });
+    expect(loads).toEqual(["loaded"]);
+    expect(() => first.provider).toThrow("still loading: await lm.prepare()");
+    expect(await first.call(hi)).toEqual([{ text: "ok", finishReason: "stop" }]);
+    expect(first.provider.modelId).toBe("m1");
+    expect((first.provider as unknown as { baseURL: string }).baseURL).toBe("http://127.0.0.1:9/v1");
+    const second = new LM("lazytest/m2");
+    expect(second.prepare()).toBeUndefined();
+    expect(second.provider.modelId).toBe("m2");
+    expect(loads).toEqual(["loaded"]);
+  });
+
+  it("reports a provider whose code fails to load on the first call, as a typed error", async () => {
+    registerProvider({ name: "brokentest", baseURL: "http://127.0.0.1:9", load: () => Promise.reject(new Error("no such module")) });
+    const lm = new LM("brokentest/m", { cache: false });
+    await expect(lm.call(hi)).rejects.toThrow(LMConfigurationError);
+    await expect(lm.prepare()).rejects.toThrow("Could not load the code of the brokentest provider: no such module");
   });
 });
 

@@ -1,34 +1,32 @@
-import { startBudgetedCall } from "../context/budget.js";
+import { DSPY_LM_CLASS, loadLMState, registerLMStateLoader, type LMStateOptions } from "../context/lm-state-loaders.js";
 import { getSettings, type Settings } from "../context/settings.js";
-import { LMConfigurationError, LMProviderError, ValueError, isRetryableLMError, type LMError } from "../errors/index.js";
+import { isRetryableLMError, LMConfigurationError, LMServerError, LMTimeoutError, LMTransportError, type LMError } from "../errors/lm-errors.js";
 import type { LanguageModel } from "../lm/language-model.js";
 import type { LMCapabilities } from "../lm/lm-capabilities.js";
-import type { LMCallOptions } from "../lm/lm-like.js";
 import type { LMParams, LMRequest } from "../lm/lm-request.js";
 import type { LMResponse } from "../lm/lm-response.js";
 import type { LMStreamPart } from "../lm/lm-stream-part.js";
-import type { Message } from "../lm/message.js";
 import type { ResponseCache } from "../lm/response-cache.js";
-import { fromAISDK, isAISDKLanguageModel } from "../providers/ai-sdk/ai-sdk-model.js";
-import { isOpenAIReasoningModel } from "../providers/openai/is-openai-reasoning-model.js";
+import { isOpenAIReasoningModel } from "../lm/is-openai-reasoning-model.js";
 import { unwrapNumber } from "../python/py-float.js";
 import { pyStr } from "../python/pyfmt.js";
-import { backoffDelay, withRetry } from "../utils/retry.js";
-import { sleep } from "../utils/sleep.js";
+import { backoffDelay } from "../utils/retry.js";
+import { Secret } from "../utils/secret.js";
 import { Semaphore } from "../utils/semaphore.js";
+import { sleep } from "../utils/sleep.js";
+import { AttemptDeadline } from "./attempt-deadline.js";
 import { BaseLM, type LMForwardRequest } from "./base-lm.js";
 import { IGNORED_CACHE_PARAMS, lmCacheKey } from "./cache/cache-key.js";
+import { isLMResponse } from "./cache/is-lm-response.js";
 import { activeResponseCache } from "./cache/configure-cache.js";
-import { LM_OPTION_KEYS, type LMOptions } from "./lm-options.js";
+import { LM_OPTION_KEYS, normalizeLMOptions, type LMOptions } from "./lm-options.js";
+import type { ModelPrice } from "./model-price.js";
 import { costFromPrice, PriceTable } from "./pricing.js";
-import { resolveLanguageModel, splitModel } from "./provider-registry.js";
-import { withAttemptTimeout } from "./with-attempt-timeout.js";
+import { resolveLanguageModel, splitModel, wrapLanguageModel, type Resolved } from "./provider-registry.js";
+import { responseParts } from "./response-parts.js";
 
 export type { LMOptions } from "./lm-options.js";
 
-/** State keys that point a loaded LM at another server; dropped on load unless trusted (as DSPy). */
-const UNSAFE_STATE_KEYS = ["api_base", "base_url", "model_list"];
-const BUILTIN_CLASS = "dspy.clients.lm.LM";
 const DEFAULT_TIMEOUT_MS = 600_000;
 
 /**
@@ -42,29 +40,36 @@ const DEFAULT_TIMEOUT_MS = 600_000;
  * configure({ lm });
  */
 export class LM extends BaseLM {
-  readonly provider: LanguageModel;
   readonly finetuningModel: string | null;
   readonly launchKwargs: Record<string, unknown>;
   readonly trainKwargs: Record<string, unknown>;
   readonly useDeveloperRole: boolean;
-  private readonly options: LMOptions;
+  private readonly options: Omit<LMOptions, "apiKey" | "headers">;
+  /** Extra HTTP headers, which may carry credentials: out of reach of serialization and inspection. */
+  private readonly headersSecret: Secret<Record<string, string>> | undefined;
   private readonly limiter: Semaphore | null;
   private readonly prices: PriceTable;
   private warnedZeroTempRollout = false;
+  /** The provider model, or its promise while the provider's code loads (the first LM of a provider). */
+  private languageModel: Resolved<LanguageModel>;
 
   constructor(model: string | LanguageModel | object, options: LMOptions = {}) {
-    const languageModel = typeof model === "string" ? options.languageModel : toLanguageModel(model);
-    const name = typeof model === "string" ? model : `${languageModel!.provider}/${languageModel!.modelId}`;
-    const { base, own } = splitOptions(options);
+    const normalized = normalizeLMOptions(options);
+    const languageModel = typeof model === "string" ? normalized.languageModel : toLanguageModel(model);
+    const name = typeof model === "string" ? model : `${(model as LanguageModel).provider}/${(model as LanguageModel).modelId}`;
+    const { base, own } = splitOptions(normalized);
     super(name, base);
-    this.options = own;
+    const { apiKey, headers, ...rest } = own;
+    this.options = rest;
+    this.apiKeySecret = Secret.of(apiKey) ?? this.apiKeySecret;
+    this.headersSecret = headers ? new Secret({ ...headers }) : undefined;
     this.finetuningModel = own.finetuningModel ?? null;
     this.launchKwargs = { ...own.launchKwargs };
     this.trainKwargs = { ...own.trainKwargs };
     this.useDeveloperRole = own.useDeveloperRole ?? false;
     this.limiter = own.maxConcurrency !== undefined ? new Semaphore(own.maxConcurrency) : null;
     this.prices = own.prices ?? PriceTable.defaults();
-    this.provider = languageModel ?? this.resolveProvider();
+    this.languageModel = settle(languageModel ?? this.resolveProvider());
     this.warnZeroTempRollout(this.kwargs.temperature, this.kwargs.rollout_id);
   }
 
@@ -72,9 +77,6 @@ export class LM extends BaseLM {
   protected override initialKwargs(temperature: number | null, maxTokens: number | null, params: LMParams): LMParams {
     temperature = unwrapNumber(temperature) as number | null;
     maxTokens = unwrapNumber(maxTokens) as number | null;
-    const apiKey = params.api_key;
-    delete params.api_key;
-    if (typeof apiKey === "string") (this as { pendingApiKey?: string }).pendingApiKey = apiKey;
     let kwargs: LMParams;
     if (isOpenAIReasoningModel(this.model)) {
       if ((temperature && temperature !== 1) || (maxTokens && maxTokens < 16000)) {
@@ -92,102 +94,129 @@ export class LM extends BaseLM {
     return kwargs;
   }
 
+  /**
+   * The provider model behind this LM. A model string's provider code is imported when its first LM is made; until
+   * it has loaded this throws, so `await lm.prepare()` first (every call does).
+   */
+  get provider(): LanguageModel {
+    if (this.languageModel instanceof Promise) {
+      throw new LMConfigurationError(`The provider of ${this.model} is still loading: await lm.prepare() before reading lm.provider or lm.capabilities.`, {
+        model: this.model,
+      });
+    }
+    return this.languageModel;
+  }
+
   override get capabilities(): LMCapabilities {
     return this.provider.capabilities;
   }
 
-  /** One call: the cache, then (on a miss) the budget check and `forward`. A hit is a copy marked `cacheHit` with empty usage. */
-  protected override async generate(request: LMForwardRequest, settings: Settings): Promise<LMResponse> {
-    const useCache = (request.params.cache ?? this.cache) !== false;
+  /** Waits for the provider's code to load, if it has not yet; `undefined` when there is nothing to wait for. */
+  override prepare(): Promise<void> | undefined {
+    const pending = this.languageModel;
+    if (!(pending instanceof Promise)) return undefined;
+    return pending.then((model) => {
+      this.languageModel = model;
+    });
+  }
+
+  /**
+   * One call: the cache, then (on a miss) the budgets and the provider. A hit is a copy marked `cacheHit` with empty
+   * usage, replayed as deltas when streaming; an entry of the wrong shape is a miss.
+   */
+  protected override async *generate(request: LMForwardRequest, settings: Settings, streaming: boolean): AsyncGenerator<LMStreamPart, LMResponse> {
     this.warnZeroTempRollout(request.params.temperature, request.params.rollout_id);
-    if (!useCache) return this.spendBudget(settings, () => this.forward(request));
+    if ((request.params.cache ?? this.cache) === false) return yield* super.generate(request, settings, streaming);
     const store = this.cacheStore();
     const key = lmCacheKey(this.model, this.modelType, request.messages, request.params);
     const cached = await store.get(key);
-    if (cached !== undefined) return cacheHit(cached);
-    const response = await this.spendBudget(settings, () => this.forward(request));
+    if (cached !== undefined && isLMResponse(cached)) {
+      const hit = cacheHit(cached);
+      if (streaming) yield* responseParts(hit);
+      return hit;
+    }
+    const response = yield* super.generate(request, settings, streaming);
     await store.put(key, structuredClone(response));
     return response;
   }
 
-  /** Sends one request to the provider: concurrency slot, retries with backoff, per-attempt timeout, then truncation warning and cost. */
+  /** `forward` for DSPy compatibility: one request through the same path as `call()` (concurrency, retries, timeouts). */
   protected async forward(request: LMForwardRequest): Promise<LMResponse> {
-    const providerRequest = this.providerRequest(request);
-    const timeoutMs = typeof request.params.timeout === "number" ? request.params.timeout * 1000 : (this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-    const release = this.limiter ? await this.limiter.acquire(request.signal) : null;
-    let response: LMResponse;
-    try {
-      response = await withRetry(
-        () => withAttemptTimeout(timeoutMs, request.signal, (signal) => this.provider.doGenerate({ ...providerRequest, signal })),
-        this.retryOptions(request.signal),
-      );
-    } finally {
-      release?.();
+    const parts = this.produce(request, false);
+    for (;;) {
+      const step = await parts.next();
+      if (step.done) return step.value;
     }
-    return this.finishResponse(response);
   }
 
   /**
-   * Streams one call: deltas as the provider sends them, then a `finish` part with the whole response. The call is
-   * cached, budgeted, limited, recorded in history and usage like `call()`; a cache hit replays the stored text.
-   * Retries happen only before the first part arrives.
-   *
-   * @example
-   * for await (const part of lm.stream([{ role: "user", content: "Hi" }])) if (part.type === "text-delta") process.stdout.write(part.delta);
+   * Sends one request to the provider: a concurrency slot, then attempts with backoff, each under its own deadline
+   * (for a stream, the longest wait for the next part). A stream is retried only until its first part is out; a
+   * provider without `doStream` is called with `doGenerate` and its reply sent as deltas.
    */
-  async *stream(messages: Message[], params: LMParams = {}, options: LMCallOptions = {}): AsyncGenerator<LMStreamPart> {
-    const settings = getSettings();
-    const { params: callParams, merged } = this.mergeCallParams(params);
-    const request: LMForwardRequest = { messages, params: merged, ...(options.signal ? { signal: options.signal } : {}) };
-    const useCache = (merged.cache ?? this.cache) !== false;
-    const key = useCache ? lmCacheKey(this.model, this.modelType, messages, merged) : "";
-    const cached = useCache ? await this.cacheStore().get(key) : undefined;
-    if (cached !== undefined) {
-      const hit = cacheHit(cached);
-      for (const [index, output] of hit.outputs.entries()) if (output.text) yield { type: "text-delta", index, delta: output.text };
-      this.record(settings, messages, callParams, hit);
-      yield { type: "finish", response: hit };
-      return;
-    }
-    const budgets = this.activeBudgets(settings);
-    if (budgets.length > 0) startBudgetedCall(budgets);
+  protected override async *produce(request: LMForwardRequest, streaming: boolean): AsyncGenerator<LMStreamPart, LMResponse> {
     const providerRequest = this.providerRequest(request);
+    const loading = this.prepare();
+    if (loading) await loading;
+    const provider = this.provider;
+    const timeoutMs = typeof request.params.timeout === "number" ? request.params.timeout * 1000 : (this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const retry = this.retryOptions(request.signal);
     const release = this.limiter ? await this.limiter.acquire(request.signal) : null;
-    let response: LMResponse | undefined;
     try {
-      if (!this.provider.doStream) {
-        response = await withRetry(() => this.provider.doGenerate(withSignal(providerRequest, request.signal)), this.retryOptions(request.signal));
-      } else {
-        response = yield* this.streamWithRetry(providerRequest, request.signal);
+      for (let attempt = 0; ; attempt++) {
+        const deadline = new AttemptDeadline(timeoutMs, request.signal, this.options.clock);
+        let started = false;
+        let finished = false;
+        try {
+          let response: LMResponse;
+          if (streaming && provider.doStream) {
+            const parts = provider.doStream({ ...providerRequest, signal: deadline.signal })[Symbol.asyncIterator]();
+            try {
+              for (;;) {
+                deadline.arm();
+                const step = await deadline.race(parts.next());
+                deadline.disarm();
+                if (step.done) throw new LMTransportError("The provider's stream ended without a finish event.", { model: this.model });
+                if (step.value.type === "finish") {
+                  response = step.value.response;
+                  break;
+                }
+                started = true;
+                yield step.value;
+              }
+            } finally {
+              void parts.return?.()?.catch(() => {});
+            }
+          } else {
+            deadline.arm();
+            response = await deadline.race(provider.doGenerate({ ...providerRequest, signal: deadline.signal }));
+          }
+          response = this.finishResponse(response);
+          finished = true;
+          if (streaming && !provider.doStream) yield* responseParts(response);
+          return response;
+        } catch (raw) {
+          const error = this.attemptError(raw, deadline, request.signal);
+          if (started || attempt >= retry.retries || request.signal?.aborted || !isRetryableLMError(error)) throw error;
+          const delay = backoffDelay(attempt, retry, error);
+          retry.onRetry(error, attempt + 1, delay);
+          await (retry.sleep ?? sleep)(delay, request.signal);
+        } finally {
+          deadline.dispose(finished);
+        }
       }
     } finally {
       release?.();
     }
-    response = this.finishResponse(response);
-    for (const budget of budgets) budget.charge(response.usage, response.cost ?? null);
-    if (useCache) await this.cacheStore().put(key, structuredClone(response));
-    this.record(settings, messages, callParams, response);
-    yield { type: "finish", response };
   }
 
-  private async *streamWithRetry(request: LMRequest, signal: AbortSignal | undefined): AsyncGenerator<LMStreamPart, LMResponse> {
-    const options = this.retryOptions(signal);
-    for (let attempt = 0; ; attempt++) {
-      let started = false;
-      try {
-        for await (const part of this.provider.doStream!(withSignal(request, signal))) {
-          started = true;
-          if (part.type === "finish") return part.response;
-          yield part;
-        }
-        throw new LMProviderError("The provider's stream ended without a finish event.", { model: this.model });
-      } catch (error) {
-        if (started || attempt >= options.retries || signal?.aborted || !isRetryableLMError(error)) throw error;
-        const delay = backoffDelay(attempt, options, error);
-        options.onRetry(error, attempt + 1, delay);
-        await (options.sleep ?? sleep)(delay, signal);
-      }
+  /** A failed attempt's error: a deadline that passed is an `LMTimeoutError` whatever the provider threw. */
+  private attemptError(error: unknown, deadline: AttemptDeadline, outer: AbortSignal | undefined): unknown {
+    if (deadline.timedOut && !(error instanceof LMTimeoutError) && !outer?.aborted) {
+      const provider = splitModel(this.model).provider;
+      return new LMTimeoutError(`The request to ${provider} timed out.`, { model: this.model, provider, cause: error });
     }
+    return error;
   }
 
   /** DSPy's `LM.dump_state()`: the base state plus fine-tuning fields; reasoning models save `max_tokens`. */
@@ -206,48 +235,25 @@ export class LM extends BaseLM {
   }
 
   /**
-   * An LM from `dumpState()` output (DSPy's `BaseLM.load_state`). `api_base`, `base_url` and `model_list` are dropped
-   * unless `allowUnsafeLmState`; a class other than `dspy.clients.lm.LM` is refused unless allowed and found in
-   * `lmClasses`. States without a class marker (older DSPy) load as `LM`.
+   * An LM from `dumpState()` output (DSPy's `BaseLM.load_state`). Every known key is checked (a wrong value is a
+   * `StateFileError` naming it); credentials, headers and endpoints (`api_key`, `headers`, `api_base`, `base_url`,
+   * `model_list`, …) are dropped with a warning unless `allowUnsafeLmState`; a class other than `dspy.clients.lm.LM`
+   * is refused unless allowed and found in `lmClasses` (or registered with `registerLMStateLoader`). States without a
+   * class marker (older DSPy) load as `LM`.
    */
-  static loadState(
-    state: Record<string, unknown>,
-    options: {
-      allowUnsafeLmState?: boolean;
-      lmClasses?: Record<string, { loadState(state: Record<string, unknown>): BaseLM }>;
-      logger?: { warn(message: string): void };
-      /** Options that are not part of a state (keys, caches, fetch…). */
-      lmOptions?: LMOptions;
-    } = {},
-  ): BaseLM {
+  static loadState(state: Record<string, unknown>, options: LMStateOptions & { lmOptions?: LMOptions } = {}): BaseLM {
+    return loadLMState(state, options) as BaseLM;
+  }
+
+  static {
+    // `Predict.loadState` and `Module.load` build LMs from state files through this registration.
+    registerLMStateLoader(DSPY_LM_CLASS, (state, options) => LM.fromState(state, options));
+  }
+
+  /** An `LM` from a `dspy.clients.lm.LM` state already checked, its unsafe keys handled (see `loadLMState`). */
+  private static fromState(state: Record<string, unknown>, options: LMStateOptions & { lmOptions?: LMOptions }): LM {
     const rest: Record<string, unknown> = { ...state };
-    const classPath = rest._dspy_lm_class as string | undefined;
-    delete rest._dspy_lm_class;
-    if (!options.allowUnsafeLmState) {
-      const unsafe = UNSAFE_STATE_KEYS.filter((key) => key in rest).sort();
-      if (unsafe.length > 0) {
-        for (const key of unsafe) delete rest[key];
-        (options.logger ?? getSettings().logger).warn(
-          `Ignoring unsafe LM config key(s) during state load: [${unsafe.map((k) => `'${k}'`).join(", ")}]. ` +
-            "Pass allowUnsafeLmState: true to preserve these keys for trusted files.",
-        );
-      }
-    }
-    if (classPath !== undefined && classPath !== BUILTIN_CLASS) {
-      if (!options.allowUnsafeLmState) {
-        throw new ValueError(
-          `Refusing to import custom serialized LM class \`${classPath}\`. ` +
-            "Pass allowUnsafeLmState: true when loading trusted files to enable custom LM classes.",
-        );
-      }
-      const custom = options.lmClasses?.[classPath];
-      if (!custom) {
-        throw new LMConfigurationError(`Could not load serialized LM class \`${classPath}\`: pass it in lmClasses to load this state.`);
-      }
-      return custom.loadState(rest);
-    }
-    if (typeof rest.model !== "string") throw new ValueError("An LM state needs a `model` string.");
-    if (isOpenAIReasoningModel(rest.model) && "max_completion_tokens" in rest) {
+    if (isOpenAIReasoningModel(rest.model as string) && "max_completion_tokens" in rest) {
       if (!("max_tokens" in rest)) rest.max_tokens = rest.max_completion_tokens;
       delete rest.max_completion_tokens;
     }
@@ -263,7 +269,7 @@ export class LM extends BaseLM {
       launchKwargs: (launch_kwargs ?? {}) as Record<string, unknown>,
       trainKwargs: (train_kwargs ?? {}) as Record<string, unknown>,
       ...(use_developer_role ? { useDeveloperRole: true } : {}),
-      params,
+      params: { ...(options.lmOptions?.params as LMParams | undefined), ...params },
     });
   }
 
@@ -271,28 +277,26 @@ export class LM extends BaseLM {
   override copy(overrides: LMParams = {}): this {
     const clone = super.copy(overrides);
     const endpointChanged = ["api_base", "base_url", "api_key"].some((key) => key in overrides);
-    if (typeof overrides.api_key === "string") {
-      delete clone.kwargs.api_key;
-      (clone as unknown as { options: LMOptions }).options = { ...this.options, apiKey: overrides.api_key };
+    if (endpointChanged && this.options.languageModel === undefined) {
+      (clone as unknown as { languageModel: Resolved<LanguageModel> }).languageModel = settle(clone.resolveProvider());
     }
-    if (endpointChanged && this.options.languageModel === undefined) (clone as unknown as { provider: LanguageModel }).provider = clone.resolveProvider();
     (clone as unknown as { warnedZeroTempRollout: boolean }).warnedZeroTempRollout = false;
     return clone;
   }
 
   protected override stateClassName(): string {
-    return BUILTIN_CLASS;
+    return DSPY_LM_CLASS;
   }
 
-  private resolveProvider(): LanguageModel {
-    const pending = (this as { pendingApiKey?: string }).pendingApiKey;
-    const apiKey = this.options.apiKey ?? pending;
+  private resolveProvider(): Resolved<LanguageModel> {
+    const apiKey = this.apiKeySecret?.reveal();
+    const headers = this.headersSecret?.reveal();
     const apiBase = (this.kwargs.api_base ?? this.kwargs.base_url) as string | undefined;
     return resolveLanguageModel(this.model, {
       modelType: this.modelType,
       ...(apiKey ? { apiKey } : {}),
       ...(apiBase ? { apiBase } : {}),
-      ...(this.options.headers ? { headers: this.options.headers } : {}),
+      ...(headers ? { headers } : {}),
       ...(this.options.capabilities ? { capabilities: this.options.capabilities } : {}),
       ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
     });
@@ -335,8 +339,11 @@ export class LM extends BaseLM {
     };
   }
 
-  /** Truncation warning and cost, on every fresh response. */
+  /** Checks a fresh response (no completion is a malformed reply, retried like a 5xx), warns on truncation, prices it. */
   private finishResponse(response: LMResponse): LMResponse {
+    if (!Array.isArray(response?.outputs) || response.outputs.length === 0) {
+      throw new LMServerError(`${this.provider.provider} returned a reply without any completion.`, { model: this.model, provider: this.provider.provider });
+    }
     if (this.modelType !== "responses" && response.outputs.some((o) => o.finishReason === "length")) {
       getSettings().logger.warn(
         `LM response was truncated due to exceeding max_tokens=${pyStr(this.kwargs.max_tokens ?? null)}. ` +
@@ -350,8 +357,13 @@ export class LM extends BaseLM {
     return response;
   }
 
+  /** The price of this model: the `price` option, else the price table's. */
+  protected override priceOf(): ModelPrice | undefined {
+    return this.price ?? this.prices.priceOf(this.model);
+  }
+
   private costOf(response: LMResponse): number | null {
-    if (this.options.price) return costFromPrice(this.options.price, response.usage);
+    if (this.price) return costFromPrice(this.price, response.usage);
     const direct = this.prices.costOf(this.model, response.usage);
     if (direct !== null || !response.model) return direct;
     return this.prices.costOf(`${splitModel(this.model).provider}/${response.model}`, response.usage);
@@ -380,16 +392,19 @@ function splitOptions(options: LMOptions): { base: LMOptions; own: LMOptions } {
   return { base: base as LMOptions, own: own as LMOptions };
 }
 
-function toLanguageModel(model: object): LanguageModel {
+function toLanguageModel(model: object): Resolved<LanguageModel> {
   if ((model as LanguageModel).specificationVersion === "tsdspy-lm-v1") return model as LanguageModel;
-  if (isAISDKLanguageModel(model)) return fromAISDK(model);
+  const wrapped = wrapLanguageModel(model);
+  if (wrapped) return wrapped;
   throw new LMConfigurationError(
     "new LM(model) takes a 'provider/model' string, a tsdspy LanguageModel or an AI SDK language model (specification v2, v3 or v4).",
   );
 }
 
-function withSignal(request: LMRequest, signal: AbortSignal | undefined): LMRequest {
-  return signal ? { ...request, signal } : request;
+/** A pending model whose failure is reported by the first call, never as an unhandled rejection. */
+function settle(model: Resolved<LanguageModel>): Resolved<LanguageModel> {
+  if (model instanceof Promise) model.catch(() => {});
+  return model;
 }
 
 /** A stored response as a cache hit: a deep copy, marked, with empty usage and no cost (as DSPy). */

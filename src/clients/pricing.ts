@@ -52,3 +52,11 @@ export function costFromPrice(base: ModelPrice, usage: LMUsage): number | null {
     uncached * price.input + cached * (price.cachedInput ?? 0) + written * (price.cacheWrite ?? 0) + completion * price.output;
   return dollars / 1_000_000;
 }
+
+/** The most dollars a call with this many prompt and completion tokens can cost at a price (every surcharge assumed). */
+export function worstCaseCost(price: ModelPrice, promptTokens: number, completionTokens: number): number {
+  const long = price.longContext;
+  const input = Math.max(price.input, price.cacheWrite ?? 0, long && promptTokens > long.threshold ? long.input : 0);
+  const output = Math.max(price.output, long && promptTokens > long.threshold ? long.output : 0);
+  return (promptTokens * input + completionTokens * output) / 1_000_000;
+}

@@ -1,70 +1,33 @@
 import { LMConfigurationError, LMNotConfiguredError } from "../errors/lm-errors.js";
 import type { EmbeddingModel, LanguageModel } from "../lm/language-model.js";
 import type { LMCapabilities } from "../lm/lm-capabilities.js";
-import { AnthropicMessagesModel } from "../providers/anthropic/anthropic-messages-model.js";
-import { GeminiEmbeddingModel } from "../providers/gemini/gemini-embedding-model.js";
-import { GeminiModel } from "../providers/gemini/gemini-model.js";
-import { OpenAIChatModel } from "../providers/openai/openai-chat-model.js";
-import { OpenAIEmbeddingModel } from "../providers/openai/openai-embedding-model.js";
-import { OpenAIResponsesModel } from "../providers/openai/openai-responses-model.js";
-import { OpenAIEndpoint } from "../providers/openai/openai-settings.js";
+import type { ProviderFactory, ProviderModelSettings, ProviderRegistration } from "../lm/provider-registration.js";
+import { clientsRoot } from "./clients-root.js";
 
-/** How a `provider/` prefix of a model string is served. */
-export interface ProviderPreset {
-  kind: "openai" | "anthropic" | "gemini";
-  /** Default base URL (OpenAI-compatible servers). */
-  baseURL?: string;
-  /** Environment variables that override the base URL, tried in order. */
-  baseURLEnvVars?: readonly string[];
-  /** Environment variables holding the key, tried in order. */
-  apiKeyEnvVars?: readonly string[];
-  /** Whether the server needs a key (local servers do not). */
-  requireApiKey?: boolean;
-  /** A path the base URL must end with (Ollama's OpenAI-compatible API lives under `/v1`). */
-  basePathSuffix?: string;
+/**
+ * Makes a provider available to `new LM("name/model")` (and `Embedder`) without loading its code: `load` runs when
+ * the first LM of this provider is made. Registering a name again replaces the earlier registration. The built-in
+ * providers (OpenAI and OpenAI-compatible servers, Anthropic, Gemini, the AI SDK bridge) register this way too.
+ *
+ * @example
+ * registerProvider({
+ *   name: "acme",
+ *   baseURL: "https://api.acme.example/v1",
+ *   apiKeyEnvVars: ["ACME_API_KEY"],
+ *   load: () => import("./acme-provider.js").then((m) => m.acmeProvider),
+ * });
+ * const lm = new LM("acme/rocket-1");
+ */
+export function registerProvider(registration: ProviderRegistration): void {
+  const providers = clientsRoot().providers;
+  providers.delete(registration.name);
+  providers.set(registration.name, Object.freeze({ ...registration }));
 }
 
-const local = (baseURL: string, env: string, keyEnv: string): ProviderPreset => ({
-  kind: "openai",
-  baseURL,
-  baseURLEnvVars: [env],
-  apiKeyEnvVars: [keyEnv],
-  requireApiKey: false,
-});
-
-const hosted = (baseURL: string, keyEnvs: readonly string[], baseEnvs: readonly string[] = []): ProviderPreset => ({
-  kind: "openai",
-  baseURL,
-  baseURLEnvVars: baseEnvs,
-  apiKeyEnvVars: keyEnvs,
-});
-
-/** The built-in `provider/` prefixes, with litellm's names and environment variables where litellm has them. */
-export const BUILTIN_PROVIDERS: Readonly<Record<string, ProviderPreset>> = Object.freeze({
-  openai: { kind: "openai", baseURLEnvVars: ["OPENAI_BASE_URL", "OPENAI_API_BASE"], apiKeyEnvVars: ["OPENAI_API_KEY"] },
-  anthropic: { kind: "anthropic", baseURLEnvVars: ["ANTHROPIC_BASE_URL", "ANTHROPIC_API_BASE"], apiKeyEnvVars: ["ANTHROPIC_API_KEY"] },
-  gemini: { kind: "gemini", baseURLEnvVars: ["GEMINI_API_BASE"], apiKeyEnvVars: ["GEMINI_API_KEY", "GOOGLE_API_KEY"] },
-  ollama: { ...local("http://localhost:11434/v1", "OLLAMA_API_BASE", "OLLAMA_API_KEY"), basePathSuffix: "/v1" },
-  ollama_chat: { ...local("http://localhost:11434/v1", "OLLAMA_API_BASE", "OLLAMA_API_KEY"), basePathSuffix: "/v1" },
-  lm_studio: local("http://localhost:1234/v1", "LM_STUDIO_API_BASE", "LM_STUDIO_API_KEY"),
-  llama_cpp: local("http://localhost:8080/v1", "LLAMA_CPP_API_BASE", "LLAMA_CPP_API_KEY"),
-  vllm: { kind: "openai", baseURLEnvVars: ["HOSTED_VLLM_API_BASE", "VLLM_API_BASE"], apiKeyEnvVars: ["HOSTED_VLLM_API_KEY", "VLLM_API_KEY"], requireApiKey: false },
-  hosted_vllm: { kind: "openai", baseURLEnvVars: ["HOSTED_VLLM_API_BASE", "VLLM_API_BASE"], apiKeyEnvVars: ["HOSTED_VLLM_API_KEY", "VLLM_API_KEY"], requireApiKey: false },
-  openrouter: hosted("https://openrouter.ai/api/v1", ["OPENROUTER_API_KEY"], ["OPENROUTER_API_BASE"]),
-  groq: hosted("https://api.groq.com/openai/v1", ["GROQ_API_KEY"]),
-  together_ai: hosted("https://api.together.xyz/v1", ["TOGETHERAI_API_KEY", "TOGETHER_API_KEY"]),
-  deepseek: hosted("https://api.deepseek.com/v1", ["DEEPSEEK_API_KEY"], ["DEEPSEEK_API_BASE"]),
-  fireworks_ai: hosted("https://api.fireworks.ai/inference/v1", ["FIREWORKS_AI_API_KEY", "FIREWORKS_API_KEY"]),
-  mistral: hosted("https://api.mistral.ai/v1", ["MISTRAL_API_KEY"]),
-  xai: hosted("https://api.x.ai/v1", ["XAI_API_KEY"]),
-  perplexity: hosted("https://api.perplexity.ai", ["PERPLEXITYAI_API_KEY", "PERPLEXITY_API_KEY"]),
-  cerebras: hosted("https://api.cerebras.ai/v1", ["CEREBRAS_API_KEY"]),
-  deepinfra: hosted("https://api.deepinfra.com/v1/openai", ["DEEPINFRA_API_KEY"]),
-  nvidia_nim: hosted("https://integrate.api.nvidia.com/v1", ["NVIDIA_NIM_API_KEY"]),
-});
-
-/** OpenAI models that only the Responses API serves. */
-const RESPONSES_ONLY = /^(?:o1-pro|o3-pro|o3-deep-research|o4-mini-deep-research|codex-mini|gpt-5(?:\.\d+)?-codex|gpt-5(?:\.\d+)?-pro|computer-use-preview)/;
+/** The `provider/` prefixes that model strings may use, in registration order. */
+export function registeredProviders(): string[] {
+  return [...clientsRoot().providers.values()].filter((r) => !r.wraps).map((r) => r.name);
+}
 
 /** Where and how to reach a model. */
 export interface ResolveOptions {
@@ -82,83 +45,138 @@ export function splitModel(model: string): { provider: string; modelId: string }
   return slash < 0 ? { provider: "openai", modelId: model } : { provider: model.slice(0, slash), modelId: model.slice(slash + 1) };
 }
 
+/** A model now when its provider's code is loaded, else a promise of it. */
+export type Resolved<T> = T | Promise<T>;
+
+/** A provider model to be built once its factory is loaded. */
+export interface PendingModel<T> {
+  /** The registration's prefix, for error messages. */
+  provider: string;
+  build(factory: ProviderFactory): T;
+  load: ProviderRegistration["load"];
+}
+
 /**
  * The provider model for a DSPy model string (`"openai/gpt-4o-mini"`, `"anthropic/claude-sonnet-4-5"`,
- * `"ollama/llama3.2"`, …). An unknown prefix with an `apiBase` is taken as an OpenAI-compatible server.
+ * `"ollama/llama3.2"`, …), built now if the provider's code is loaded, else once it is. An unknown prefix with an
+ * `apiBase` is taken as an OpenAI-compatible server. Unknown providers and missing base URLs throw at once.
  */
-export function resolveLanguageModel(model: string, options: ResolveOptions = {}): LanguageModel {
+export function resolveLanguageModel(model: string, options: ResolveOptions = {}): Resolved<LanguageModel> {
   const { provider, modelId } = splitModel(model);
-  const preset = presetFor(provider, options);
-  const baseURL = baseURLFor(provider, preset, options);
-  const common = {
+  const { registration, settings } = endpointFor(provider, options);
+  return withFactory(registration, (factory) => {
+    if (!factory.languageModel) {
+      throw new LMConfigurationError(`The ${provider} provider serves no language models.`, { model, provider });
+    }
+    return factory.languageModel(modelId, settings);
+  });
+}
+
+/** The embedding model for a model string (`"openai/text-embedding-3-small"`, `"gemini/text-embedding-004"`, …). */
+export function resolveEmbeddingModel(model: string, options: ResolveOptions = {}, params: Record<string, unknown> = {}): Resolved<EmbeddingModel> {
+  const { provider, modelId } = splitModel(model);
+  const { registration, settings } = endpointFor(provider, options);
+  return withFactory(registration, (factory) => {
+    if (!factory.embeddingModel) {
+      throw new LMConfigurationError(`The ${provider} provider has no embeddings API; use another provider's embedding model.`, { model, provider });
+    }
+    return factory.embeddingModel(modelId, settings, params);
+  });
+}
+
+/** A model object of another library (an AI SDK model, …) as a tsdspy model, or `null` if no provider wraps it. */
+export function wrapLanguageModel(model: object): Resolved<LanguageModel> | null {
+  for (const registration of clientsRoot().providers.values()) {
+    if (registration.wraps?.(model)) {
+      return withFactory(registration, (factory) => {
+        if (!factory.wrap) throw new LMConfigurationError(`The ${registration.name} provider registered \`wraps\` but its code has no \`wrap\`.`);
+        return factory.wrap(model);
+      });
+    }
+  }
+  return null;
+}
+
+/** Runs `build` with the registration's code: at once when loaded, else after loading it (once per `load`). */
+function withFactory<T>(registration: ProviderRegistration, build: (factory: ProviderFactory) => T): Resolved<T> {
+  const factories = clientsRoot().factories;
+  let factory = factories.get(registration.load);
+  if (factory === undefined) {
+    const loading = registration.load().then(
+      (loaded) => {
+        factories.set(registration.load, loaded);
+        return loaded;
+      },
+      (error: unknown) => {
+        factories.delete(registration.load);
+        throw new LMConfigurationError(
+          `Could not load the code of the ${registration.name} provider: ${error instanceof Error ? error.message : String(error)}`,
+          { provider: registration.name, cause: error },
+        );
+      },
+    );
+    factories.set(registration.load, loading);
+    factory = loading;
+  }
+  return factory instanceof Promise ? factory.then(build) : build(factory);
+}
+
+/** The registration serving a prefix and the endpoint settings its factory receives. */
+function endpointFor(provider: string, options: ResolveOptions): { registration: ProviderRegistration; settings: ProviderModelSettings } {
+  const registration = registrationFor(provider, options);
+  const baseURL = baseURLFor(provider, registration, options);
+  const settings: ProviderModelSettings = {
+    provider,
+    modelType: options.modelType ?? "chat",
     ...(options.apiKey ? { apiKey: options.apiKey } : {}),
     ...(baseURL ? { baseURL } : {}),
     ...(options.headers ? { headers: options.headers } : {}),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  };
-  if (preset.kind === "anthropic") return new AnthropicMessagesModel(modelId, { ...common, ...(options.capabilities ? { capabilities: options.capabilities } : {}) });
-  if (preset.kind === "gemini") return new GeminiModel(modelId, { ...common, ...(options.capabilities ? { capabilities: options.capabilities } : {}) });
-  if (options.modelType === "text") {
-    throw new LMConfigurationError('model_type "text" (legacy completions) is not supported; use "chat".', { model, provider });
-  }
-  const endpoint = new OpenAIEndpoint({
-    ...common,
-    name: provider,
-    ...(preset.apiKeyEnvVars ? { apiKeyEnvVars: preset.apiKeyEnvVars } : {}),
-    ...(preset.requireApiKey === false ? { requireApiKey: false } : {}),
     ...(options.capabilities ? { capabilities: options.capabilities } : {}),
-  });
-  const responses = options.modelType === "responses" || (provider === "openai" && endpoint.isOfficial && RESPONSES_ONLY.test(modelId));
-  return responses ? new OpenAIResponsesModel(modelId, endpoint) : new OpenAIChatModel(modelId, endpoint);
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(registration.apiKeyEnvVars ? { apiKeyEnvVars: registration.apiKeyEnvVars } : {}),
+    ...(registration.requireApiKey === false ? { requireApiKey: false } : {}),
+  };
+  return { registration, settings };
 }
 
-/** The embedding model for a model string (`"openai/text-embedding-3-small"`, `"gemini/text-embedding-004"`, `"ollama/nomic-embed-text"`). */
-export function resolveEmbeddingModel(model: string, options: ResolveOptions = {}, params: Record<string, unknown> = {}): EmbeddingModel {
-  const { provider, modelId } = splitModel(model);
-  const preset = presetFor(provider, options);
-  const baseURL = baseURLFor(provider, preset, options);
-  const common = { ...(options.apiKey ? { apiKey: options.apiKey } : {}), ...(baseURL ? { baseURL } : {}), ...(options.fetch ? { fetch: options.fetch } : {}) };
-  if (preset.kind === "gemini") return new GeminiEmbeddingModel(modelId, common, params);
-  if (preset.kind === "anthropic") {
-    throw new LMConfigurationError("Anthropic has no embeddings API; use another provider's embedding model.", { model, provider });
+/** The prefix's registration; an unknown prefix with an `apiBase` is an OpenAI-compatible server (as in DSPy). */
+function registrationFor(provider: string, options: ResolveOptions): ProviderRegistration {
+  const registration = clientsRoot().providers.get(provider);
+  if (registration && !registration.wraps) return registration;
+  const openai = clientsRoot().providers.get("openai");
+  if (options.apiBase && openai) {
+    return { name: provider, apiKeyEnvVars: [`${provider.toUpperCase()}_API_KEY`], requireApiKey: false, load: openai.load };
   }
-  return new OpenAIEmbeddingModel(
-    modelId,
-    new OpenAIEndpoint({
-      ...common,
-      name: provider,
-      ...(preset.apiKeyEnvVars ? { apiKeyEnvVars: preset.apiKeyEnvVars } : {}),
-      ...(preset.requireApiKey === false ? { requireApiKey: false } : {}),
-    }),
-    params,
-  );
-}
-
-function presetFor(provider: string, options: ResolveOptions): ProviderPreset {
-  const preset = BUILTIN_PROVIDERS[provider];
-  if (preset) return preset;
-  if (options.apiBase) return { kind: "openai", apiKeyEnvVars: [`${provider.toUpperCase()}_API_KEY`], requireApiKey: false };
+  const known = registeredProviders();
+  if (known.length === 0) {
+    throw new LMConfigurationError(
+      `Unknown provider "${provider}": no provider is registered. Import LM from "tsdspy" (the package root registers ` +
+        'the built-in providers; code inside src/ imports "providers/builtin-providers.js"), or call registerProvider().',
+      { provider },
+    );
+  }
   throw new LMConfigurationError(
-    `Unknown provider "${provider}". Use one of ${Object.keys(BUILTIN_PROVIDERS).join(", ")}; ` +
-      "or pass apiBase to reach an OpenAI-compatible server, or pass a LanguageModel instance.",
+    `Unknown provider "${provider}". Use one of ${known.join(", ")}; ` +
+      "or pass apiBase to reach an OpenAI-compatible server, or pass a LanguageModel instance, " +
+      "or register the provider with registerProvider().",
     { provider },
   );
 }
 
-function baseURLFor(provider: string, preset: ProviderPreset, options: ResolveOptions): string | undefined {
+function baseURLFor(provider: string, registration: ProviderRegistration, options: ResolveOptions): string | undefined {
   let url = options.apiBase;
-  for (const name of preset.baseURLEnvVars ?? []) url ??= process.env[name] || undefined;
-  url ??= preset.baseURL;
+  for (const name of registration.baseURLEnvVars ?? []) url ??= process.env[name] || undefined;
+  url ??= registration.baseURL;
   if (url === undefined) {
-    if (preset.kind === "openai" && provider !== "openai") {
+    if (registration.requireBaseURL) {
       throw new LMNotConfiguredError(
-        `The ${provider} provider needs a base URL: pass apiBase (e.g. "http://localhost:8000/v1") or set ${(preset.baseURLEnvVars ?? []).join(" or ")}.`,
+        `The ${provider} provider needs a base URL: pass apiBase (e.g. "http://localhost:8000/v1") or set ${(registration.baseURLEnvVars ?? []).join(" or ")}.`,
         { provider },
       );
     }
     return undefined;
   }
   url = url.replace(/\/+$/, "");
-  if (preset.basePathSuffix && !url.endsWith(preset.basePathSuffix)) url += preset.basePathSuffix;
+  if (registration.basePathSuffix && !url.endsWith(registration.basePathSuffix)) url += registration.basePathSuffix;
   return url;
 }

@@ -1,12 +1,14 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { DSPyError } from "../errors/dspy-error.js";
+import type { Adapter } from "../adapters/adapter.js";
 import type { HistoryEntry } from "../lm/history-entry.js";
 import type { LMLike } from "../lm/lm-like.js";
 import type { ResponseCache } from "../lm/response-cache.js";
 import type { Budget } from "./budget.js";
 import type { Callback } from "./callback.js";
+import { HistoryStore } from "./history-store.js";
 import { consoleLogger, type Logger } from "./logger.js";
-import type { TraceEntry } from "./trace-entry.js";
+import type { TraceRecorder } from "./trace-recorder.js";
 import type { UsageTracker } from "./usage-tracker.js";
 
 /** Anything that keeps its own list of LM calls (modules do). */
@@ -14,47 +16,58 @@ export interface HistoryHolder {
   history: HistoryEntry[];
 }
 
-/** tsdspy's settings (DSPy's `dspy.settings`), in camelCase. */
+/**
+ * tsdspy's settings (DSPy's `dspy.settings`), in camelCase: immutable values, read with `getSettings()` and changed
+ * only through `configure()` (process-wide) or `withSettings()` (one async scope). The trace is not a setting: see
+ * `withTrace`.
+ */
 export interface Settings {
   /** The default language model of every predictor without its own. */
-  lm: LMLike | null;
+  readonly lm: LMLike | null;
   /** The adapter that formats prompts and parses replies; `null` means ChatAdapter. */
-  adapter: unknown;
-  /** When an array, every predictor call appends `[predictor, inputs, prediction]` to it. */
-  trace: TraceEntry[] | null;
-  callbacks: readonly Callback[];
+  readonly adapter: Adapter | null;
+  /** The retriever `Retrieve` uses (DSPy's `rm`): `Embeddings`, `BM25Retriever`, a function or an object with `retrieve`. */
+  readonly rm: unknown;
+  readonly callbacks: readonly Callback[];
   /** Attach per-model usage to each top-level prediction (`prediction.getLmUsage()`). */
-  trackUsage: boolean;
-  usageTracker: UsageTracker | null;
-  numThreads: number;
-  maxErrors: number;
-  maxHistorySize: number;
-  maxTraceSize: number;
-  warnOnTypeMismatch: boolean;
-  disableHistory: boolean;
-  provideTraceback: boolean;
-  logger: Logger;
+  readonly trackUsage: boolean;
+  readonly usageTracker: UsageTracker | null;
+  readonly numThreads: number;
+  readonly maxErrors: number;
+  /** Entries kept in each LM's and each module's `history` (DSPy's `max_history_size`). */
+  readonly maxHistorySize: number;
+  /** Approximate bytes kept in the global history (`globalHistory()`); the oldest calls are dropped past it. */
+  readonly maxHistoryBytes: number;
+  /** Predictor calls kept by a `withTrace` that does not set its own bound (DSPy's `max_trace_size`). */
+  readonly maxTraceSize: number;
+  readonly warnOnTypeMismatch: boolean;
+  readonly disableHistory: boolean;
+  readonly provideTraceback: boolean;
+  readonly logger: Logger;
   /** Modules currently executing, outermost first; each LM call is added to their history. */
-  callerModules: readonly HistoryHolder[];
+  readonly callerModules: readonly HistoryHolder[];
   /** Budgets every LM call is counted against, outermost first (see `withBudget`). */
-  budgets: readonly Budget[];
+  readonly budgets: readonly Budget[];
   /** The LM response cache; `null` means the default one (see `configureCache`). */
-  responseCache: ResponseCache | null;
+  readonly responseCache: ResponseCache | null;
 }
 
-/** The history every LM shares, capped like DSPy's `GLOBAL_HISTORY`. */
+/** The entries of the history every LM shares, capped like DSPy's `GLOBAL_HISTORY` (`MAX_HISTORY_SIZE`). */
 export const MAX_GLOBAL_HISTORY = 10_000;
+/** Default byte bound of the global history. */
+export const DEFAULT_MAX_HISTORY_BYTES = 16 * 1024 * 1024;
 
 const DEFAULTS: Settings = Object.freeze({
   lm: null,
   adapter: null,
-  trace: null,
+  rm: null,
   callbacks: Object.freeze([]) as readonly Callback[],
   trackUsage: false,
   usageTracker: null,
   numThreads: 8,
   maxErrors: 10,
   maxHistorySize: 10_000,
+  maxHistoryBytes: DEFAULT_MAX_HISTORY_BYTES,
   maxTraceSize: 10_000,
   warnOnTypeMismatch: true,
   disableHistory: false,
@@ -65,15 +78,20 @@ const DEFAULTS: Settings = Object.freeze({
   responseCache: null,
 });
 
-/** A scope's overrides and the merged view they produce against a given root version. */
+/**
+ * A scope's overrides, the merged view they produce against a given root version, and the scope's trace.
+ * `settingsScope` is false for a `withTrace` scope outside any `withSettings` (where `configure()` is allowed).
+ */
 interface Scope {
-  overrides: Partial<Settings>;
+  readonly settingsScope: boolean;
+  readonly overrides: Partial<Settings>;
   merged: Settings | null;
   mergedVersion: number;
+  readonly trace: TraceRecorder | null;
 }
 
 /** The process-wide state behind `configure()`: private to this file, reached only through the functions below. */
-const root = { settings: DEFAULTS, version: 0, history: [] as HistoryEntry[], singletons: new Map<symbol, unknown>() };
+const root = { settings: DEFAULTS, version: 0, history: new HistoryStore() };
 const scopes = new AsyncLocalStorage<Scope>();
 
 /** `configure()` was called inside a `withSettings` scope. */
@@ -94,7 +112,7 @@ export class SettingsScopeError extends DSPyError {
  * configure({ lm: new LM("openai/gpt-4o-mini"), trackUsage: true });
  */
 export function configure(overrides: Partial<Settings>): void {
-  if (scopes.getStore()) throw new SettingsScopeError();
+  if (scopes.getStore()?.settingsScope) throw new SettingsScopeError();
   root.settings = Object.freeze({ ...root.settings, ...overrides });
   root.version++;
 }
@@ -120,28 +138,42 @@ export function getSettings(): Settings {
 export function withSettings<T>(overrides: Partial<Settings>, fn: () => T): T {
   const outer = scopes.getStore();
   const merged = outer ? { ...outer.overrides, ...overrides } : { ...overrides };
-  return scopes.run({ overrides: merged, merged: null, mergedVersion: -1 }, fn);
+  return scopes.run({ settingsScope: true, overrides: merged, merged: null, mergedVersion: -1, trace: outer?.trace ?? null }, fn);
+}
+
+/** Runs `fn` with `recorder` as the trace of its scope (see `withTrace`). */
+export function withTraceRecorder<T>(recorder: TraceRecorder, fn: () => T): T {
+  const outer = scopes.getStore();
+  const settingsScope = outer?.settingsScope ?? false;
+  return scopes.run({ settingsScope, overrides: outer?.overrides ?? {}, merged: null, mergedVersion: -1, trace: recorder }, fn);
+}
+
+/** The trace recorder of the enclosing `withTrace`, if any. */
+export function activeTraceRecorder(): TraceRecorder | null {
+  return scopes.getStore()?.trace ?? null;
 }
 
 /** Restores the defaults and clears the global history (for tests). */
 export function resetSettings(): void {
-  if (scopes.getStore()) throw new SettingsScopeError();
+  if (scopes.getStore()?.settingsScope) throw new SettingsScopeError();
   root.settings = DEFAULTS;
   root.version++;
-  root.history.length = 0;
-  root.singletons.clear();
+  root.history.clear();
 }
 
 /**
- * A process-wide value created on first use and kept with the root settings (e.g. the default response cache);
- * `resetSettings()` drops it.
+ * The LM calls of every LM in this process, oldest first (DSPy's `GLOBAL_HISTORY`): a frozen copy of the global
+ * history, which keeps the last 10,000 calls within `maxHistoryBytes`.
+ *
+ * @example
+ * await program.call({ question });
+ * const last = globalHistory().at(-1);
  */
-export function rootSingleton<T>(key: symbol, create: () => T): T {
-  if (!root.singletons.has(key)) root.singletons.set(key, create());
-  return root.singletons.get(key) as T;
+export function globalHistory(): readonly HistoryEntry[] {
+  return root.history.entries();
 }
 
-/** The LM calls of every LM in this process, oldest first (DSPy's `GLOBAL_HISTORY`). */
-export function globalHistory(): HistoryEntry[] {
-  return root.history;
+/** Adds one LM call to the global history (LMs call this). */
+export function recordGlobalHistory(entry: HistoryEntry, settings: Settings = getSettings()): void {
+  root.history.add(entry, { maxEntries: MAX_GLOBAL_HISTORY, maxBytes: settings.maxHistoryBytes });
 }

@@ -15,7 +15,7 @@ export type MetricScore = number | boolean | Prediction;
 export type Metric<P = Prediction> = (
   example: Example,
   prediction: P,
-  trace?: TraceEntry[] | null,
+  trace?: readonly TraceEntry[] | null,
 ) => MetricScore | Promise<MetricScore>;
 
 /** Anything callable like a module: `Evaluate` runs `program.call(inputs)` and never needs more. */

@@ -11,7 +11,7 @@ import { DecompositionalSemanticRecallPrecision, SemanticRecallPrecision } from 
 export interface JudgeInputs {
   example: Example;
   prediction: Prediction;
-  trace?: TraceEntry[] | null;
+  trace?: readonly TraceEntry[] | null;
 }
 
 /**

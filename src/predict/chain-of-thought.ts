@@ -1,9 +1,9 @@
-import type { LMParams } from "../lm/lm-request.js";
 import { Module } from "../primitives/module.js";
 import type { Prediction } from "../primitives/prediction.js";
 import { OutputField, type FieldSpec } from "../signatures/field.js";
 import { ensureSignature, type Signature } from "../signatures/signature.js";
 import { PredictImpl, type InputsOf, type OutputsOf, type Predict, type PredictCallOptions } from "./predict.js";
+import type { PredictConfig } from "./predict-config.js";
 
 type Fields = Record<string, any>;
 
@@ -13,7 +13,7 @@ export interface ChainOfThoughtOptions {
   /** Its type (default `str`; `"Reasoning"` for native reasoning). */
   rationaleFieldType?: FieldSpec["type"];
   /** Default request parameters of the inner predictor. */
-  config?: LMParams;
+  config?: PredictConfig;
 }
 
 class ChainOfThoughtImpl<I extends Fields = Fields, O extends Fields = Fields> extends Module<I, O & { reasoning: string }> {

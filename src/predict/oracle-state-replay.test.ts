@@ -3,6 +3,9 @@ import { adapterFromCase, prepareValues } from "../../fixtures/oracle/adapter-re
 import { encodeForOracle } from "../../fixtures/oracle/from-case.js";
 import { loadOracleCases } from "../../fixtures/oracle/load-cases.js";
 import { programFromCase } from "../../fixtures/oracle/program-from-case.js";
+// Predictor states carry LMs: the LM class and the built-in providers must be registered, as the package root does.
+import "../clients/lm.js";
+import "../providers/builtin-providers.js";
 import { configure, resetSettings } from "../context/settings.js";
 import { silentLogger } from "../context/logger.js";
 import { stateFileText } from "../primitives/state-file.js";

@@ -4,9 +4,10 @@ import { join } from "node:path";
 import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
 import { JSONAdapter } from "../adapters/json-adapter.js";
 import { LM } from "../clients/lm.js";
+import "../providers/builtin-providers.js";
 import { configure, resetSettings, withSettings } from "../context/settings.js";
 import type { Logger } from "../context/logger.js";
-import type { TraceEntry } from "../context/trace-entry.js";
+import { withTrace } from "../context/with-trace.js";
 import { Example } from "../primitives/example.js";
 import { Module } from "../primitives/module.js";
 import type { Prediction } from "../primitives/prediction.js";
@@ -59,9 +60,9 @@ describe("Predict", () => {
   it("records [predictor, inputs, prediction] in an active trace", async () => {
     configure({ lm: new DummyLM([{ a: "1" }]) });
     const predict = new Predict("q -> a");
-    const trace: TraceEntry[] = [];
-    await withSettings({ trace }, () => predict.call({ q: "x" }));
+    const { trace } = await withTrace(() => predict.call({ q: "x" }));
     expect(trace).toHaveLength(1);
+    expect(Object.isFrozen(trace)).toBe(true);
     expect(trace[0]![0]).toBe(predict);
     expect(trace[0]![1]).toEqual({ q: "x" });
     expect((trace[0]![2] as Prediction).a).toBe("1");
@@ -189,7 +190,7 @@ describe("ChainOfThought", () => {
     const adapters = { chat: undefined, json: new JSONAdapter() };
     for (const [i, c] of cases.entries()) {
       const lm = new DummyLM([{ reasoning: "r", answer: "a" }], { adapter: (adapters as Record<string, JSONAdapter | undefined>)[c.adapter] });
-      await withSettings({ lm, adapter: (adapters as Record<string, unknown>)[c.adapter] ?? null }, () => program.call(c.inputs));
+      await withSettings({ lm, adapter: (adapters as Record<string, JSONAdapter | undefined>)[c.adapter] ?? null }, () => program.call(c.inputs));
       expect(lm.history[0]!.messages).toEqual(expected[i].messages);
     }
   });

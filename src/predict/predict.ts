@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { ChatAdapter } from "../adapters/chat-adapter.js";
 import type { Adapter } from "../adapters/adapter.js";
+import { loadLMState } from "../context/lm-state-loaders.js";
 import { getSettings } from "../context/settings.js";
-import { LM } from "../clients/lm.js";
+import { recordTrace } from "../context/with-trace.js";
 import { LMError } from "../errors/lm-errors.js";
 import { ValueError } from "../errors/value-error.js";
 import type { LMLike } from "../lm/lm-like.js";
@@ -11,11 +12,13 @@ import { ExampleImpl } from "../primitives/example.js";
 import { Module, type CallOptions } from "../primitives/module.js";
 import { PARAMETER, type LoadStateOptions, type Parameter } from "../primitives/parameter.js";
 import { Prediction } from "../primitives/prediction.js";
+import { checkPredictorState } from "../primitives/predictor-state.js";
 import { ensureSignature, type Signature, type SignatureState } from "../signatures/signature.js";
 import type { ParseSignature } from "../signatures/infer-types.js";
 import { allowsNone } from "../signatures/type-node.js";
 import { pyRepr, pyStr } from "../python/pyfmt.js";
 import { valueMatchesType, warningTypeName } from "./check-type.js";
+import { predictConfigParams, type PredictConfig } from "./predict-config.js";
 
 type Fields = Record<string, any>;
 
@@ -23,8 +26,8 @@ type Fields = Record<string, any>;
 export interface PredictCallOptions {
   /** Use this LM for the call instead of the predictor's or the configured one. */
   lm?: LMLike;
-  /** Request parameters for this call (`temperature`, `n`, `rollout_id`, …). */
-  config?: LMParams;
+  /** Request parameters for this call (`temperature`, `n`, `rollout_id`, …; extras in `params`). */
+  config?: PredictConfig;
   /** Demos for this call instead of the predictor's. */
   demos?: ReadonlyArray<Demo>;
   signature?: Signature | string;
@@ -48,10 +51,10 @@ class PredictImpl<I extends Fields = Fields, O extends Fields = Fields> extends 
   /** A random id of this predictor (DSPy's `stage`). */
   readonly stage: string = randomBytes(8).toString("hex");
 
-  constructor(signature: Signature<I, O> | string, config: LMParams = {}) {
+  constructor(signature: Signature<I, O> | string, config: PredictConfig = {}) {
     super();
     this.signature = ensureSignature(signature) as Signature<I, O>;
-    this.config = { ...config };
+    this.config = predictConfigParams(config, "new Predict(signature, config)");
   }
 
   /** Forgets the LM, demos and traces (DSPy's `reset`). */
@@ -70,7 +73,7 @@ class PredictImpl<I extends Fields = Fields, O extends Fields = Fields> extends 
     const settings = getSettings();
     const signature = options.signature ? ensureSignature(options.signature) : this.signature;
     const demos = options.demos ?? this.demos;
-    const config: LMParams = { ...this.config, ...options.config };
+    const config: LMParams = options.config ? { ...this.config, ...predictConfigParams(options.config, "the call's config") } : { ...this.config };
     const lm = options.lm ?? this.lm ?? settings.lm;
     if (lm === null || lm === undefined) {
       throw new ValueError(
@@ -90,13 +93,10 @@ class PredictImpl<I extends Fields = Fields, O extends Fields = Fields> extends 
       delete values.prediction;
     }
     this.checkInputs(signature, values, settings);
-    const adapter = (settings.adapter as Adapter | null) ?? new ChatAdapter();
+    const adapter = settings.adapter ?? new ChatAdapter();
     const completions = await runPlans(adapter, lm, signature, demos, values, config);
     const result = Prediction.fromCompletions(completions) as Prediction<O>;
-    if (settings.trace && settings.maxTraceSize > 0) {
-      if (settings.trace.length >= settings.maxTraceSize) settings.trace.shift();
-      settings.trace.push([this, { ...values }, result]);
-    }
+    recordTrace(this, values, result);
     return result;
   }
 
@@ -142,19 +142,22 @@ class PredictImpl<I extends Fields = Fields, O extends Fields = Fields> extends 
     };
   }
 
-  /** DSPy's `load_state`: demos stay plain objects, fields matched by position, unsafe LM keys dropped. */
+  /**
+   * DSPy's `load_state`: demos stay plain objects, fields matched by position. Every value is checked first (a wrong
+   * one is a `StateFileError` naming its JSON path); credentials, headers and endpoints in the LM state are dropped
+   * unless `allowUnsafeLmState`.
+   */
   override loadState(state: Record<string, unknown>, options: LoadStateOptions = {}): this {
-    if ("extended_signature" in state) {
+    if (state && typeof state === "object" && "extended_signature" in state) {
       throw new ValueError("Loading extended_signature is no longer supported in DSPy 2.6+");
     }
-    if (!state.signature || typeof state.signature !== "object") {
-      throw new ValueError("A predictor state needs a `signature` object ({ instructions, fields }).");
-    }
-    const signature = this.signature.loadState(state.signature as SignatureState);
-    const lm = state.lm ? LM.loadState(state.lm as Record<string, unknown>, options) : null;
-    if (Array.isArray(state.traces)) this.traces = [...state.traces];
-    if (Array.isArray(state.train)) this.train = [...state.train];
-    if (Array.isArray(state.demos)) this.demos = state.demos.map((d) => ({ ...(d as Record<string, unknown>) }));
+    const path = options.statePath ?? "";
+    const checked = checkPredictorState(state, path);
+    const signature = this.signature.loadState(checked.signature);
+    const lm = checked.lm ? loadLMState(checked.lm, { ...options, statePath: path ? `${path}.lm` : "lm" }) : null;
+    this.traces = [...checked.traces];
+    this.train = [...checked.train];
+    this.demos = checked.demos.map((d) => ({ ...d }));
     this.signature = signature;
     this.lm = lm;
     return this;
@@ -172,7 +175,7 @@ export type OutputsOf<S> = S extends string ? ParseSignature<S>["outputs"] : S e
 
 export interface PredictConstructor {
   /** A predictor for a signature; with a string literal, inputs and outputs are typed from it. */
-  new <const S extends string | Signature<any, any> = Signature>(signature: S, config?: LMParams): PredictImpl<InputsOf<S>, OutputsOf<S>>;
+  new <const S extends string | Signature<any, any> = Signature>(signature: S, config?: PredictConfig): PredictImpl<InputsOf<S>, OutputsOf<S>>;
   readonly prototype: PredictImpl;
 }
 
@@ -197,13 +200,18 @@ async function runPlans(
   inputs: Record<string, unknown>,
   config: LMParams,
 ): Promise<Array<Record<string, unknown>>> {
+  const loading = lm.prepare?.();
+  if (loading) await loading;
   const plans = adapter.callPlans(signature, lm, config, inputs);
   let lastError: unknown;
   for (const plan of plans) {
     try {
       const messages = plan.adapter.format(plan.signature, demos, inputs);
       const outputs = await lm.call(messages, plan.params);
-      return outputs.map((output) => plan.adapter.postprocess(signature, plan.signature, output));
+      const context = { complete: (a: Adapter, l: LMLike, s: Signature, i: object) => runPlans(a, l, s, [], i as Record<string, unknown>, {}) };
+      const values: Array<Record<string, unknown>> = [];
+      for (const output of outputs) values.push(await plan.adapter.postprocess(signature, plan.signature, output, context));
+      return values;
     } catch (error) {
       if (error instanceof LMError) throw error;
       lastError = error;

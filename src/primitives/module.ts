@@ -127,9 +127,9 @@ export abstract class Module<I extends Fields = Fields, O extends Fields = Field
     return namedParametersOf(this, isModule);
   }
 
-  /** The predictors (`Predict` and subclasses) by name, in attribute order. */
+  /** The predictors (`Predict` and subclasses: parameters with a signature and demos) by name, in attribute order. */
   namedPredictors(): Array<[string, Parameter]> {
-    return this.namedParameters();
+    return this.namedParameters().filter(([, p]) => "signature" in p && Array.isArray((p as { demos?: unknown }).demos));
   }
 
   predictors(): Parameter[] {
@@ -186,7 +186,7 @@ export abstract class Module<I extends Fields = Fields, O extends Fields = Field
         if (!(name in state)) {
           throw new StateFileError(`The state has no entry for predictor \`${name}\` (keys: ${Object.keys(state).join(", ")}).`);
         }
-        param.loadState(state[name] as Record<string, unknown>, options);
+        param.loadState(state[name] as Record<string, unknown>, { ...options, statePath: name });
       }
     };
     apply(this.deepcopy());
@@ -202,7 +202,12 @@ export abstract class Module<I extends Fields = Fields, O extends Fields = Field
   /** Loads a JSON state file written by DSPy or tsdspy into this program (the same structure must exist). */
   async load(path: string, options: LoadStateOptions = {}): Promise<this> {
     const state = await readStateFile(path, getSettings().logger);
-    this.loadState(state, options);
+    try {
+      this.loadState(state, options);
+    } catch (error) {
+      if (!(error instanceof StateFileError)) throw error;
+      throw new StateFileError(`Cannot load ${path}: ${error.message}`, { cause: error, ...(error.path !== undefined ? { path: error.path } : {}) });
+    }
     return this;
   }
 

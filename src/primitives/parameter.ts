@@ -4,8 +4,13 @@ import type { LMLike } from "../lm/lm-like.js";
 export const PARAMETER = Symbol.for("tsdspy.parameter");
 
 export interface LoadStateOptions {
-  /** Keep `api_base`/`base_url`/`model_list` and custom LM classes from the file (trusted files only). */
+  /**
+   * Take credentials, headers and endpoints (`api_key`, `headers`, `api_base`, `base_url`, `model_list`, …) and
+   * custom LM classes from the file (trusted files only); without it they are dropped with a warning.
+   */
   allowUnsafeLmState?: boolean;
+  /** Where this state sits in the file (`generate.predict`), for error messages; `Module.loadState` sets it. */
+  statePath?: string;
 }
 
 /** An optimizable leaf of a program: it has demos, a signature, an LM and a state. */

@@ -1,7 +1,7 @@
 import { readFile, rename, writeFile } from "node:fs/promises";
 import { extname } from "node:path";
 import type { Logger } from "../context/logger.js";
-import { DSPyError } from "../errors/dspy-error.js";
+import { StateFileError } from "../errors/state-file-error.js";
 import { ValueError } from "../errors/value-error.js";
 import { orjsonDumpsIndent2 } from "../python/orjson-dumps.js";
 import { parsePyJson } from "../python/py-json.js";
@@ -16,13 +16,7 @@ export const DEPENDENCY_VERSIONS: Readonly<Record<"python" | "dspy" | "cloudpick
   cloudpickle: "3.1",
 });
 
-/** Saving or loading a state file failed. */
-export class StateFileError extends DSPyError {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = "StateFileError";
-  }
-}
+export { StateFileError };
 
 /** The exact text DSPy writes for a program state: state keys, then `metadata`, orjson's 2-space format. */
 export function stateFileText(
@@ -31,8 +25,11 @@ export function stateFileText(
   path = "<memory>",
 ): string {
   const dependencyVersions = { ...DEPENDENCY_VERSIONS, ...versions };
+  const whole = { ...state, metadata: { dependency_versions: dependencyVersions } };
   try {
-    return orjsonDumpsIndent2({ ...state, metadata: { dependency_versions: dependencyVersions } });
+    // orjson (DSPy's writer) refuses more than 255 nested arrays and objects; checked first, without recursion.
+    if (nestsDeeperThan(whole, ORJSON_MAX_DEPTH)) throw new ValueError("Recursion limit reached");
+    return orjsonDumpsIndent2(whole);
   } catch (error) {
     throw new StateFileError(
       `Failed to save state to ${path} with error: ${(error as Error).message}. Your DSPy program may contain non ` +
@@ -41,6 +38,28 @@ export function stateFileText(
       { cause: error },
     );
   }
+}
+
+/** The deepest nesting of arrays and objects orjson writes. */
+const ORJSON_MAX_DEPTH = 255;
+
+/** Whether `value` nests arrays and plain objects more than `max` levels deep; a loop over a stack, no recursion. */
+function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    const children = Array.isArray(current) ? current : isPlainObject(current) ? Object.values(current) : null;
+    if (children === null) continue;
+    if (depth > max) return true;
+    for (const child of children) if (typeof child === "object" && child !== null) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== "object" || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
 /** Writes a `.json` state file atomically (temporary file + rename). */
@@ -62,6 +81,26 @@ export async function writeStateFile(
   await rename(temporary, path);
 }
 
+/** How deep a state file may nest arrays and objects: DSPy (orjson) cannot write deeper than 255 levels. */
+export const MAX_STATE_DEPTH = 1_000;
+
+/** The offset where JSON `text` first nests deeper than `max` levels, or `null`; one pass, no recursion. */
+function tooDeepAt(text: string, max: number): number | null {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 92 /* \\ */) i++;
+      else if (ch === 34 /* " */) inString = false;
+    } else if (ch === 34) inString = true;
+    else if (ch === 91 /* [ */ || ch === 123 /* { */) {
+      if (++depth > max) return i;
+    } else if (ch === 93 /* ] */ || ch === 125 /* } */) depth--;
+  }
+  return null;
+}
+
 /**
  * Reads a `.json` state file written by DSPy or tsdspy, keeping Python's number model, and warns (as DSPy does)
  * when it was saved by another DSPy version. No code is ever evaluated.
@@ -72,7 +111,20 @@ export async function readStateFile(path: string, logger: Logger): Promise<Recor
     throw new ValueError("tsdspy never loads .pkl (pickle) files: they can run arbitrary code. Re-save the program as .json.");
   }
   if (ext !== ".json") throw new ValueError(`\`path\` must end with \`.json\` or \`.pkl\`, but received: ${path}`);
-  const state = parsePyJson(await readFile(path, "utf8"));
+  const text = await readFile(path, "utf8");
+  const deep = tooDeepAt(text, MAX_STATE_DEPTH);
+  if (deep !== null) {
+    throw new StateFileError(
+      `${path} nests arrays and objects more than ${MAX_STATE_DEPTH} levels deep (at character ${deep}); tsdspy reads state files ` +
+        "up to that depth (DSPy writes at most 255 levels). This is not a program state DSPy or tsdspy saved.",
+    );
+  }
+  let state: unknown;
+  try {
+    state = parsePyJson(text);
+  } catch (error) {
+    throw new StateFileError(`${path} is not valid JSON: ${(error as Error).message}`, { cause: error });
+  }
   if (typeof state !== "object" || state === null || Array.isArray(state)) {
     throw new StateFileError(`${path} does not hold a program state (a JSON object).`);
   }

@@ -11,3 +11,4 @@ export { pythonLiteralEval } from "./python-literal.js";
 export { PyComplex } from "./py-complex.js";
 export { PY_ELLIPSIS } from "./py-ellipsis.js";
 export { PythonRandom, type PythonRandomSeed, type PythonRandomState } from "./python-random.js";
+export { pickleDumps, PyRef, PyDict, PyTuple, PickleInstance } from "./python-pickle.js";

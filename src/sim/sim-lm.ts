@@ -3,7 +3,7 @@ import type { LMCapabilities } from "../lm/lm-capabilities.js";
 import type { LMResponse } from "../lm/lm-response.js";
 import { SimulatorModel, type SimulatorModelOptions } from "./simulator-model.js";
 
-export interface SimLMOptions extends BaseLMOptions, Omit<SimulatorModelOptions, "now"> {}
+export interface SimLMOptions extends Omit<BaseLMOptions, "seed">, Omit<SimulatorModelOptions, "now"> {}
 
 /**
  * The simulator as an LM for programs: `BaseLM`'s history, usage and callbacks around `SimulatorModel`.
@@ -19,7 +19,7 @@ export class SimLM extends BaseLM {
 
   constructor(options: SimLMOptions = {}) {
     const simulator = new SimulatorModel(options);
-    super(`sim/${simulator.modelId}`, options);
+    super(`sim/${simulator.modelId}`, options as BaseLMOptions);
     this.simulator = simulator;
   }
 

@@ -1,3 +1,3 @@
 export { DummyLM, type DummyLMOptions } from "./dummy-lm.js";
 export { ManualClock } from "./manual-clock.js";
-export { resetSettings } from "../context/settings.js";
+export { resetSettings } from "./reset-settings.js";

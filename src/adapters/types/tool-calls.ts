@@ -1,3 +1,4 @@
+import { ToolExecutionError } from "../../errors/tool-execution-error.js";
 import { ValueError } from "../../errors/value-error.js";
 import { pyStr } from "../../python/pyfmt.js";
 import { CustomType } from "./custom-type.js";
@@ -7,6 +8,34 @@ export interface ToolCall {
   id?: string | null;
   name: string;
   args: Record<string, unknown>;
+}
+
+/** Where `execute` finds the functions: by name, or a list of tools (anything with a `name` and `call` or `func`). */
+export type ToolFunctions =
+  | Readonly<Record<string, (args: Record<string, any>) => unknown>>
+  | ReadonlyArray<{ readonly name: string; call?: (args: Record<string, any>) => unknown; func?: (args: Record<string, any>) => unknown }>;
+
+/**
+ * Runs one tool call (DSPy's `ToolCall.execute`): a tool from a list runs through its `call` (validating the
+ * arguments), a function from a record gets the arguments as they are. A failure is a `ToolExecutionError`.
+ */
+export async function executeToolCall(call: ToolCall, functions: ToolFunctions): Promise<unknown> {
+  let run: ((args: Record<string, unknown>) => unknown) | undefined;
+  if (Array.isArray(functions)) {
+    const tool = (functions as Array<{ name: string; call?: (a: Record<string, unknown>) => unknown; func?: (a: Record<string, unknown>) => unknown }>).find(
+      (t) => t.name === call.name,
+    );
+    if (tool) run = tool.call ? (args) => tool.call!(args) : tool.func;
+  } else {
+    const fn = Object.hasOwn(functions, call.name) ? (functions as Record<string, (a: Record<string, unknown>) => unknown>)[call.name] : undefined;
+    if (typeof fn === "function") run = fn;
+  }
+  if (!run) throw new ValueError(`Tool function '${call.name}' not found. Please pass the tool functions to the \`execute\` method.`);
+  try {
+    return await run(call.args ?? {});
+  } catch (error) {
+    throw new ToolExecutionError(call.name, error);
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -90,13 +119,27 @@ export class ToolCalls extends CustomType {
     throw new ValueError(`Received invalid value for \`dspy.ToolCalls\`: ${pyStr(data)}`);
   }
 
+  /**
+   * Runs every call in order with the given functions or tools and returns their results (DSPy's
+   * `ToolCall.execute` for each call); the first failure throws.
+   *
+   * @example
+   * const results = await prediction.tool_calls.execute([searchTool, addTool]);
+   */
+  async execute(functions: ToolFunctions): Promise<unknown[]> {
+    const results: unknown[] = [];
+    for (const call of this.toolCalls) results.push(await executeToolCall(call, functions));
+    return results;
+  }
+
   format(): Record<string, unknown> {
     return { tool_calls: this.toolCalls.map((call) => ({ name: call.name, args: call.args })) };
   }
 
   override toPyJson(): unknown {
     const data = this.format();
-    if (this.toolCallResults !== null && this.toolCallResults !== undefined) data.tool_call_results = this.toolCallResults;
+    const results = this.toolCallResults as { toPyJson?: () => unknown } | null | undefined;
+    if (results !== null && results !== undefined) data.tool_call_results = typeof results.toPyJson === "function" ? results.toPyJson() : results;
     return data;
   }
 }

@@ -4,7 +4,7 @@ import { errorText } from "../error-text.js";
 import { Code, filterCode } from "../types/code.js";
 import { History } from "../types/history.js";
 import { Image } from "../types/image.js";
-import { Tool } from "../types/tool.js";
+import { ToolBase } from "../types/tool-base.js";
 import { ToolCalls } from "../types/tool-calls.js";
 import { EXACT, fail, LAX, ok, type Outcome } from "./outcome.js";
 import { isPyDict, pyTypeName } from "./py-value-kind.js";
@@ -72,7 +72,7 @@ export function validateCustom(type: CustomNode, input: unknown, decodeArguments
       if (isPyDict(input) && Array.isArray(input.messages)) return ok(new History(input.messages as Array<Record<string, unknown>>), LAX);
       return fail("model_type", "Input should be a valid dictionary or instance of History", input);
     case "Tool":
-      if (input instanceof Tool) return ok(input, EXACT);
+      if (input instanceof ToolBase) return ok(input, EXACT);
       return fail("model_type", "Input should be a valid dictionary or instance of Tool", input);
     default:
       return ok(input, LAX);

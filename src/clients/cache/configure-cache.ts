@@ -1,8 +1,7 @@
-import { configure, getSettings, rootSingleton } from "../../context/settings.js";
+import { configure, getSettings } from "../../context/settings.js";
 import type { ResponseCache } from "../../lm/response-cache.js";
+import { defaultResponseCache } from "./default-response-cache.js";
 import { LMCache, type CacheOptions } from "./lm-cache.js";
-
-const DEFAULT_CACHE = Symbol("tsdspy.defaultResponseCache");
 
 /**
  * Replaces the process-wide LM response cache (DSPy's `configure_cache`). For one scope, pass a cache to
@@ -20,5 +19,5 @@ export function configureCache(options: CacheOptions = {}): LMCache {
 
 /** The cache in effect here: the scope's or `configureCache`'s, else the default (memory + disk, created on first use). */
 export function activeResponseCache(): ResponseCache {
-  return getSettings().responseCache ?? rootSingleton(DEFAULT_CACHE, () => new LMCache());
+  return getSettings().responseCache ?? defaultResponseCache();
 }

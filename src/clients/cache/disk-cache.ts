@@ -2,10 +2,12 @@ import { randomUUID } from "node:crypto";
 import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
-export interface DiskCacheOptions {
+export interface DiskCacheOptions<V> {
   dir: string;
   /** Total size the cache directory may reach; the oldest entries are removed beyond it. */
   maxBytes: number;
+  /** Whether a stored value has the expected shape; one that does not is a miss and is removed. */
+  validate?: (value: unknown) => value is V;
 }
 
 const FORMAT = 1;
@@ -13,17 +15,20 @@ const FORMAT = 1;
 /**
  * JSON values in one file per key under a two-hex-character fan-out (`<dir>/ab/abcdef….json`). Writes go to a
  * temporary file renamed into place, so several processes may share a directory and a reader never sees half a file;
- * an unreadable or corrupt file is a miss (and is removed). Past `maxBytes`, the least recently written entries go.
+ * an unreadable or corrupt file, or a value of the wrong shape, is a miss (and is removed). Past `maxBytes`, the least
+ * recently written entries go.
  */
 export class DiskCache<V> {
   readonly dir: string;
   readonly maxBytes: number;
+  private readonly validate: ((value: unknown) => value is V) | undefined;
   private approxBytes: number | null = null;
   private evicting: Promise<void> | null = null;
 
-  constructor(options: DiskCacheOptions) {
+  constructor(options: DiskCacheOptions<V>) {
     this.dir = options.dir;
     this.maxBytes = options.maxBytes;
+    this.validate = options.validate;
   }
 
   pathOf(key: string): string {
@@ -39,8 +44,9 @@ export class DiskCache<V> {
       return undefined;
     }
     try {
-      const entry = JSON.parse(text) as { format?: number; key?: string; value?: V };
-      if (entry.format === FORMAT && entry.key === key && entry.value !== undefined) return entry.value;
+      const entry = JSON.parse(text) as { format?: number; key?: string; value?: unknown } | null;
+      const value = entry?.value;
+      if (entry?.format === FORMAT && entry.key === key && value !== undefined && (this.validate?.(value) ?? true)) return value as V;
     } catch {
       // corrupt: fall through
     }
@@ -49,8 +55,13 @@ export class DiskCache<V> {
   }
 
   async set(key: string, value: V): Promise<void> {
+    await this.setJson(key, JSON.stringify(value));
+  }
+
+  /** Stores a value already serialized as JSON (so a caller that also measures it serializes it once). */
+  async setJson(key: string, valueJson: string): Promise<void> {
     const file = this.pathOf(key);
-    const text = JSON.stringify({ format: FORMAT, key, value });
+    const text = `{"format":${FORMAT},"key":${JSON.stringify(key)},"value":${valueJson}}`;
     await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true });
     const temp = `${file}.${process.pid}.${randomUUID()}.tmp`;
     try {

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -61,6 +61,42 @@ describe("LMCache", () => {
     for (const shard of await readdir(dir)) for (const f of await readdir(join(dir, shard))) total += (await readFile(join(dir, shard, f))).length;
     expect(total).toBeLessThanOrEqual(2000);
     expect(await small.get("13" + "3".repeat(62))).toBeDefined();
+  });
+
+  it("validates disk entries on read: a value of the wrong shape is a miss and is deleted", async () => {
+    const cache = new LMCache({ dir, enableMemory: false });
+    const shapes: unknown[] = [
+      "a string",
+      null,
+      { outputs: "not a list", usage: {} },
+      { outputs: [{ text: 5 }], usage: {} },
+      { outputs: [], usage: {} },
+      { outputs: [{ text: "ok", toolCalls: [{ name: 1 }] }], usage: {} },
+      { outputs: [{ text: "ok" }], usage: "lots" },
+      [{ text: "ok" }],
+    ];
+    for (const [i, value] of shapes.entries()) {
+      const key = `a${i}` + "4".repeat(62);
+      const file = join(dir, key.slice(0, 2), `${key}.json`);
+      await mkdir(join(dir, key.slice(0, 2)), { recursive: true });
+      await writeFile(file, JSON.stringify({ format: 1, key, value }));
+      expect(await cache.get(key), JSON.stringify(value)).toBeUndefined();
+      await expect(readFile(file), JSON.stringify(value)).rejects.toThrow();
+    }
+    const good = "b0" + "4".repeat(62);
+    await mkdir(join(dir, "b0"), { recursive: true });
+    await writeFile(join(dir, "b0", `${good}.json`), JSON.stringify({ format: 1, key: good, value: { outputs: [{ text: null, toolCalls: [{ name: "f", args: {} }] }], usage: {} } }));
+    expect(await cache.get(good)).toBeDefined();
+  });
+
+  it("the memory level is bounded by bytes as well as entries", () => {
+    const cache = new LMCache({ enableDisk: false, memoryMaxBytes: 2_000 });
+    for (let i = 0; i < 50; i++) cache.put(`k${i}`, response(`v${i}`));
+    expect(cache.memory!.bytes).toBeLessThanOrEqual(2_000);
+    expect(cache.memory!.size).toBe(Math.floor(2_000 / JSON.stringify(response("v10")).length));
+    expect(cache.get("k49")).toBeDefined();
+    expect(cache.get("k0")).toBeUndefined();
+    expect(new LMCache({ enableDisk: false }).memory!.maxBytes).toBe(64 * 1024 * 1024);
   });
 
   it("the memory level is an LRU bounded by entries", () => {

@@ -49,7 +49,7 @@ describe("BootstrapFewShot (DSPy's test_bootstrap)", () => {
   });
 
   it("bootstraps the demo the teacher got right (follow_examples), and the student then answers from it", async () => {
-    configure({ lm: new DummyLM([{ output: "blue" }, { output: "Ring-ding-ding-ding-dingeringeding!" }], { followExamples: true }), trace: [] });
+    configure({ lm: new DummyLM([{ output: "blue" }, { output: "Ring-ding-ding-ding-dingeringeding!" }], { followExamples: true }) });
     const { output, lines } = capture();
     const optimizer = new BootstrapFewShot({ metric: simpleMetric, maxBootstrappedDemos: 1, maxLabeledDemos: 1, output });
     const compiled = await optimizer.compile(new SimpleModule("input -> output"), { trainset: [sky], teacher: new SimpleModule("input -> output") });

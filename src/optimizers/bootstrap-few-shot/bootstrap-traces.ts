@@ -1,5 +1,6 @@
 import { getSettings, withSettings, type Settings } from "../../context/settings.js";
 import type { TraceEntry } from "../../context/trace-entry.js";
+import { currentTrace, withTrace } from "../../context/with-trace.js";
 import { BudgetExceededError } from "../../errors/budget-exceeded-error.js";
 import { ValueError } from "../../errors/value-error.js";
 import type { Metric } from "../../evaluate/metric.js";
@@ -85,26 +86,30 @@ async function bootstrapOneExample(
   let trace: readonly TraceEntry[] = [];
   let success: unknown = false;
   try {
-    success = await withSettings({ trace: [], ...options.teacherSettings }, async () => {
+    success = await withSettings(options.teacherSettings, async () => {
       const settings = getSettings();
       let lm = settings.lm;
       if (round > 0) {
         if (!lm) throw new ValueError("Bootstrapping rounds after the first need an LM in settings to copy; none is configured.");
         lm = lm.copy({ rollout_id: round, temperature: 1.0 });
       }
-      const prediction = await withSettings(round > 0 ? { lm } : {}, async () => {
-        const saved = options.teacherPredictors.map(([, predictor]) => predictor.demos);
-        for (const [, predictor] of options.teacherPredictors) {
-          predictor.demos = predictor.demos.filter((demo) => !example.equals(demo));
-        }
-        // As in DSPy, the demos are put back only when the teacher succeeded.
-        const output = await options.teacher.call(Object.fromEntries(example.inputs().items()));
-        trace = getSettings().trace ?? [];
-        options.teacherPredictors.forEach(([, predictor], i) => (predictor.demos = saved[i] as unknown[]));
-        return output;
+      // As in DSPy, the metric runs inside the trace: predictor calls it makes are recorded too (and skipped below).
+      const traced = await withTrace(async () => {
+        const prediction = await withSettings(round > 0 ? { lm } : {}, async () => {
+          const saved = options.teacherPredictors.map(([, predictor]) => predictor.demos);
+          for (const [, predictor] of options.teacherPredictors) {
+            predictor.demos = predictor.demos.filter((demo) => !example.equals(demo));
+          }
+          // As in DSPy, the demos are put back only when the teacher succeeded.
+          const output = await options.teacher.call(Object.fromEntries(example.inputs().items()));
+          options.teacherPredictors.forEach(([, predictor], i) => (predictor.demos = saved[i] as unknown[]));
+          return output;
+        });
+        return options.metric ? await options.metric(example, prediction, currentTrace()) : true;
       });
+      trace = traced.trace;
       if (!options.metric) return true;
-      const value = await options.metric(example, prediction, trace as TraceEntry[]);
+      const value = traced.result;
       return options.metricThreshold ? Number(value) >= options.metricThreshold : value;
     });
   } catch (error) {
@@ -120,16 +125,16 @@ async function bootstrapOneExample(
     );
   }
   if (!pyTruthy(success)) return false;
-  const found = new Map<string, Example[]>();
+  const found = new Map<string, { demos: Example[]; inputKeys: Array<Set<string>> }>();
   for (const [predictor, inputs, outputs] of trace) {
     const name = options.predictorNames.get(predictor);
     if (name === undefined) continue;
     const fields = outputs instanceof ExampleImpl ? Object.fromEntries(outputs.items()) : { ...(outputs as Record<string, unknown>) };
-    const demo = new Example({ augmented: true, ...inputs, ...fields });
-    const list = found.get(name) ?? [];
-    list.push(demo);
-    found.set(name, list);
+    const entry = found.get(name) ?? { demos: [], inputKeys: [] };
+    entry.demos.push(new Example({ augmented: true, ...inputs, ...fields }));
+    entry.inputKeys.push(new Set(Object.keys(inputs)));
+    found.set(name, entry);
   }
-  for (const [name, demos] of found) traces.get(name)?.push(selectTrace(demos));
+  for (const [name, { demos, inputKeys }] of found) traces.get(name)?.push(selectTrace(demos, inputKeys));
   return true;
 }

@@ -7,28 +7,34 @@ import { selectTrace } from "./select-trace.js";
 
 const demo = (i: number, answer = "a") => new Example({ augmented: true, question: `q${i}`, answer });
 
+/** A value CPython would pickle as a custom class, which tsdspy does not model. */
+class Custom {
+  constructor(readonly x: number) {}
+}
+
 describe("selectTrace", () => {
   it("keeps a single demo", () => {
     const only = demo(0);
     expect(selectTrace([only])).toBe(only);
   });
 
-  it("applies DSPy's coin flip with an RNG seeded by the SHA-256 of the demos' canonical JSON", () => {
+  // DSPy's seed is the SHA-256 of the pickled demos; react-program.oracle.test.ts replays 26 BootstrapFewShot runs
+  // over ReAct (several react calls per example) that pick DSPy's demos through it.
+
+  it("falls back to the SHA-256 of the demos' canonical JSON for values it cannot pickle as CPython", () => {
     for (let n = 2; n <= 6; n++) {
-      const demos = Array.from({ length: n }, (_, i) => demo(i, `a${n}`));
+      const demos = Array.from({ length: n }, (_, i) => new Example({ augmented: true, question: `q${i}`, answer: new Custom(n) }));
       const rng = new PythonRandom(sha256Hex(canonicalJson(demos.map((d) => d.toDict()))));
       const expected = rng.random() < 0.5 ? rng.choice(demos.slice(0, -1)) : demos[n - 1];
       expect(selectTrace(demos)).toBe(expected);
     }
   });
 
-  it("is stable for equal content and ignores key order", () => {
+  it("is stable for equal content", () => {
     const a = [demo(1), demo(2), demo(3)];
     const b = [demo(1), demo(2), demo(3)];
-    const reordered = a.map((d) => new Example({ answer: d.answer, question: d.question, augmented: true }));
     const index = (list: Example[], picked: Example) => list.indexOf(picked);
     expect(index(b, selectTrace(b))).toBe(index(a, selectTrace(a)));
-    expect(index(reordered, selectTrace(reordered))).toBe(index(a, selectTrace(a)));
   });
 
   it("takes both branches over different inputs", () => {

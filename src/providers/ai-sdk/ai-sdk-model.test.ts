@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { LMRateLimitError } from "../../errors/lm-errors.js";
-import { fromAISDK, type AISDKLanguageModel } from "./ai-sdk-model.js";
+import { fromAISDK } from "./ai-sdk-model.js";
+import type { AISDKLanguageModel } from "./ai-sdk-registration.js";
 
 // `ai/test` is loaded at run time only: its type graph reaches `eventsource-parser`'s TypeScript sources through the
 // "source" export condition this project type-checks with, which tsc rejects.

@@ -1,4 +1,3 @@
-import type { LanguageModelV2, LanguageModelV3, LanguageModelV4 } from "@ai-sdk/provider";
 import { LMError, LMProviderError, LMTransportError, LMUnexpectedError } from "../../errors/lm-errors.js";
 import type { LanguageModel } from "../../lm/language-model.js";
 import type { LMCapabilities } from "../../lm/lm-capabilities.js";
@@ -10,15 +9,8 @@ import { mergeUsage } from "../shared/merge-usage.js";
 import { parseRetryAfter } from "../shared/parse-retry-after.js";
 import { aiSdkCallOptions } from "./ai-sdk-call-options.js";
 import { aiSdkFinishReason, aiSdkResultToResponse, aiSdkUsage } from "./ai-sdk-result.js";
+import type { AISDKLanguageModel } from "./ai-sdk-registration.js";
 
-/** Any Vercel AI SDK language model (specification v2 = AI SDK 5, v3 = AI SDK 6, v4 = AI SDK 7). */
-export type AISDKLanguageModel = LanguageModelV2 | LanguageModelV3 | LanguageModelV4;
-
-/** Whether a value is an AI SDK language model (by its `specificationVersion`). */
-export function isAISDKLanguageModel(value: unknown): value is AISDKLanguageModel {
-  const v = value as { specificationVersion?: unknown; doGenerate?: unknown } | null;
-  return typeof v === "object" && v !== null && typeof v.doGenerate === "function" && ["v2", "v3", "v4"].includes(String(v.specificationVersion));
-}
 
 const AI_SDK_PARAMS: readonly string[] = Object.freeze([
   "temperature", "top_p", "top_k", "max_tokens", "max_completion_tokens", "stop", "seed", "presence_penalty",

@@ -1,1 +1,2 @@
-export { AISDKModel, fromAISDK, isAISDKLanguageModel, type AISDKLanguageModel } from "./ai-sdk-model.js";
+export { AISDKModel, fromAISDK } from "./ai-sdk-model.js";
+export { isAISDKLanguageModel, type AISDKLanguageModel } from "./ai-sdk-registration.js";

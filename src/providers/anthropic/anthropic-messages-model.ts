@@ -1,4 +1,4 @@
-import { LMProviderError } from "../../errors/lm-errors.js";
+import { LMTransportError } from "../../errors/lm-errors.js";
 import type { LanguageModel } from "../../lm/language-model.js";
 import type { LMCapabilities } from "../../lm/lm-capabilities.js";
 import type { LMRequest } from "../../lm/lm-request.js";
@@ -8,7 +8,7 @@ import { mergeUsage } from "../shared/merge-usage.js";
 import { loadApiKey } from "../shared/load-api-key.js";
 import { postEventStream, postJson, type ProviderCallContext } from "../shared/post-json.js";
 import type { ProviderSettings } from "../shared/provider-settings.js";
-import { redact } from "../shared/redact.js";
+import { parseStreamEvent, requireOutputs } from "../shared/malformed-reply.js";
 import { anthropicBody, JSON_TOOL_NAME, wantsJsonTool } from "./anthropic-body.js";
 import { anthropicStatusOfType, mapAnthropicError } from "./anthropic-error.js";
 import { parseAnthropicResponse } from "./anthropic-response.js";
@@ -36,11 +36,13 @@ export class AnthropicMessagesModel implements LanguageModel {
   readonly provider = "anthropic";
   readonly capabilities: LMCapabilities;
   private readonly baseURL: string;
+  readonly #settings: AnthropicProviderSettings;
 
   constructor(
     readonly modelId: string,
-    private readonly settings: AnthropicProviderSettings = {},
+    settings: AnthropicProviderSettings = {},
   ) {
+    this.#settings = settings;
     this.baseURL = (settings.baseURL ?? process.env.ANTHROPIC_BASE_URL ?? ANTHROPIC_BASE_URL).replace(/\/+$/, "").replace(/\/v1$/, "");
     const thinking = /claude-(?:3-7|sonnet-4|opus-4|haiku-4)/.test(modelId);
     this.capabilities = Object.freeze({
@@ -77,16 +79,7 @@ export class AnthropicMessagesModel implements LanguageModel {
     const toolIndexOfBlock = new Map<number, number>();
     for await (const event of events) {
       if (!event.data) continue;
-      let data: Record<string, any>;
-      try {
-        data = JSON.parse(event.data) as Record<string, any>;
-      } catch (error) {
-        throw new LMProviderError(`anthropic sent a stream event that is not valid JSON: ${redact(event.data.slice(0, 200), context.secrets)}`, {
-          provider: "anthropic",
-          model: request.model,
-          cause: error,
-        });
-      }
+      const data = parseStreamEvent(event.data, context);
       switch (data.type ?? event.event) {
         case "message_start":
           message = data.message ?? {};
@@ -142,13 +135,14 @@ export class AnthropicMessagesModel implements LanguageModel {
         }
       }
     }
-    throw new LMProviderError("anthropic's stream ended before message_stop.", { provider: "anthropic", model: request.model });
+    throw new LMTransportError("anthropic's stream ended before message_stop.", { provider: "anthropic", model: request.model });
   }
 
   private async generateOne(request: LMRequest): Promise<LMResponse> {
     const apiKey = this.apiKey();
-    const { json } = await postJson(this.httpRequest(request, apiKey, false), this.context(request.model, apiKey));
-    return parseAnthropicResponse(json, wantsJsonTool(request));
+    const context = this.context(request.model, apiKey);
+    const { json } = await postJson(this.httpRequest(request, apiKey, false), context);
+    return parseAnthropicResponse(requireOutputs(json, "content", context), wantsJsonTool(request));
   }
 
   private httpRequest(request: LMRequest, apiKey: string, stream: boolean) {
@@ -157,19 +151,19 @@ export class AnthropicMessagesModel implements LanguageModel {
       headers: {
         "content-type": "application/json",
         "x-api-key": apiKey,
-        "anthropic-version": this.settings.version ?? ANTHROPIC_VERSION,
+        "anthropic-version": this.#settings.version ?? ANTHROPIC_VERSION,
         ...(stream ? { accept: "text/event-stream" } : {}),
-        ...this.settings.headers,
+        ...this.#settings.headers,
         ...request.headers,
       },
       body: anthropicBody(request, { stream }),
       ...(request.signal ? { signal: request.signal } : {}),
-      ...(this.settings.fetch ? { fetch: this.settings.fetch } : {}),
+      ...(this.#settings.fetch ? { fetch: this.#settings.fetch } : {}),
     };
   }
 
   private apiKey(): string {
-    return loadApiKey({ apiKey: this.settings.apiKey, envVars: ["ANTHROPIC_API_KEY"], description: "Anthropic", provider: "anthropic" });
+    return loadApiKey({ apiKey: this.#settings.apiKey, envVars: ["ANTHROPIC_API_KEY"], description: "Anthropic", provider: "anthropic" });
   }
 
   private context(model: string, apiKey: string): ProviderCallContext {

@@ -8,12 +8,14 @@ export class GeminiEmbeddingModel implements EmbeddingModel {
   readonly specificationVersion = "tsdspy-embedding-v1" as const;
   readonly provider = "gemini";
   private readonly endpoint: ReturnType<typeof geminiEndpoint>;
+  readonly #settings: GeminiProviderSettings;
 
   constructor(
     readonly modelId: string,
-    private readonly settings: GeminiProviderSettings = {},
+    settings: GeminiProviderSettings = {},
     private readonly params: Record<string, unknown> = {},
   ) {
+    this.#settings = settings;
     this.endpoint = geminiEndpoint(settings);
   }
 
@@ -24,10 +26,10 @@ export class GeminiEmbeddingModel implements EmbeddingModel {
     const { json } = await postJson(
       {
         url: `${this.endpoint.baseURL}/${path}:batchEmbedContents`,
-        headers: { "content-type": "application/json", "x-goog-api-key": apiKey, ...this.settings.headers },
+        headers: { "content-type": "application/json", "x-goog-api-key": apiKey, ...this.#settings.headers },
         body: { requests: texts.map((text) => ({ model: path, content: { parts: [{ text }] }, ...this.params })) },
         ...(options.signal ? { signal: options.signal } : {}),
-        ...(this.settings.fetch ? { fetch: this.settings.fetch } : {}),
+        ...(this.#settings.fetch ? { fetch: this.#settings.fetch } : {}),
       },
       { provider: "gemini", model, secrets: [apiKey], mapError: (reply) => mapGeminiError(reply, model) },
     );

@@ -1,4 +1,4 @@
-import { LMProviderError } from "../../errors/lm-errors.js";
+import { LMTransportError } from "../../errors/lm-errors.js";
 import type { LanguageModel } from "../../lm/language-model.js";
 import type { LMCapabilities } from "../../lm/lm-capabilities.js";
 import type { LMRequest } from "../../lm/lm-request.js";
@@ -6,7 +6,7 @@ import type { LMOutput, LMResponse } from "../../lm/lm-response.js";
 import type { LMStreamPart } from "../../lm/lm-stream-part.js";
 import type { LMUsage } from "../../lm/lm-usage.js";
 import { postEventStream, postJson, type ProviderCallContext } from "../shared/post-json.js";
-import { redact } from "../shared/redact.js";
+import { parseStreamEvent, requireOutputs } from "../shared/malformed-reply.js";
 import { geminiBody } from "./gemini-body.js";
 import { mapGeminiError } from "./gemini-error.js";
 import { geminiFinishReason, geminiUsage, parseGeminiResponse } from "./gemini-response.js";
@@ -26,11 +26,13 @@ export class GeminiModel implements LanguageModel {
   readonly provider = "gemini";
   readonly capabilities: LMCapabilities;
   private readonly endpoint: ReturnType<typeof geminiEndpoint>;
+  readonly #settings: GeminiProviderSettings;
 
   constructor(
     readonly modelId: string,
-    private readonly settings: GeminiProviderSettings & { capabilities?: Partial<LMCapabilities> } = {},
+    settings: GeminiProviderSettings & { capabilities?: Partial<LMCapabilities> } = {},
   ) {
+    this.#settings = settings;
     this.endpoint = geminiEndpoint(settings);
     this.capabilities = Object.freeze({
       supportsResponseSchema: true,
@@ -43,8 +45,9 @@ export class GeminiModel implements LanguageModel {
 
   async doGenerate(request: LMRequest): Promise<LMResponse> {
     const apiKey = this.endpoint.apiKey();
-    const { json } = await postJson(this.httpRequest(request, apiKey, "generateContent"), this.context(request.model, apiKey));
-    return parseGeminiResponse(json);
+    const context = this.context(request.model, apiKey);
+    const { json } = await postJson(this.httpRequest(request, apiKey, "generateContent"), context);
+    return parseGeminiResponse(isBlockedPrompt(json) ? json : requireOutputs(json, "candidates", context));
   }
 
   async *doStream(request: LMRequest): AsyncGenerator<LMStreamPart> {
@@ -58,16 +61,7 @@ export class GeminiModel implements LanguageModel {
     const chunks: unknown[] = [];
     for await (const event of events) {
       if (!event.data) continue;
-      let chunk: Record<string, any>;
-      try {
-        chunk = JSON.parse(event.data) as Record<string, any>;
-      } catch (error) {
-        throw new LMProviderError(`gemini sent a stream event that is not valid JSON: ${redact(event.data.slice(0, 200), context.secrets)}`, {
-          provider: "gemini",
-          model: request.model,
-          cause: error,
-        });
-      }
+      const chunk = parseStreamEvent(event.data, context);
       if (chunk.error) throw mapGeminiError({ status: Number(chunk.error.code ?? 500), headers: new Headers(), bodyText: event.data, json: chunk }, request.model);
       chunks.push(chunk);
       model ??= chunk.modelVersion;
@@ -96,6 +90,9 @@ export class GeminiModel implements LanguageModel {
         if (candidate.finishReason) state.finish = candidate.finishReason;
       }
     }
+    if (![...outputs.values()].some((s) => s.finish !== undefined) && !isBlockedPrompt(chunks.at(-1))) {
+      throw new LMTransportError("gemini's stream ended before a candidate finished.", { provider: "gemini", model: request.model });
+    }
     const assembled: LMOutput[] = [...outputs.entries()]
       .sort(([a], [b]) => a - b)
       .map(([, s]) => ({
@@ -104,6 +101,7 @@ export class GeminiModel implements LanguageModel {
         ...(s.toolCalls.length ? { toolCalls: s.toolCalls } : {}),
         finishReason: geminiFinishReason(s.finish, s.toolCalls.length > 0),
       }));
+    if (assembled.length === 0) assembled.push({ text: null, finishReason: "content_filter" });
     const response: LMResponse = { outputs: assembled, usage, raw: chunks };
     if (model) response.model = model;
     if (id) response.id = id;
@@ -117,16 +115,21 @@ export class GeminiModel implements LanguageModel {
         "content-type": "application/json",
         "x-goog-api-key": apiKey,
         ...(method.startsWith("stream") ? { accept: "text/event-stream" } : {}),
-        ...this.settings.headers,
+        ...this.#settings.headers,
         ...request.headers,
       },
       body: geminiBody(request),
       ...(request.signal ? { signal: request.signal } : {}),
-      ...(this.settings.fetch ? { fetch: this.settings.fetch } : {}),
+      ...(this.#settings.fetch ? { fetch: this.#settings.fetch } : {}),
     };
   }
 
   private context(model: string, apiKey: string): ProviderCallContext {
     return { provider: "gemini", model, secrets: [apiKey], mapError: (reply) => mapGeminiError(reply, model) };
   }
+}
+
+/** A reply to a prompt Gemini refused to answer (`promptFeedback.blockReason`, no candidates). */
+function isBlockedPrompt(json: unknown): boolean {
+  return Boolean((json as { promptFeedback?: { blockReason?: unknown } } | undefined)?.promptFeedback?.blockReason);
 }

@@ -65,9 +65,18 @@ export function geminiCandidateToOutput(candidate: Candidate): LMOutput {
 
 /** A `generateContent` reply as an `LMResponse`. */
 export function parseGeminiResponse(json: unknown): LMResponse {
-  const body = (json ?? {}) as { candidates?: Candidate[]; usageMetadata?: Record<string, number>; modelVersion?: string; responseId?: string };
+  const body = (json ?? {}) as {
+    candidates?: Candidate[];
+    usageMetadata?: Record<string, number>;
+    modelVersion?: string;
+    responseId?: string;
+    promptFeedback?: { blockReason?: string };
+  };
   const candidates = [...(body.candidates ?? [])].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
-  const response: LMResponse = { outputs: candidates.map(geminiCandidateToOutput), usage: geminiUsage(body.usageMetadata), raw: json };
+  const outputs = candidates.map(geminiCandidateToOutput);
+  // A refused prompt has no candidates: one empty completion, filtered.
+  if (outputs.length === 0 && body.promptFeedback?.blockReason) outputs.push({ text: null, finishReason: "content_filter" });
+  const response: LMResponse = { outputs, usage: geminiUsage(body.usageMetadata), raw: json };
   if (body.modelVersion) response.model = body.modelVersion;
   if (body.responseId) response.id = body.responseId;
   return response;

@@ -1,5 +1,5 @@
 import type { LMCapabilities } from "../../lm/lm-capabilities.js";
-import { isOpenAIReasoningModel } from "./is-openai-reasoning-model.js";
+import { isOpenAIReasoningModel } from "../../lm/is-openai-reasoning-model.js";
 
 /** Chat Completions parameters every OpenAI-compatible server is expected to take. */
 export const OPENAI_CHAT_PARAMS: readonly string[] = Object.freeze([

@@ -1,5 +1,5 @@
 import type { LMRequest } from "../../lm/lm-request.js";
-import { isOpenAIReasoningModel } from "./is-openai-reasoning-model.js";
+import { isOpenAIReasoningModel } from "../../lm/is-openai-reasoning-model.js";
 
 /**
  * The Chat Completions request body: `model`, `messages`, then the parameters as given (OpenAI naming). Reasoning

@@ -1,8 +1,8 @@
-import { LMProviderError } from "../../errors/lm-errors.js";
+import { LMTransportError } from "../../errors/lm-errors.js";
 import type { LMRequest } from "../../lm/lm-request.js";
 import type { LMResponse } from "../../lm/lm-response.js";
 import type { LMStreamPart } from "../../lm/lm-stream-part.js";
-import { redact } from "../shared/redact.js";
+import { parseStreamEvent, requireOutputs } from "../shared/malformed-reply.js";
 import { postEventStream, postJson, type ProviderCallContext } from "../shared/post-json.js";
 import { openAIChatBody } from "./openai-chat-body.js";
 import { parseOpenAIChatResponse } from "./openai-chat-response.js";
@@ -20,6 +20,7 @@ import { OpenAIEndpointModel } from "./openai-endpoint-model.js";
 export class OpenAIChatModel extends OpenAIEndpointModel {
   async doGenerate(request: LMRequest): Promise<LMResponse> {
     const apiKey = this.endpoint.apiKey();
+    const context = this.context(request.model, apiKey);
     const { json } = await postJson(
       {
         url: `${this.endpoint.baseURL}/chat/completions`,
@@ -28,9 +29,9 @@ export class OpenAIChatModel extends OpenAIEndpointModel {
         ...(request.signal ? { signal: request.signal } : {}),
         ...(this.endpoint.fetch ? { fetch: this.endpoint.fetch } : {}),
       },
-      this.context(request.model, apiKey),
+      context,
     );
-    return parseOpenAIChatResponse(json, Boolean(request.params.logprobs));
+    return parseOpenAIChatResponse(requireOutputs(json, "choices", context), Boolean(request.params.logprobs));
   }
 
   async *doStream(request: LMRequest): AsyncGenerator<LMStreamPart> {
@@ -47,10 +48,14 @@ export class OpenAIChatModel extends OpenAIEndpointModel {
       context,
     );
     const assembler = new OpenAIChatStreamAssembler();
+    let done = false;
     for await (const event of events) {
-      if (event.data === "[DONE]") break;
+      if (event.data === "[DONE]") {
+        done = true;
+        break;
+      }
       if (!event.data) continue;
-      const chunk = parseChunk(event.data, context);
+      const chunk = parseStreamEvent(event.data, context);
       if (chunk.error !== undefined) {
         const { message, code } = openAIErrorFields(chunk, event.data);
         const status = typeof (chunk.error as { code?: unknown })?.code === "number" ? ((chunk.error as { code: number }).code) : 500;
@@ -58,23 +63,15 @@ export class OpenAIChatModel extends OpenAIEndpointModel {
       }
       yield* assembler.push(chunk);
     }
+    // Servers that omit `[DONE]` still end every choice with a finish_reason; a stream with neither was cut short.
+    if (!done && !assembler.complete) {
+      throw new LMTransportError(`${this.provider}'s stream ended before its last event.`, { provider: this.provider, model: request.model });
+    }
     yield assembler.finish(Boolean(request.params.logprobs));
   }
 
   private context(model: string, apiKey: string | undefined): ProviderCallContext {
     const provider = this.provider;
     return { provider, model, secrets: [apiKey], mapError: (reply) => mapOpenAIError(reply, provider, model) };
-  }
-}
-
-function parseChunk(data: string, context: ProviderCallContext): Record<string, unknown> {
-  try {
-    return JSON.parse(data) as Record<string, unknown>;
-  } catch (error) {
-    throw new LMProviderError(`${context.provider} sent a stream event that is not valid JSON: ${redact(data.slice(0, 200), context.secrets)}`, {
-      provider: context.provider,
-      model: context.model,
-      cause: error,
-    });
   }
 }

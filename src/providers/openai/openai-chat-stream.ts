@@ -68,6 +68,11 @@ export class OpenAIChatStreamAssembler {
     return parts;
   }
 
+  /** Whether every choice seen so far has ended (has a finish_reason), and there was at least one. */
+  get complete(): boolean {
+    return this.choices.size > 0 && [...this.choices.values()].every((choice) => choice.finishReason !== null);
+  }
+
   /** The whole reply, as `parseOpenAIChatResponse` reads it. */
   finish(withLogprobs: boolean): LMStreamPart {
     const choices = [...this.choices.entries()]

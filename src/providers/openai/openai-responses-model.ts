@@ -1,9 +1,9 @@
-import { LMProviderError } from "../../errors/lm-errors.js";
+import { LMTransportError } from "../../errors/lm-errors.js";
 import type { LMRequest } from "../../lm/lm-request.js";
 import type { LMResponse } from "../../lm/lm-response.js";
 import type { LMStreamPart } from "../../lm/lm-stream-part.js";
 import { postEventStream, postJson, type ProviderCallContext } from "../shared/post-json.js";
-import { redact } from "../shared/redact.js";
+import { parseStreamEvent, requireOutputs } from "../shared/malformed-reply.js";
 import { mapOpenAIError } from "./openai-error.js";
 import { openAIResponsesBody } from "./openai-responses-body.js";
 import { parseOpenAIResponsesResponse } from "./openai-responses-response.js";
@@ -16,6 +16,7 @@ import { OpenAIEndpointModel } from "./openai-endpoint-model.js";
 export class OpenAIResponsesModel extends OpenAIEndpointModel {
   async doGenerate(request: LMRequest): Promise<LMResponse> {
     const apiKey = this.endpoint.apiKey();
+    const context = this.context(request.model, apiKey);
     const { json } = await postJson(
       {
         url: `${this.endpoint.baseURL}/responses`,
@@ -24,9 +25,9 @@ export class OpenAIResponsesModel extends OpenAIEndpointModel {
         ...(request.signal ? { signal: request.signal } : {}),
         ...(this.endpoint.fetch ? { fetch: this.endpoint.fetch } : {}),
       },
-      this.context(request.model, apiKey),
+      context,
     );
-    return parseOpenAIResponsesResponse(json);
+    return parseOpenAIResponsesResponse(requireOutputs(json, "output", context));
   }
 
   async *doStream(request: LMRequest): AsyncGenerator<LMStreamPart> {
@@ -45,16 +46,7 @@ export class OpenAIResponsesModel extends OpenAIEndpointModel {
     const calls = new Map<string, number>();
     for await (const event of events) {
       if (!event.data || event.data === "[DONE]") continue;
-      let data: Record<string, unknown>;
-      try {
-        data = JSON.parse(event.data) as Record<string, unknown>;
-      } catch (error) {
-        throw new LMProviderError(`${this.provider} sent a stream event that is not valid JSON: ${redact(event.data.slice(0, 200), context.secrets)}`, {
-          provider: this.provider,
-          model: request.model,
-          cause: error,
-        });
-      }
+      const data = parseStreamEvent(event.data, context);
       const type = String(data.type ?? event.event);
       if (type === "response.output_text.delta") {
         yield { type: "text-delta", index: 0, delta: String(data.delta ?? "") };
@@ -74,7 +66,7 @@ export class OpenAIResponsesModel extends OpenAIEndpointModel {
         throw context.mapError({ status: 500, headers: new Headers(), bodyText: String(error.message ?? ""), json: { error } });
       }
     }
-    throw new LMProviderError(`${this.provider}'s stream ended before response.completed.`, { provider: this.provider, model: request.model });
+    throw new LMTransportError(`${this.provider}'s stream ended before response.completed.`, { provider: this.provider, model: request.model });
   }
 
   private context(model: string, apiKey: string | undefined): ProviderCallContext {

@@ -26,11 +26,11 @@ export class OpenAIEndpoint {
   readonly name: string;
   readonly baseURL: string;
   readonly fetch: typeof globalThis.fetch | undefined;
-  private readonly settings: OpenAIProviderSettings;
+  readonly #settings: OpenAIProviderSettings;
   private readonly envVars: readonly string[];
 
   constructor(settings: OpenAIProviderSettings = {}) {
-    this.settings = settings;
+    this.#settings = settings;
     this.name = settings.name ?? "openai";
     this.envVars = settings.apiKeyEnvVars ?? ["OPENAI_API_KEY"];
     this.baseURL = (settings.baseURL ?? process.env.OPENAI_BASE_URL ?? OPENAI_BASE_URL).replace(/\/+$/, "");
@@ -43,32 +43,32 @@ export class OpenAIEndpoint {
 
   /** The key for this call (explicit, else from the environment); never stored anywhere else. */
   apiKey(): string | undefined {
-    if (this.settings.requireApiKey === false) return loadOptionalApiKey(this.settings.apiKey, this.envVars);
-    return loadApiKey({ apiKey: this.settings.apiKey, envVars: this.envVars, description: this.name, provider: this.name });
+    if (this.#settings.requireApiKey === false) return loadOptionalApiKey(this.#settings.apiKey, this.envVars);
+    return loadApiKey({ apiKey: this.#settings.apiKey, envVars: this.envVars, description: this.name, provider: this.name });
   }
 
   headers(apiKey: string | undefined, extra?: Record<string, string>): Record<string, string> {
     return {
       "content-type": "application/json",
       ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
-      ...(this.settings.organization ? { "openai-organization": this.settings.organization } : {}),
-      ...(this.settings.project ? { "openai-project": this.settings.project } : {}),
-      ...this.settings.headers,
+      ...(this.#settings.organization ? { "openai-organization": this.#settings.organization } : {}),
+      ...(this.#settings.project ? { "openai-project": this.#settings.project } : {}),
+      ...this.#settings.headers,
       ...extra,
     };
   }
 
   capabilityOverrides(): Partial<LMCapabilities> | undefined {
-    return this.settings.capabilities;
+    return this.#settings.capabilities;
   }
 
   /** What a model served here supports: OpenAI's table for the official API, JSON mode elsewhere, then overrides. */
   capabilitiesFor(modelId: string): LMCapabilities {
     const base = this.isOfficial ? openAICapabilities(modelId) : OPENAI_COMPATIBLE_CAPABILITIES;
-    return Object.freeze({ ...base, ...this.settings.capabilities });
+    return Object.freeze({ ...base, ...this.#settings.capabilities });
   }
 
   streamUsage(): boolean {
-    return this.settings.streamUsage !== false;
+    return this.#settings.streamUsage !== false;
   }
 }

@@ -1,6 +1,7 @@
-import { LMError, LMProviderError, LMTimeoutError, LMTransportError } from "../../errors/lm-errors.js";
+import { LMError, LMTimeoutError, LMTransportError } from "../../errors/lm-errors.js";
 import { parseSSEStream, type SSEEvent } from "../../utils/sse-parser.js";
 import type { HttpErrorReply } from "./http-error-reply.js";
+import { malformedReply } from "./malformed-reply.js";
 import { redact } from "./redact.js";
 
 /** One JSON POST to a provider. */
@@ -21,29 +22,41 @@ export interface ProviderCallContext {
   mapError: (reply: HttpErrorReply) => LMError;
 }
 
-/** Sends the request and returns the parsed JSON reply; every failure is a typed `LMError` (or the caller's abort reason). */
+/**
+ * Sends the request and returns the parsed JSON reply; every failure is a typed `LMError` (or the caller's abort
+ * reason). A 2xx reply that is not JSON is an `LMServerError`, retried like a 5xx.
+ */
 export async function postJson(request: ProviderHttpRequest, context: ProviderCallContext): Promise<{ json: unknown; headers: Headers }> {
   const response = await send(request, context);
-  let text: string;
-  try {
-    text = await response.text();
-  } catch (error) {
-    throw transportError(error, request, context);
-  }
+  const text = await readText(response, request, context);
   try {
     return { json: JSON.parse(text), headers: response.headers };
   } catch (error) {
-    throw new LMProviderError(
-      `${context.provider} returned a reply that is not valid JSON (HTTP ${response.status}): ${redact(text.slice(0, 200), context.secrets)}`,
-      { model: context.model, provider: context.provider, status: response.status, cause: error },
-    );
+    throw malformedReply(context, `HTTP ${response.status}, not valid JSON`, text, error);
   }
 }
 
-/** Sends the request and returns its server-sent events; an HTTP error is thrown before the first event. */
+/**
+ * Sends the request and returns its server-sent events; an HTTP error is thrown before the first event. A 2xx reply
+ * that is not `text/event-stream` is the error its JSON body names, else an `LMServerError` (retried like a 5xx).
+ */
 export async function postEventStream(request: ProviderHttpRequest, context: ProviderCallContext): Promise<AsyncGenerator<SSEEvent>> {
   const response = await send(request, context);
-  if (!response.body) throw new LMProviderError(`${context.provider} returned an empty stream.`, { model: context.model, provider: context.provider });
+  const type = response.headers.get("content-type") ?? "";
+  if (!response.body || !/^\s*text\/event-stream\b/i.test(type)) {
+    const text = await readText(response, request, context);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    if (json && typeof json === "object" && "error" in json && (json as { error?: unknown }).error) {
+      const code = Number(((json as { error: { code?: unknown } }).error as { code?: unknown })?.code);
+      throw context.mapError({ status: Number.isInteger(code) && code >= 400 ? code : 500, headers: response.headers, bodyText: redact(text, context.secrets), json });
+    }
+    throw malformedReply(context, `HTTP ${response.status} with content-type ${JSON.stringify(type || "(none)")}, not an event stream`, text);
+  }
   const body = response.body as unknown as AsyncIterable<Uint8Array>;
   return (async function* () {
     try {
@@ -52,6 +65,14 @@ export async function postEventStream(request: ProviderHttpRequest, context: Pro
       throw transportError(error, request, context);
     }
   })();
+}
+
+async function readText(response: Response, request: ProviderHttpRequest, context: ProviderCallContext): Promise<string> {
+  try {
+    return await response.text();
+  } catch (error) {
+    throw transportError(error, request, context);
+  }
 }
 
 async function send(request: ProviderHttpRequest, context: ProviderCallContext): Promise<Response> {

@@ -10,43 +10,39 @@ export interface FunctionToolSpec {
   function: { name: string; description: string | null; parameters: { type: "object"; properties: ToolArgs; required: string[] } };
 }
 
+/** DSPy's `Tool.format_as_litellm_function_call()` for a name, description and argument schemas. */
+export function functionToolSpec(name: string, desc: string | null, args: ToolArgs): FunctionToolSpec {
+  return {
+    type: "function",
+    function: {
+      name,
+      description: desc,
+      parameters: { type: "object", properties: args, required: Object.keys(args).filter((k) => !("default" in (args[k] ?? {}))) },
+    },
+  };
+}
+
 /**
- * A tool the LM may call (`dspy.Tool`) as adapters see it: name, description and argument schemas.
- * Rendered in prompts as DSPy's `str(tool)`; sent natively as an OpenAI function spec.
- *
- * @example
- * const search = new Tool({ name: "search", desc: "Search the web.", args: { query: { type: "string" } } });
+ * What adapters see of a tool (`dspy.Tool` as a value): name, description and argument schemas, rendered in prompts
+ * as DSPy's `str(tool)` and sent natively as an OpenAI function spec. The runnable `Tool` (src/tools) extends it.
  */
-export class Tool extends CustomType {
+export class ToolBase extends CustomType {
   readonly typeName = "Tool";
   readonly name: string;
-  /** The description; null when the tool has none (DSPy's `Tool.desc` of a function without a docstring). */
+  /** The description; null when none was given (DSPy's `Tool.desc` of a function without a docstring). */
   readonly desc: string | null;
   readonly args: ToolArgs;
-  readonly func?: (args: Record<string, unknown>) => unknown;
 
-  constructor(spec: { name: string; desc?: string | null; args?: ToolArgs; func?: (args: Record<string, unknown>) => unknown }) {
+  constructor(name: string, desc: string | null, args: ToolArgs) {
     super();
-    this.name = spec.name;
-    this.desc = spec.desc ?? null;
-    this.args = spec.args ?? {};
-    if (spec.func) this.func = spec.func;
+    this.name = name;
+    this.desc = desc;
+    this.args = args;
   }
 
   /** DSPy's `Tool.format_as_litellm_function_call()`. */
   formatAsFunctionCall(): FunctionToolSpec {
-    return {
-      type: "function",
-      function: {
-        name: this.name,
-        description: this.desc,
-        parameters: {
-          type: "object",
-          properties: this.args,
-          required: Object.keys(this.args).filter((k) => !("default" in (this.args[k] ?? {}))),
-        },
-      },
-    };
+    return functionToolSpec(this.name, this.desc, this.args);
   }
 
   format(): string {
@@ -61,5 +57,10 @@ export class Tool extends CustomType {
 
   override toPyStr(): string {
     return this.toString();
+  }
+
+  /** DSPy's `repr(tool)`. */
+  toPyRepr(): string {
+    return `Tool(name=${this.name}, desc=${this.desc ?? "None"}, args=${pyRepr(this.args)})`;
   }
 }

@@ -1,0 +1,47 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+
+const srcDir = dirname(fileURLToPath(import.meta.url));
+const hooks = pathToFileURL(join(srcDir, "../scripts/architecture/record-module-loads.mjs")).href;
+const work = mkdtempSync(join(tmpdir(), "tsdspy-cold-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** The files under src/ that a fresh Node process loads while running `script` (an ES module body). */
+function modulesLoadedBy(name: string, script: string): string[] {
+  const out = join(work, `${name}.txt`);
+  const body = [
+    'import { register } from "node:module";',
+    `register(${JSON.stringify(hooks)}, { data: { out: ${JSON.stringify(out)} } });`,
+    `const root = ${JSON.stringify(pathToFileURL(join(srcDir, "index.ts")).href)};`,
+    script,
+  ].join("\n");
+  execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", body], { cwd: join(srcDir, ".."), stdio: ["ignore", "ignore", "inherit"] });
+  const prefix = pathToFileURL(srcDir).href + "/";
+  return [...new Set(readFileSync(out, "utf8").split("\n"))].filter((url) => url.startsWith(prefix)).map((url) => url.slice(prefix.length)).sort();
+}
+
+const providerCode = (files: string[]) => files.filter((f) => f.startsWith("providers/") && !/^providers\/(builtin-providers|[^/]+\/[^/]+-registrations?)\.ts$/.test(f));
+
+describe("cold start", () => {
+  it("`import { Predict, configure } from \"tsdspy\"` loads no provider code", () => {
+    const loaded = modulesLoadedBy("root", 'const { Predict, configure } = await import(root); if (!Predict || !configure) process.exit(1);');
+    expect(loaded).toContain("predict/predict.ts");
+    expect(loaded).toContain("providers/builtin-providers.ts");
+    expect(providerCode(loaded)).toEqual([]);
+  }, 60_000);
+
+  it("the first LM of a provider loads that provider's code and no other's", () => {
+    const loaded = modulesLoadedBy(
+      "openai",
+      'const { LM } = await import(root); const lm = new LM("openai/gpt-4o-mini", { apiKey: "sk-test" }); await lm.prepare(); if (lm.provider.provider !== "openai") process.exit(1);',
+    );
+    const code = providerCode(loaded);
+    expect(code).toContain("providers/openai/openai-provider.ts");
+    expect(code).toContain("providers/openai/openai-chat-model.ts");
+    expect(code.filter((f) => !f.startsWith("providers/openai/") && !f.startsWith("providers/shared/"))).toEqual([]);
+  }, 60_000);
+});
