@@ -59,6 +59,15 @@ function time(adapter: Adapter, reply: string): { ms: number; outcome: string } 
   return { ms: Number(process.hrtime.bigint() - start) / 1e6, outcome };
 }
 
+/** How fast this machine is right now (benchmarks run beside other work): JSON.parse of ~1 MB of JSON. */
+function calibration(): number {
+  const text = JSON.stringify(Array.from({ length: 40_000 }, (_, i) => ({ id: i, text: `item ${i}` })));
+  JSON.parse(text);
+  const start = process.hrtime.bigint();
+  JSON.parse(text);
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
 const args = process.argv.slice(2);
 const filter = args.find((a) => !a.startsWith("--"));
 const sizes = (args.find((a) => a.startsWith("--sizes="))?.slice(8) ?? "10000,100000,1000000").split(",").map(Number);
@@ -85,3 +94,4 @@ for (const [shape, make] of Object.entries(SHAPES)) {
 const widths = header.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
 for (const row of rows) console.log(row.map((cell, c) => cell.padEnd(widths[c]!)).join("  "));
 console.log(`\nslowest ${sizes[sizes.length - 1]}-character parse: ${worst.toFixed(0)} ms (target ≤ 250 ms for 1 MB)`);
+console.log(`calibration: JSON.parse of 1 MB took ${calibration().toFixed(1)} ms right now (scale the figures above by the load this shows)`);

@@ -178,6 +178,7 @@ function colonEndsKey(p: RepairCursor, s: StringScanState): boolean {
 function scanBody(p: RepairCursor, s: StringScanState): string | undefined {
   let ch = p.at();
   while (ch !== undefined && (ch !== s.close || s.inLowQuoteSpan)) {
+    p.spendString(1);
     const context = p.current;
     if (s.missingQuotes) {
       if (context === "key" && (ch === ":" || isPySpace(ch))) break;

@@ -18,8 +18,12 @@ export function isQuote(ch: string | undefined): boolean {
  * stack of contexts, and the look-ahead primitives the heuristics are written with. Offsets
  * passed to `at`, `spacesEnd` and `findUnescaped` are relative to the read position.
  */
-/** Work allowed per character of the text, and in all (see `RepairCursor.spend`). */
+/**
+ * Work allowed per character of the text, and in all (see `RepairCursor.spend`); string bodies, the costliest thing
+ * json_repair re-reads, have their own allowance.
+ */
 const WORK_PER_CHARACTER = 24;
+const STRING_WORK_PER_CHARACTER = 4;
 const WORK_BASE = 50_000;
 
 export abstract class RepairCursor {
@@ -34,6 +38,9 @@ export abstract class RepairCursor {
   steps = 0;
   /** The most work allowed (see `spend`). */
   private readonly budget: number;
+  /** Characters of string bodies scanned so far (strings re-read after a backtrack count again). */
+  stringSteps = 0;
+  private readonly stringBudget: number;
   private readonly tables = new Map<string, DistanceTable>();
   private runs: BackslashRuns | null = null;
   private readonly countSteps = (steps: number): void => {
@@ -43,6 +50,13 @@ export abstract class RepairCursor {
   constructor(text: string) {
     this.chars = Array.from(text);
     this.budget = WORK_PER_CHARACTER * this.chars.length + WORK_BASE;
+    this.stringBudget = STRING_WORK_PER_CHARACTER * this.chars.length + WORK_BASE;
+  }
+
+  /** Counts characters of a string body read (see `spend`). */
+  spendString(chars: number): void {
+    this.stringSteps += chars;
+    if (this.stringSteps > this.stringBudget) this.spend(0);
   }
 
   /**
@@ -52,7 +66,7 @@ export abstract class RepairCursor {
    */
   spend(steps: number): void {
     this.steps += steps;
-    if (this.steps > this.budget) {
+    if (this.steps > this.budget || this.stringSteps > this.stringBudget) {
       throw new ValueError(
         `Cannot repair this JSON in linear time: json_repair's heuristics would re-read the text over and over ` +
           `(${this.chars.length} characters; tsdspy stops after ${this.budget} steps). The reply is hostile or degenerate: ask the LM again.`,
