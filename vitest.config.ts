@@ -2,14 +2,14 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-// `import … from "tsdspy"` (and subpaths) in examples and tests resolve to the TypeScript sources, following the
-// `source` condition of package.json's exports.
-const pkg = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")) as {
-  exports: Record<string, { source: string }>;
+// `import … from "tsdspy"` (and subpaths) in examples and tests resolve to the TypeScript sources through the `paths`
+// of tsconfig.json, which tsc and tsx read too. The published package.json points only at the built `dist/`.
+const tsconfig = JSON.parse(readFileSync(new URL("./tsconfig.json", import.meta.url), "utf8")) as {
+  compilerOptions: { paths: Record<string, [string]> };
 };
-const alias = Object.entries(pkg.exports).map(([subpath, target]) => ({
-  find: new RegExp(`^${subpath === "." ? "tsdspy" : `tsdspy/${subpath.slice(2)}`}$`),
-  replacement: fileURLToPath(new URL(target.source, import.meta.url)),
+const alias = Object.entries(tsconfig.compilerOptions.paths).map(([specifier, [target]]) => ({
+  find: new RegExp(`^${specifier}$`),
+  replacement: fileURLToPath(new URL(target, import.meta.url)),
 }));
 
 export default defineConfig({

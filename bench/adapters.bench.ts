@@ -2,7 +2,7 @@
  * Per-call cost of the adapters: format (system + 3 demos + request) and parse of a typical reply, for
  * ChatAdapter, JSONAdapter and XMLAdapter. Target: well under 100 µs per format.
  *
- *   npx tsx --conditions=source bench/adapters.bench.ts
+ *   npx tsx bench/adapters.bench.ts
  */
 import type { Adapter } from "../src/adapters/adapter.js";
 import { ChatAdapter } from "../src/adapters/chat-adapter.js";

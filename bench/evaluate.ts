@@ -2,7 +2,7 @@
  * Evaluate's parallel overhead: 1,000 examples against a program whose LM takes 20 ms, at numThreads 50.
  * The ideal wall time is ceil(1000 / 50) × 20 ms = 400 ms; the target is within 10% of it.
  *
- *   npx tsx --conditions=source bench/evaluate.ts
+ *   npx tsx bench/evaluate.ts
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { BaseLM, type LMForwardRequest } from "../src/clients/base-lm.js";

@@ -1,7 +1,7 @@
 /**
  * Micro benchmark: jsonRepairLoads vs JSON.parse on LM-reply-sized JSON (200 B - 5 KB).
  *
- *   npx tsx --conditions=source bench/json-repair.bench.ts
+ *   npx tsx bench/json-repair.bench.ts
  *
  * Rows: valid JSON (the strict path), valid JSON with integral floats such as `1.0` (Python
  * typing needs our own strict decoder), and broken replies (the repair path), for reference.

@@ -3,7 +3,7 @@
  * the same server, plus the cost of the cache-hit path. Each client mode runs in its own child process so that
  * peak RSS deltas are comparable; the server runs in this process.
  *
- *   npx tsx --conditions=source bench/lm-overhead.ts [calls]
+ *   npx tsx bench/lm-overhead.ts [calls]
  */
 import { fork } from "node:child_process";
 import { createServer } from "node:http";

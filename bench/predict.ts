@@ -3,7 +3,7 @@
  * formatting (3 demos), the BaseLM bookkeeping (history, usage, callbacks), parsing and the Prediction — against an
  * in-process LM that answers instantly, so everything measured is tsdspy.
  *
- *   npx tsx --conditions=source bench/predict.ts
+ *   npx tsx bench/predict.ts
  */
 import { measure } from "./shared/measure.js";
 import { BaseLM, ChainOfThought, configure, Example, Predict, silentLogger, type LMForwardRequest, type LMResponse } from "../src/index.js";

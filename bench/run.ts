@@ -13,7 +13,7 @@ const scripts = readdirSync(here)
 let failed = 0;
 for (const script of scripts) {
   console.log(`\n=== bench/${script} ===`);
-  const run = spawnSync(process.execPath, ["--import", "tsx", "--conditions=source", join(here, script)], { stdio: "inherit" });
+  const run = spawnSync(process.execPath, ["--import", "tsx", join(here, script)], { stdio: "inherit" });
   if (run.status !== 0) failed++;
 }
 process.exitCode = failed ? 1 : 0;

@@ -31,7 +31,7 @@ const ALLOWED: LayerTable = {
   retrievers: ["errors", "python", "lm", "context", "primitives"],
   optimizers: ["errors", "utils", "python", "context", "primitives", "predict", "evaluate", "retrievers"],
   testing: ["errors", "utils", "lm", "signatures", "adapters", "context", "clients"],
-  sim: ["errors", "python", "lm", "clients"],
+  sim: ["errors", "utils", "python", "lm", "clients"],
   cli: ["sim"],
 };
 

@@ -72,6 +72,7 @@ describe("public surface", () => {
         "LabeledFewShot",
         "LexicalEmbedder",
         "McpToolError",
+        "MetricError",
         "MissingArtifactError",
         "Module",
         "MultiChainComparison",
@@ -163,6 +164,7 @@ describe("public surface", () => {
     expect(await keysOf(() => import("./sim/index.js"))).toMatchInlineSnapshot(`
       [
         "CUE_PATTERNS",
+        "SIM_RULES",
         "SimLM",
         "SimulatorModel",
         "readCues",
@@ -251,7 +253,7 @@ describe("public surface", () => {
   });
 
   it("every subpath of package.json is pinned above, and no entry point uses export *", async () => {
-    const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { exports: Record<string, { source: string }> };
+    const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { exports: Record<string, { default: string }> };
     expect(Object.keys(pkg.exports).map((k) => (k === "." ? "tsdspy" : `tsdspy/${k.slice(2)}`))).toEqual([
       "tsdspy",
       "tsdspy/testing",
@@ -262,7 +264,8 @@ describe("public surface", () => {
       "tsdspy/gemini",
       "tsdspy/ai-sdk",
     ]);
-    for (const { source } of Object.values(pkg.exports)) {
+    for (const conditions of Object.values(pkg.exports)) {
+      const source = conditions.default.replace(/^\.\/dist\/(.*)\.js$/, "./src/$1.ts"); // the entry point's source
       const text = readFileSync(new URL(`../${source}`, import.meta.url), "utf8");
       expect(text, source).not.toMatch(/export\s+(type\s+)?\*/);
     }

@@ -12,6 +12,7 @@ export { BudgetEstimateError } from "./errors/budget-estimate-error.js";
 export { ArgumentTypeError } from "./errors/argument-type-error.js";
 export { IndexError } from "./errors/index-error.js";
 export { ExecutionCancelledError } from "./errors/execution-cancelled-error.js";
+export { MetricError } from "./errors/metric-error.js";
 export { PythonSyntaxError } from "./errors/python-syntax-error.js";
 export { PythonTypeError } from "./errors/python-type-error.js";
 export { RecursionError } from "./errors/recursion-error.js";
@@ -131,14 +132,14 @@ export { inspectHistory } from "./context/inspect-history.js";
 // Primitives
 export { Example, type ExampleConstructor } from "./primitives/example.js";
 export { Prediction, Completions, type PredictionConstructor } from "./primitives/prediction.js";
-export { Module, isModule, type CallOptions } from "./primitives/module.js";
+export { Module, isModule, type BatchOptions, type BatchResult, type CallOptions, type ModuleCallOptions, type ModuleInputs, type ModuleOutput } from "./primitives/module.js";
 export { isParameter, type Parameter, type LoadStateOptions } from "./primitives/parameter.js";
 export { DEPENDENCY_VERSIONS, stateFileText } from "./primitives/state-file.js";
 
 // Evaluation
 export { Evaluate, type EvaluateOptions, type EvaluateCallOptions } from "./evaluate/evaluate.js";
 export { EvaluationResult, type EvaluationRow } from "./evaluate/evaluation-result.js";
-export type { Metric, MetricScore, Program } from "./evaluate/metric.js";
+export type { Metric, MetricScore, Program, ProgramOutput } from "./evaluate/metric.js";
 export { normalizeText } from "./evaluate/metrics/normalize-text.js";
 export { EM } from "./evaluate/metrics/em.js";
 export { F1 } from "./evaluate/metrics/f1.js";

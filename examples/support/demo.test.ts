@@ -1,7 +1,10 @@
+import { spawn } from "node:child_process";
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { silentLogger } from "tsdspy";
 import { resetSettings } from "tsdspy/testing";
 import { generateTickets } from "./dataset.js";
 import { DATASET_PATH } from "./load-tickets.js";
@@ -18,7 +21,18 @@ describe("the support demo", () => {
   it("compiles on the simulator, beats the baseline on held-out data, passes the gates, and serves from the artifact", async () => {
     const dir = await mkdtemp(join(tmpdir(), "tsdspy-demo-"));
     let text = "";
-    const result = await main({ artifactsDir: dir, output: { write: (t: string) => (text += t) } });
+    // With the silent logger tsdspy itself writes nothing at all: no progress, no summary lines, on either stream.
+    const stdout = vi.spyOn(process.stdout, "write");
+    const stderr = vi.spyOn(process.stderr, "write");
+    let result: Awaited<ReturnType<typeof main>>;
+    try {
+      result = await main({ artifactsDir: dir, output: { write: (t: string) => (text += t) }, logger: silentLogger });
+      expect(stdout).not.toHaveBeenCalled();
+      expect(stderr).not.toHaveBeenCalled();
+    } finally {
+      stdout.mockRestore();
+      stderr.mockRestore();
+    }
     expect(result.candidate.score).toBeGreaterThan(result.baseline.score + 20);
     expect(result.promote).toBe(true);
     expect(text).toContain("Release decision: PROMOTE");
@@ -30,5 +44,43 @@ describe("the support demo", () => {
     expect(state["generate_resolution.predict"].demos.length).toBeGreaterThan(0);
     expect(state.metadata.dependency_versions).toEqual({ python: "3.11", dspy: "3.3.1", cloudpickle: "3.1" });
     expect(result.served).toContain("#40417");
+    // The README states the demo's numbers on the simulator: they must be the ones it prints.
+    const readme = await readFile(new URL("../../README.md", import.meta.url), "utf8");
+    const stated = /baseline scores\s+([\d.]+) on test and the compiled program ([\d.]+)/.exec(readme.replace(/\s+/g, " "));
+    expect(stated?.slice(1)).toEqual([result.baseline.score.toFixed(2), result.candidate.score.toFixed(2)]);
   }, 60_000);
+
+  it("run as `npm run demo` with piped output: stdout holds only the report, stderr a few summary lines", async () => {
+    const root = fileURLToPath(new URL("../..", import.meta.url));
+    const cwd = await mkdtemp(join(tmpdir(), "tsdspy-demo-cli-"));
+    const tsx = pathToFileURL(join(root, "node_modules/tsx/dist/loader.mjs")).href; // `npm run demo` is `tsx examples/support/demo.ts`
+    const child = spawn(process.execPath, ["--import", tsx, join(root, "examples/support/demo.ts")], {
+      cwd,
+      env: { ...process.env, TSX_TSCONFIG_PATH: join(root, "tsconfig.json"), TSDSPY_LM: "" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk));
+    child.stderr.on("data", (chunk: Buffer) => (err += chunk));
+    const code = await new Promise<number | null>((resolve) => child.once("close", resolve));
+    expect(code, err).toBe(0);
+
+    // stdout is exactly the report the program prints (the same report as an in-process run, wall time aside).
+    let report = "";
+    await main({ artifactsDir: cwd, output: { write: (t: string) => (report += t) }, logger: silentLogger });
+    const withoutTime = (text: string) => text.replace(/wall time [\d.]+ s/, "wall time _ s").replace(`${cwd}/`, "artifacts/");
+    expect(withoutTime(out)).toBe(withoutTime(report));
+
+    // stderr: tsdspy's summary lines, one set per evaluation or candidate, none per example, no progress-bar redraws.
+    const lines = err.trimEnd().split("\n");
+    const kinds = [/^Average Metric: [\d.]+ \/ 24 \([\d.]+%\)$/, /^Going to sample between 1 and 4 traces per predictor\.$/, /^Will attempt to bootstrap 6 candidate sets\.$/,
+      /^New best score: [\d.]+ for seed -?\d+$/, /^Scores so far: \[[\d., ]+\]$/, /^Best score so far: [\d.]+$/,
+      /^Bootstrapped \d+ full traces after \d+ examples for up to 1 rounds, amounting to \d+ attempts\.$/, /^9 candidate programs found\.$/];
+    expect(lines.filter((line) => !kinds.some((kind) => kind.test(line)))).toEqual([]);
+    expect(err).not.toMatch(/\r|it\/s|%\|/);
+    // 2 evaluations + 9 candidates x (evaluation, scores so far, best so far) + 2 header, 7 bootstrap, ≤ 9 new-best, 1 closing line.
+    expect(lines.filter((line) => line.startsWith("Average Metric")).length).toBe(11);
+    expect(lines.length).toBeLessThanOrEqual(2 + 9 * 3 + 2 + 7 + 9 + 1);
+  }, 120_000);
 });

@@ -18,6 +18,7 @@ import {
   writeArtifact,
   type EvaluationResult,
   type LMLike,
+  type Logger,
   type ProgressStream,
 } from "tsdspy";
 import { pyFormatFixed } from "tsdspy/python";
@@ -44,7 +45,9 @@ function describeLm(): { lm: LMLike; label: string } {
   }
   return {
     lm: new SimLM(),
-    label: "tsdspy's offline simulator (answers only from the prompt; set TSDSPY_LM=provider/model for a real model)",
+    label:
+      "tsdspy's offline simulator (answers only from the prompt, by rules developed partly on this very dataset — docs/sim.md; " +
+      "set TSDSPY_LM=provider/model for a real model)",
   };
 }
 
@@ -53,8 +56,13 @@ const pct = (n: number) => pyFormatFixed(n, 2).padStart(8);
 export interface DemoOptions {
   /** Where the artifact directory is written (default `artifacts/`). */
   artifactsDir?: string;
-  /** Where the report, progress bars and optimizer lines go (default stdout). */
+  /**
+   * Where the report goes (default stdout). tsdspy's own progress bars and optimizer lines go to the configured
+   * logger (standard error by default), so `npm run demo > report.txt` holds only the report.
+   */
   output?: ProgressStream;
+  /** tsdspy's logger for the run (default: the configured one). */
+  logger?: Logger;
 }
 
 export async function main(options: DemoOptions = {}): Promise<{
@@ -69,11 +77,11 @@ export async function main(options: DemoOptions = {}): Promise<{
   const print = (line: string) => void output.write(`${line}\n`);
   const started = performance.now();
   const { lm, label } = describeLm();
-  configure({ lm });
+  configure({ lm, ...(options.logger ? { logger: options.logger } : {}) });
   const splits = loadTickets();
   const metric = resolutionQuality;
   const evaluateOn = (devset: typeof splits.test) =>
-    new Evaluate({ devset, metric: metric as never, numThreads: OPTIMIZER_SETTINGS.numThreads, displayProgress: true, output });
+    new Evaluate({ devset, metric: metric as never, numThreads: OPTIMIZER_SETTINGS.numThreads, displayProgress: true });
   const sliceOf = (example: { get(key: string): unknown }) => String(example.get("slice"));
 
   print("tsdspy demo: the article's support-ticket program, compiled offline, gated, saved and served");
@@ -90,7 +98,7 @@ export async function main(options: DemoOptions = {}): Promise<{
   const baseline = await withBudget(spent.baseline, () => evaluateOn(splits.test).call(baselineProgram));
 
   print("\n2. Compile: BootstrapFewShotWithRandomSearch on train, selecting on validation");
-  const optimizer = new BootstrapFewShotWithRandomSearch({ metric: metric as never, ...OPTIMIZER_SETTINGS, output });
+  const optimizer = new BootstrapFewShotWithRandomSearch({ metric: metric as never, ...OPTIMIZER_SETTINGS });
   const compiled = await withBudget(spent.compile, () =>
     optimizer.compile(new SupportPipeline(), { trainset: splits.train, valset: splits.validation }),
   );

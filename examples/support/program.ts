@@ -1,5 +1,5 @@
 // The article's support program: GenerateResolution through ChainOfThought, policy context given.
-import { ChainOfThought, Module, signature, type Prediction } from "tsdspy";
+import { ChainOfThought, Module, signature } from "tsdspy";
 
 export const GenerateResolution = signature({
   name: "GenerateResolution",
@@ -15,10 +15,11 @@ export const GenerateResolution = signature({
 
 export type SupportInputs = { ticket_text: string; policy_context: string };
 
-export class SupportPipeline extends Module<SupportInputs, { reasoning: string; resolution: string }> {
+// `call` takes forward's inputs and returns what forward returns: Prediction<{ reasoning: string; resolution: string }>.
+export class SupportPipeline extends Module {
   generate_resolution = new ChainOfThought(GenerateResolution);
 
-  forward(inputs: SupportInputs): Promise<Prediction<{ reasoning: string; resolution: string }>> {
+  forward(inputs: SupportInputs) {
     return this.generate_resolution.call({ policy_context: inputs.policy_context, ticket_text: inputs.ticket_text });
   }
 }

@@ -2,7 +2,8 @@ import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { runCli, USAGE, type CliIO } from "./run-cli.js";
+import { readFileSync } from "node:fs";
+import { runCli, SIM_USAGE, USAGE, type CliIO } from "./run-cli.js";
 
 function memoryIO(onStdout?: (text: string) => void): CliIO & { out: string[]; err: string[]; stop: () => void } {
   let stop = () => {};
@@ -23,13 +24,35 @@ function memoryIO(onStdout?: (text: string) => void): CliIO & { out: string[]; e
 
 describe("runCli", () => {
   it("prints help, and rejects unknown commands and bad options with exit code 2", async () => {
-    const help = memoryIO();
-    expect(await runCli(["--help"], help)).toBe(0);
-    expect(help.out.join("")).toBe(USAGE);
-    for (const argv of [[], ["sim"], ["lm", "serve"], ["sim", "serve", "--port"], ["sim", "serve", "--port", "http"], ["sim", "serve", "--verbose", "1"]]) {
+    for (const [argv, usage] of [
+      [["--help"], USAGE],
+      [["-h"], USAGE],
+      [["help"], USAGE],
+      [["sim", "--help"], SIM_USAGE],
+      [["sim", "-h"], SIM_USAGE],
+      [["sim", "serve", "--help"], SIM_USAGE],
+      [["sim", "serve", "--port", "0", "-h"], SIM_USAGE],
+      [["help", "sim"], SIM_USAGE],
+    ] as const) {
+      const help = memoryIO();
+      expect(await runCli(argv, help)).toBe(0);
+      expect(help.out.join("")).toBe(usage);
+      expect(help.err).toEqual([]);
+    }
+    for (const argv of [[], ["sim"], ["sim", "stop"], ["lm", "serve"], ["sim", "serve", "--port"], ["sim", "serve", "--port", "http"], ["sim", "serve", "--verbose", "1"]]) {
       const io = memoryIO();
       expect(await runCli(argv, io)).toBe(2);
-      expect(io.err.join("")).toMatch(/No command|Unknown|needs a value|--port must be/);
+      expect(io.err.join("")).toMatch(/No command|needs a subcommand|Unknown|needs a value|--port must be/);
+      expect(io.out).toEqual([]);
+    }
+  });
+
+  it("prints the package's version", async () => {
+    const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+    for (const flag of ["--version", "-v"]) {
+      const io = memoryIO();
+      expect(await runCli([flag], io)).toBe(0);
+      expect(io.out.join("")).toBe(`${version}\n`);
     }
   });
 

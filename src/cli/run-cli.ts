@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { startSimServer } from "../sim/sim-server.js";
 
 /** Where the CLI writes, and how it learns that it should stop serving. */
@@ -8,17 +9,36 @@ export interface CliIO {
   waitForStop: () => Promise<void>;
 }
 
-export const USAGE = `Usage: tsdspy <command>
+export const USAGE = `Usage: tsdspy <command> [options]
 
 Commands:
-  sim serve [--port N] [--host ADDR] [--model ID] [--seed S]
-      Serve the offline simulator (a stand-in for a language model, for demos and tests) over an
-      OpenAI-compatible API. Prints the base URL, then serves until interrupted.
-      Defaults: --port 0 (a free port), --host 127.0.0.1, --model tsdspy-sim-1.
+  sim serve     Serve the offline simulator over an OpenAI-compatible API (tsdspy sim --help).
 
 Options:
-  -h, --help    Show this help.
+  -h, --help     Show help; after a command, that command's help.
+  -v, --version  Print tsdspy's version.
 `;
+
+export const SIM_USAGE = `Usage: tsdspy sim serve [--port N] [--host ADDR] [--model ID] [--seed S]
+
+Serve the offline simulator (a stand-in for a language model, for demos and tests) over an OpenAI-compatible API.
+Prints the base URL (e.g. http://127.0.0.1:43117/v1) on standard output, then serves until interrupted.
+
+Options:
+  --port N       Port to listen on; 0 picks a free one (default 0).
+  --host ADDR    Address to bind (default 127.0.0.1).
+  --model ID     Model id the server reports (default tsdspy-sim-1).
+  --seed S       Varies the simulator's seeded choices (two seeds act like two similar models).
+  -h, --help     Show this help.
+`;
+
+/** tsdspy's version, from the package.json two folders up (the same from src/cli and from dist/cli). */
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+const isHelp = (arg: string | undefined) => arg === "-h" || arg === "--help";
 
 type Parsed = { ok: true; options: Record<string, string> } | { ok: false; message: string };
 
@@ -39,7 +59,7 @@ function parseOptions(args: string[], allowed: readonly string[]): Parsed {
 async function simServe(args: string[], io: CliIO): Promise<number> {
   const parsed = parseOptions(args, ["port", "host", "model", "seed"]);
   if (!parsed.ok) {
-    io.stderr(`${parsed.message}\n\n${USAGE}`);
+    io.stderr(`${parsed.message}\n\n${SIM_USAGE}`);
     return 2;
   }
   const { port: portText = "0", host = "127.0.0.1", model, seed } = parsed.options;
@@ -59,11 +79,23 @@ async function simServe(args: string[], io: CliIO): Promise<number> {
 /** Runs the `tsdspy` command line; resolves to the process exit code. */
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   const [command, sub, ...rest] = argv;
-  if (command === "-h" || command === "--help" || command === "help") {
+  if (isHelp(command) || (command === "help" && sub === undefined)) {
     io.stdout(USAGE);
     return 0;
   }
-  if (command === "sim" && sub === "serve") return simServe(rest, io);
-  io.stderr(`${command === undefined ? "No command given." : `Unknown command "${argv.slice(0, 2).join(" ")}".`}\n\n${USAGE}`);
+  if (command === "-v" || command === "--version") {
+    io.stdout(`${packageVersion()}\n`);
+    return 0;
+  }
+  if (command === "sim" || (command === "help" && sub === "sim")) {
+    if (command === "help" || isHelp(sub) || (sub === "serve" && rest.some(isHelp))) {
+      io.stdout(SIM_USAGE);
+      return 0;
+    }
+    if (sub === "serve") return simServe(rest, io);
+    io.stderr(`${sub === undefined ? "tsdspy sim needs a subcommand." : `Unknown command "sim ${sub}".`}\n\n${SIM_USAGE}`);
+    return 2;
+  }
+  io.stderr(`${command === undefined ? "No command given." : `Unknown command "${command}".`}\n\n${USAGE}`);
   return 2;
 }

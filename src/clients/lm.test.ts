@@ -61,10 +61,10 @@ describe("LM state (DSPy's dump_state / load_state)", () => {
     });
   });
 
-  it("refuses reasoning-model settings DSPy refuses, with DSPy's message", () => {
+  it("refuses reasoning-model settings DSPy refuses, naming the LM options", () => {
     expect(() => new LM("openai/o3", { temperature: 0.5 })).toThrow(LMConfigurationError);
     expect(() => new LM("openai/o3", { temperature: 0.5 })).toThrow(
-      "[openai/o3] OpenAI's reasoning models require passing temperature=1.0 or None and max_tokens >= 16000 or None to `dspy.LM(...)`",
+      "[openai/o3] OpenAI's reasoning models require `temperature` 1.0 or unset and `maxTokens` >= 16000 or unset in `new LM(...)`",
     );
     expect(new LM("openai/gpt-5", { maxTokens: 20000 }).kwargs).toEqual({ temperature: null, max_completion_tokens: 20000 });
     expect(new LM("openai/gpt-5-chat-latest", { maxTokens: 100 }).kwargs).toEqual({ temperature: null, max_tokens: 100 });
@@ -227,15 +227,17 @@ describe("provider registration", () => {
 
 describe("LM over an AI SDK model", () => {
   it("wraps any AI SDK language model passed to the constructor", async () => {
-    const AI_TEST = "ai/test";
-    const { MockLanguageModelV4 } = (await import(AI_TEST)) as { MockLanguageModelV4: new (options: Record<string, unknown>) => object };
-    const mock = new MockLanguageModelV4({
+    const { MockLanguageModelV3 } = await import("ai/test");
+    const mock = new MockLanguageModelV3({
       provider: "mock-provider",
       modelId: "mock-model",
       doGenerate: async () => ({
         content: [{ type: "text", text: "from the AI SDK" }],
         finishReason: { unified: "stop", raw: "stop" },
-        usage: { inputTokens: { total: 3 }, outputTokens: { total: 2 } },
+        usage: {
+          inputTokens: { total: 3, noCache: undefined, cacheRead: undefined, cacheWrite: undefined },
+          outputTokens: { total: 2, text: undefined, reasoning: undefined },
+        },
         warnings: [],
       }),
     });

@@ -9,7 +9,6 @@ import type { LMStreamPart } from "../lm/lm-stream-part.js";
 import type { ResponseCache } from "../lm/response-cache.js";
 import { isOpenAIReasoningModel } from "../lm/is-openai-reasoning-model.js";
 import { unwrapNumber } from "../python/py-float.js";
-import { pyStr } from "../python/pyfmt.js";
 import { backoffDelay } from "../utils/retry.js";
 import { Secret } from "../utils/secret.js";
 import { Semaphore } from "../utils/semaphore.js";
@@ -81,8 +80,8 @@ export class LM extends BaseLM {
     if (isOpenAIReasoningModel(this.model)) {
       if ((temperature && temperature !== 1) || (maxTokens && maxTokens < 16000)) {
         throw new LMConfigurationError(
-          "OpenAI's reasoning models require passing temperature=1.0 or None and max_tokens >= 16000 or None to " +
-            "`dspy.LM(...)`, e.g., dspy.LM('openai/gpt-5', temperature=1.0, max_tokens=16000)",
+          "OpenAI's reasoning models require `temperature` 1.0 or unset and `maxTokens` >= 16000 or unset in " +
+            '`new LM(...)`, e.g. `new LM("openai/gpt-5", { temperature: 1.0, maxTokens: 16000 })`.',
           { model: this.model, provider: splitModel(this.model).provider },
         );
       }
@@ -310,7 +309,7 @@ export class LM extends BaseLM {
       else if (key !== "rollout_id" && key !== "model_list" && !IGNORED_CACHE_PARAMS.has(key)) params[key] = value;
     }
     if ("api_key" in request.params) {
-      throw new LMConfigurationError("Pass api_key when creating the LM (or with lm.copy({ api_key })), not per call.", { model: this.model });
+      throw new LMConfigurationError("Pass the API key when creating the LM (`new LM(model, { apiKey })`), not as a per-call parameter.", { model: this.model });
     }
     const messages =
       this.useDeveloperRole && this.modelType === "responses"
@@ -346,11 +345,11 @@ export class LM extends BaseLM {
     }
     if (this.modelType !== "responses" && response.outputs.some((o) => o.finishReason === "length")) {
       getSettings().logger.warn(
-        `LM response was truncated due to exceeding max_tokens=${pyStr(this.kwargs.max_tokens ?? null)}. ` +
+        `LM response was truncated due to exceeding maxTokens (${String(this.kwargs.max_tokens ?? "unset")}). ` +
           "You can inspect the latest LM interactions with `lm.inspectHistory()`. " +
           "To avoid truncation, consider passing a larger maxTokens when setting up the LM. " +
-          `You may also consider increasing the temperature (currently ${pyStr(this.kwargs.temperature ?? null)}) ` +
-          " if the reason for truncation is repetition.",
+          `You may also consider increasing the temperature (currently ${String(this.kwargs.temperature ?? "unset")}) ` +
+          "if the reason for truncation is repetition.",
       );
     }
     if (typeof response.cost !== "number") response.cost = this.costOf(response);
@@ -375,7 +374,7 @@ export class LM extends BaseLM {
 
   private warnZeroTempRollout(temperature: unknown, rolloutId: unknown): void {
     if (!this.warnedZeroTempRollout && rolloutId !== undefined && rolloutId !== null && temperature === 0) {
-      getSettings().logger.warn("rollout_id has no effect when temperature=0; set temperature>0 to bypass the cache.");
+      getSettings().logger.warn("`rollout_id` has no effect at temperature 0; set a `temperature` above 0 to bypass the cache.");
       this.warnedZeroTempRollout = true;
     }
   }

@@ -1,11 +1,12 @@
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Callback } from "../context/callback.js";
 import type { Logger } from "../context/logger.js";
 import { configure, getSettings, resetSettings, withSettings } from "../context/settings.js";
 import { ExecutionCancelledError } from "../errors/execution-cancelled-error.js";
+import { MetricError } from "../errors/metric-error.js";
 import { ValueError } from "../errors/value-error.js";
 import { Example } from "../primitives/example.js";
 import { Module } from "../primitives/module.js";
@@ -88,6 +89,12 @@ function fixtureCase(name: string) {
   return { spec, devset, program: new TableProgram(answers, failing), metric: my_metric };
 }
 
+/** DSPy's log lines name its Python option; tsdspy's name the TypeScript one (docs/compat.md). */
+const tsHint = ([level, text]: [string, string]): [string, string] => [
+  level,
+  text.replace("Set `provide_traceback=True` for traceback.", "Set `provideTraceback: true` to log the stack trace."),
+];
+
 describe("Evaluate matches DSPy's score, rounding and log line", () => {
   for (const name of ["bools", "floats", "half_even", "seventh", "failure", "failure_score"]) {
     it(name, async () => {
@@ -98,7 +105,7 @@ describe("Evaluate matches DSPy's score, rounding and log line", () => {
       const result = await evaluate.call(program);
       expect(result.score).toBe(spec.score);
       expect(result.toPyRepr()).toBe(spec.repr);
-      expect(lines).toEqual(spec.logs);
+      expect(lines).toEqual(spec.logs.map(tsHint));
     });
   }
 
@@ -121,14 +128,45 @@ describe("Evaluate matches DSPy's score, rounding and log line", () => {
     expect((await new Evaluate({ devset, metric }).call(program)).score).toBe(50);
   });
 
-  it("fails an example whose metric returns something that is not a score", async () => {
+  it("stops with a MetricError naming the option when the metric returns something that is not a score", async () => {
     const { lines, logger } = recordingLogger();
     configure({ logger });
+    const devset = ["a", "b", "c", "d"].map((q) => ex(q, "1"));
+    const program = new TableProgram(Object.fromEntries(devset.map((e) => [e.question, { answer: "1" }])));
+    const cases: Array<[unknown, string]> = [
+      [undefined, "returned undefined (does the metric function miss a `return`?)"],
+      ["yes", 'returned the string "yes"'],
+      [{ score: 1 }, "returned an object (Object with keys score); return its `score`, or wrap it as `new Prediction({ score, ... })`"],
+      [new Prediction({ verdict: "ok" }), "returned a Prediction whose `score` is missing"],
+      [null, "returned null"],
+    ];
+    for (const [value, text] of cases) {
+      let calls = 0;
+      function judge() {
+        calls++;
+        return value as number;
+      }
+      const error = await new Evaluate({ devset, metric: judge, numThreads: 1 }).call(program).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(MetricError);
+      expect((error as MetricError).value).toBe(value);
+      expect((error as MetricError).message).toBe(
+        `The metric \`judge\` passed as \`metric\` to Evaluate (on devset[0]) ${text}. ` +
+          "A metric must return a number, a boolean, or a Prediction with a numeric `score` (the `Metric` type).",
+      );
+      expect(calls).toBe(1); // the first bad score stops the run: no more LM calls are spent
+    }
+    expect(lines.filter(([level]) => level === "ERROR")).toEqual([]); // no per-example "Error for …" lines
+    const ok = await new Evaluate({ devset, metric: () => new Prediction({ score: 0.5 }) }).call(program);
+    expect(ok.score).toBe(50);
+  });
+
+  it("refuses examples whose input fields were never marked, saying how to mark them", async () => {
+    configure({ logger: recordingLogger().logger });
     const program = new TableProgram({ a: { answer: "1" } });
-    const result = await new Evaluate({ devset: [ex("a", "1")], metric: () => undefined as unknown as number }).call(program);
-    expect(result.score).toBe(0);
-    expect(lines[0]?.[1]).toContain(
-      "The metric returned undefined; it must return a number, a boolean or a Prediction with a `score` field.",
+    const devset = [ex("a", "1"), new Example({ question: "b", answer: "2" })];
+    await expect(new Evaluate({ devset, metric: () => true }).call(program)).rejects.toThrow(
+      "Evaluate: devset[1] has no input fields marked (its fields: question, answer), so the program cannot be called " +
+        'with it. Mark the input fields with withInputs, e.g. `devset.map((example) => example.withInputs("question"))`.',
     );
   });
 
@@ -171,10 +209,11 @@ describe("Evaluate errors", () => {
     await expect(run).rejects.toBeInstanceOf(ExecutionCancelledError);
   });
 
-  it("rejects return_outputs, a missing metric and an empty devset", async () => {
+  it("rejects returnOutputs (naming the key given), a missing metric and an empty devset", async () => {
     expect(() => new Evaluate({ devset: [], returnOutputs: true } as never)).toThrow(
-      "`return_outputs` is no longer supported. Results are always returned inside the `results` field of the `EvaluationResult` object.",
+      "`returnOutputs` is no longer supported. Results are always returned inside the `results` field of the `EvaluationResult` object.",
     );
+    expect(() => new Evaluate({ devset: [], return_outputs: true } as never)).toThrow("`return_outputs` is no longer supported.");
     const program = new TableProgram({});
     await expect(new Evaluate({ devset: [ex("a", "a")] }).call(program)).rejects.toBeInstanceOf(ValueError);
     await expect(new Evaluate({ devset: [], metric: () => 1 }).call(program)).rejects.toThrow("The devset is empty");
@@ -252,14 +291,27 @@ describe("Evaluate output", () => {
     expect(chunks.join("")).toContain("\rAverage Metric: 1.00 / 1 (100.0%):  25%|██▌       | 1/4 [00:00<00:00,  5.00it/s]");
   });
 
-  it("writes plain progress lines elsewhere", async () => {
-    const chunks = await progressRun(false);
-    expect(chunks).toEqual([
-      "Average Metric: 1.00 / 1 (100.0%):  25% 1/4 [00:00<00:00,  5.00it/s]\n",
-      "Average Metric: 2.00 / 2 (100.0%):  50% 2/4 [00:00<00:00,  5.00it/s]\n",
-      "Average Metric: 2.00 / 3 (66.7%):  75% 3/4 [00:00<00:00,  5.00it/s]\n",
-      "Average Metric: 3.00 / 4 (75.0%): 100% 4/4 [00:00<00:00,  5.00it/s]\n",
-    ]);
+  it("writes no per-example lines on a stream that is not a terminal (the summary is the logger's info line)", async () => {
+    expect(await progressRun(false)).toEqual([]);
+  });
+
+  it("by default draws on the logger's progress stream and logs the summary, never on standard output", async () => {
+    const { lines, logger } = recordingLogger();
+    const drawn: string[] = [];
+    configure({ logger: { ...logger, progress: { isTTY: true, write: (t: string) => drawn.push(t) } } });
+    const stdout = vi.spyOn(process.stdout, "write");
+    try {
+      const devset = [ex("a", "a"), ex("b", "x")];
+      const program = new TableProgram({ a: { answer: "a" }, b: { answer: "b" } });
+      await new Evaluate({ devset, metric: (e, p) => e.answer === p.answer, displayProgress: true, displayTable: true }).call(program);
+      expect(stdout).not.toHaveBeenCalled();
+    } finally {
+      stdout.mockRestore();
+    }
+    expect(drawn.at(-2)).toMatch(/^\rAverage Metric: 1\.00 \/ 2 \(50\.0%\): 100%\|/);
+    expect(lines[0]).toEqual(["INFO", "Average Metric: 1 / 2 (50.0%)"]);
+    expect(lines[1]![1]).toMatch(/^ +question example_answer pred_answer +metric\n0 +a/);
+    expect(lines).toHaveLength(2);
   });
 
   it("saves CSV and JSON byte for byte as DSPy does", async () => {

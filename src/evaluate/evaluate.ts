@@ -1,16 +1,19 @@
 import { randomUUID } from "node:crypto";
 import type { Callback } from "../context/callback.js";
 import { getSettings, type Settings } from "../context/settings.js";
+import type { MetricError } from "../errors/metric-error.js";
 import { ValueError } from "../errors/value-error.js";
 import type { Example } from "../primitives/example.js";
 import { Prediction } from "../primitives/prediction.js";
+import { requireInputKeys } from "../primitives/require-input-keys.js";
 import type { Clock } from "../utils/clock.js";
 import { ParallelExecutor } from "../utils/parallel-executor.js";
 import type { ProgressStream } from "../utils/progress-bar.js";
 import { pyFloatRepr, pyRepr } from "../python/pyfmt.js";
 import { pyRound } from "../python/py-round.js";
+import { checkMetricScore } from "./check-metric-score.js";
 import { EvaluationResult, type EvaluationRow } from "./evaluation-result.js";
-import type { Metric, MetricScore, Program } from "./metric.js";
+import type { Metric, MetricScore, Program, ProgramOutput } from "./metric.js";
 import { saveResults } from "./result-files.js";
 import { resultRows } from "./result-rows.js";
 import { formatResultTable } from "./result-table.js";
@@ -30,7 +33,10 @@ export interface EvaluateOptions {
   failureScore?: number;
   saveAsCsv?: string;
   saveAsJson?: string;
-  /** Where the progress bar and the table are written (default `process.stdout`). */
+  /**
+   * Where the progress bar and the table are written. Default: the settings' `logger` (the bar on its `progress`
+   * stream, standard error by default; the table as an `info` message). Never standard output unless given.
+   */
   output?: ProgressStream;
   clock?: Clock;
 }
@@ -57,14 +63,6 @@ const metricNameOf = (metric: Metric<any>) => metric.name || "<lambda>";
 function pySumText(scores: readonly MetricScore[], sum: number): string {
   const isFloat = scores.some((s) => typeof s !== "boolean" && !(s instanceof Prediction && typeof s.score === "boolean"));
   return isFloat ? pyFloatRepr(sum) : String(sum);
-}
-
-function checkScore(score: unknown): MetricScore {
-  if (typeof score === "boolean" || typeof score === "number") return score;
-  if (score instanceof Prediction && "score" in score) return score;
-  throw new ValueError(
-    `The metric returned ${String(score)}; it must return a number, a boolean or a Prediction with a \`score\` field.`,
-  );
 }
 
 function runHooks(settings: Settings, hook: (cb: Callback) => void): void {
@@ -101,9 +99,10 @@ export class Evaluate {
   readonly #clock: Clock | undefined;
 
   constructor(options: EvaluateOptions) {
-    if ("returnOutputs" in options || "return_outputs" in options) {
+    const removed = ["returnOutputs", "return_outputs"].find((key) => key in options);
+    if (removed) {
       throw new ValueError(
-        "`return_outputs` is no longer supported. Results are always returned inside the `results` field of the `EvaluationResult` object.",
+        `\`${removed}\` is no longer supported. Results are always returned inside the \`results\` field of the \`EvaluationResult\` object.`,
       );
     }
     this.devset = options.devset;
@@ -121,12 +120,12 @@ export class Evaluate {
   }
 
   /** Evaluates `program`; options given here override the constructor's for this call. */
-  async call<P = Prediction>(program: Program<P>, overrides: EvaluateCallOptions = {}): Promise<EvaluationResult<P>> {
+  async call<T extends Program<unknown>>(program: T, overrides: EvaluateCallOptions = {}): Promise<EvaluationResult<ProgramOutput<T>>> {
     const settings = getSettings();
     const callId = settings.callbacks.length ? randomUUID() : "";
     runHooks(settings, (cb) => cb.onEvaluateStart?.(callId, this, { program, ...overrides }));
     try {
-      const result = await this.#run(program, overrides, settings);
+      const result = (await this.#run(program, overrides, settings)) as EvaluationResult<ProgramOutput<T>>;
       runHooks(settings, (cb) => cb.onEvaluateEnd?.(callId, result, null));
       return result;
     } catch (error) {
@@ -141,10 +140,14 @@ export class Evaluate {
     const displayTable = overrides.displayTable ?? this.displayTable;
     if (!metric) throw new ValueError("Evaluate needs a metric: pass `metric` to the constructor or to call().");
     if (devset.length === 0) throw new ValueError("The devset is empty: pass at least one example to evaluate.");
+    requireInputKeys(devset, "Evaluate", "devset");
     if (overrides.callbackMetadata) {
       settings.logger.debug(`Evaluate is called with callback metadata: ${pyRepr(overrides.callbackMetadata)}`);
     }
 
+    // A metric that returns something other than a score stops the whole evaluation with a MetricError.
+    const stop = new AbortController();
+    let metricError: MetricError | null = null;
     const executor = new ParallelExecutor({
       numThreads: overrides.numThreads ?? this.numThreads ?? settings.numThreads,
       maxErrors: this.maxErrors ?? settings.maxErrors,
@@ -152,16 +155,25 @@ export class Evaluate {
       logger: settings.logger,
       disableProgressBar: !(overrides.displayProgress ?? this.displayProgress),
       compareResults: true,
-      ...(overrides.signal ? { signal: overrides.signal } : {}),
-      ...(this.#output ? { stream: this.#output } : {}),
+      signal: overrides.signal ? AbortSignal.any([overrides.signal, stop.signal]) : stop.signal,
+      stream: this.#output ?? settings.logger.progress,
       ...(this.#clock ? { clock: this.#clock } : {}),
     });
-    const outcomes = await executor.execute(async (example: Example) => {
+    const execution = executor.execute(async (example: Example, { index }) => {
       const inputs = Object.fromEntries(example.inputs().items());
       const prediction = await program.call(inputs);
-      const score = checkScore(await metric(example, prediction));
-      return [prediction, score] as [P, MetricScore];
+      const value = await metric(example, prediction);
+      try {
+        return [prediction, checkMetricScore(value, metric, `Evaluate (on devset[${index}])`)] as [P, MetricScore];
+      } catch (error) {
+        metricError ??= error as MetricError;
+        stop.abort(error);
+        return [prediction, 0] as [P, MetricScore];
+      }
     }, devset);
+    const outcomes = await execution.catch((error: unknown) => {
+      throw metricError ?? error;
+    });
 
     const results: Array<EvaluationRow<P>> = devset.map((example, i) => {
       const outcome = outcomes[i];
@@ -177,7 +189,11 @@ export class Evaluate {
     const saveAsJson = overrides.saveAsJson ?? this.saveAsJson;
     if (displayTable || saveAsCsv || saveAsJson) {
       const rows = resultRows(results, metricName);
-      if (displayTable) (this.#output ?? process.stdout).write(formatResultTable(rows, metricName, displayTable));
+      if (displayTable) {
+        const table = formatResultTable(rows, metricName, displayTable);
+        if (this.#output) this.#output.write(table);
+        else settings.logger.info(table.replace(/\n$/, ""));
+      }
       await saveResults(rows, metricName, { ...(saveAsCsv ? { csv: saveAsCsv } : {}), ...(saveAsJson ? { json: saveAsJson } : {}) });
     }
     return new EvaluationResult<P>({ score: pyRound((100 * sum) / n, 2), results });

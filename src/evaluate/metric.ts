@@ -1,5 +1,6 @@
 import type { TraceEntry } from "../context/trace-entry.js";
 import type { Example } from "../primitives/example.js";
+import type { HasForward, ModuleOutput } from "../primitives/module.js";
 import type { Prediction } from "../primitives/prediction.js";
 
 /** What a metric may return: a number, a boolean (true counts 1), or a Prediction whose `score` is the value. */
@@ -22,3 +23,10 @@ export type Metric<P = Prediction> = (
 export interface Program<P = Prediction> {
   call(inputs: Record<string, any>): Promise<P> | P;
 }
+
+/** What a program's `call` resolves to: for a module, its `forward`'s result; otherwise `call`'s awaited result. */
+export type ProgramOutput<T> = T extends HasForward
+  ? ModuleOutput<T>
+  : T extends { call(...args: any[]): infer R }
+    ? Awaited<R>
+    : unknown;

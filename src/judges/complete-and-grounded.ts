@@ -13,7 +13,7 @@ import type { JudgeInputs } from "./semantic-f1.js";
  * @example
  * await new Evaluate({ devset, metric: new CompleteAndGrounded().metric }).call(ragProgram);
  */
-export class CompleteAndGrounded extends Module<JudgeInputs, { score: number | boolean }> {
+export class CompleteAndGrounded extends Module<JudgeInputs, Prediction<{ score: number | boolean }>> {
   readonly threshold: number;
   completeness_module = new ChainOfThought(AnswerCompleteness);
   groundedness_module = new ChainOfThought(AnswerGroundedness);
@@ -40,6 +40,6 @@ export class CompleteAndGrounded extends Module<JudgeInputs, { score: number | b
 
   /** This judge as a metric function for `Evaluate` and optimizers. */
   get metric(): Metric {
-    return (example, prediction, trace) => this.call({ example, prediction: prediction as Prediction, trace: trace ?? null });
+    return (example, prediction, trace) => (this as CompleteAndGrounded).call({ example, prediction: prediction as Prediction, trace: trace ?? null });
   }
 }

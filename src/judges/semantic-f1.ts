@@ -23,7 +23,7 @@ export interface JudgeInputs {
  * const judge = new SemanticF1({ decompositional: true });
  * await new Evaluate({ devset, metric: judge.metric }).call(program);
  */
-export class SemanticF1 extends Module<JudgeInputs, { score: number | boolean }> {
+export class SemanticF1 extends Module<JudgeInputs, Prediction<{ score: number | boolean }>> {
   readonly threshold: number;
   module: ChainOfThought;
 
@@ -45,6 +45,6 @@ export class SemanticF1 extends Module<JudgeInputs, { score: number | boolean }>
 
   /** This judge as a metric function for `Evaluate` and optimizers. */
   get metric(): Metric {
-    return (example, prediction, trace) => this.call({ example, prediction: prediction as Prediction, trace: trace ?? null });
+    return (example, prediction, trace) => (this as SemanticF1).call({ example, prediction: prediction as Prediction, trace: trace ?? null });
   }
 }

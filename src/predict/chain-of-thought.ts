@@ -16,7 +16,7 @@ export interface ChainOfThoughtOptions {
   config?: PredictConfig;
 }
 
-class ChainOfThoughtImpl<I extends Fields = Fields, O extends Fields = Fields> extends Module<I, O & { reasoning: string }> {
+class ChainOfThoughtImpl<I extends Fields = Fields, O extends Fields = Fields> extends Module<I, Prediction<O & { reasoning: string }>> {
   predict: Predict<I, O & { reasoning: string }>;
 
   constructor(signature: Signature<I, O> | string, options: ChainOfThoughtOptions = {}) {
@@ -26,10 +26,6 @@ class ChainOfThoughtImpl<I extends Fields = Fields, O extends Fields = Fields> e
     const type = options.rationaleFieldType ?? field.type;
     const extended = base.prepend("reasoning", OutputField(field), type);
     this.predict = new PredictImpl(extended as unknown as Signature<I, O & { reasoning: string }>, options.config ?? {});
-  }
-
-  override call(inputs: I, options?: PredictCallOptions): Promise<Prediction<O & { reasoning: string }>> {
-    return super.call(inputs, options as Record<string, unknown> | undefined);
   }
 
   override forward(inputs: I, options?: PredictCallOptions): Promise<Prediction<O & { reasoning: string }>> {

@@ -1,6 +1,6 @@
 import { ValueError } from "../errors/value-error.js";
 import type { LMParams } from "../lm/lm-request.js";
-import { Module, type CallOptions } from "../primitives/module.js";
+import { Module } from "../primitives/module.js";
 import type { Prediction } from "../primitives/prediction.js";
 import { pyStr } from "../python/pyfmt.js";
 import { pyStrip } from "../python/py-str.js";
@@ -35,7 +35,7 @@ const firstLine = (text: string) => pyStrip(pyStrip(text).split("\n")[0] ?? "");
  * const attempts = (await new ChainOfThought("question -> answer").call({ question }, { config: { n: 3 } })).completions;
  * const final = await new MultiChainComparison("question -> answer").call({ completions: [...attempts!], question });
  */
-export class MultiChainComparison<I extends Fields = Fields, O extends Fields = Fields> extends Module<I & { completions: Completion[] }, O & { rationale: string }> {
+export class MultiChainComparison<I extends Fields = Fields, O extends Fields = Fields> extends Module<I & { completions: Completion[] }, Prediction<O & { rationale: string }>> {
   readonly M: number;
   readonly lastKey: string;
   predict: PredictImpl;
@@ -72,7 +72,4 @@ export class MultiChainComparison<I extends Fields = Fields, O extends Fields = 
     return this.predict.call(args, options) as Promise<Prediction<O & { rationale: string }>>;
   }
 
-  override call(inputs: I & { completions: Completion[] }, options?: PredictCallOptions): Promise<Prediction<O & { rationale: string }>> {
-    return super.call(inputs, options as CallOptions | undefined);
-  }
 }

@@ -77,7 +77,7 @@ describe("Parallel", () => {
     expect(results[1]).toBeNull();
     expect(failedExamples).toEqual([{ input: 2, fail: true }]);
     expect((exceptions[0] as Error).message).toBe("b failed");
-    expect(errors).toEqual(["Error for (Echo, {'input': 2, 'fail': True}): b failed. Set `provide_traceback=True` for traceback."]);
+    expect(errors).toEqual(["Error for (Echo, {'input': 2, 'fail': True}): b failed. Set `provideTraceback: true` to log the stack trace."]);
   });
 
   it("cancels after maxErrors failures, and fails a pair whose inputs are not supported", async () => {

@@ -23,6 +23,10 @@ export interface ParallelOptions<Failed extends boolean = boolean> {
   /** Return `{ results, failedExamples, exceptions }` instead of the results alone. */
   returnFailedExamples?: Failed;
   provideTraceback?: boolean;
+  /**
+   * No progress bar. Default false, as DSPy; the bar is drawn on the logger's `progress` stream (standard error),
+   * live on a terminal and silent otherwise.
+   */
   disableProgressBar?: boolean;
   /** Seconds before a straggler is started again once few pairs remain; 0 disables it. Default 120. */
   timeout?: number;
@@ -84,6 +88,7 @@ export class Parallel<Failed extends boolean = false> {
       provideTraceback: this.provideTraceback ?? settings.provideTraceback,
       logger: settings.logger,
       disableProgressBar: this.disableProgressBar,
+      stream: settings.logger.progress,
       timeout: this.timeout,
       stragglerLimit: this.stragglerLimit,
       describeItem: ([module, inputs]: ExecPair) => `(${module.constructor.name}, ${pyRepr(inputs)})`,

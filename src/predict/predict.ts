@@ -9,7 +9,7 @@ import { ValueError } from "../errors/value-error.js";
 import type { LMLike } from "../lm/lm-like.js";
 import type { LMParams } from "../lm/lm-request.js";
 import { ExampleImpl } from "../primitives/example.js";
-import { Module, type CallOptions } from "../primitives/module.js";
+import { Module } from "../primitives/module.js";
 import { PARAMETER, type LoadStateOptions, type Parameter } from "../primitives/parameter.js";
 import { Prediction } from "../primitives/prediction.js";
 import { checkPredictorState } from "../primitives/predictor-state.js";
@@ -40,7 +40,7 @@ function serializeDemo(demo: Demo): Record<string, unknown> {
   return demo instanceof ExampleImpl ? demo.toDict() : { ...demo };
 }
 
-class PredictImpl<I extends Fields = Fields, O extends Fields = Fields> extends Module<I, O> implements Parameter {
+class PredictImpl<I extends Fields = Fields, O extends Fields = Fields> extends Module<I, Prediction<O>> implements Parameter {
   readonly [PARAMETER] = true as const;
   signature: Signature<I, O>;
   config: LMParams;
@@ -63,10 +63,6 @@ class PredictImpl<I extends Fields = Fields, O extends Fields = Fields> extends 
     this.traces = [];
     this.train = [];
     this.demos = [];
-  }
-
-  override call(inputs: I, options?: PredictCallOptions): Promise<Prediction<O>> {
-    return super.call(inputs, options as CallOptions | undefined);
   }
 
   override async forward(inputs: I, options: PredictCallOptions = {}): Promise<Prediction<O>> {

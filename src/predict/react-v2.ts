@@ -9,7 +9,7 @@ import { ContextWindowExceededError } from "../errors/lm-errors.js";
 import { ValidationError } from "../errors/validation-error.js";
 import { ValueError } from "../errors/value-error.js";
 import type { LMParams } from "../lm/lm-request.js";
-import { Module, type CallOptions } from "../primitives/module.js";
+import { Module } from "../primitives/module.js";
 import { Prediction } from "../primitives/prediction.js";
 import { makeField, type Field } from "../signatures/field.js";
 import { jsonSchemaOf } from "../signatures/json-schema.js";
@@ -43,7 +43,7 @@ function schemaFor(type: TypeNode): Record<string, unknown> {
 const isParseFailure = (error: unknown) =>
   error instanceof AdapterParseError || error instanceof ValueError || error instanceof ValidationError;
 
-class ReActV2Impl<I extends Fields = Fields, O extends Fields = Fields> extends Module<I, O & { history: History; termination_reason: TerminationReason }> {
+class ReActV2Impl<I extends Fields = Fields, O extends Fields = Fields> extends Module<I, Prediction<O & { history: History; termination_reason: TerminationReason }>> {
   readonly signature: Signature;
   maxIters: number;
   /** The user's tools by name, then the reserved `submit`. */
@@ -99,9 +99,6 @@ class ReActV2Impl<I extends Fields = Fields, O extends Fields = Fields> extends 
     return new Signature(inputs, outputs, instructions);
   }
 
-  override call(inputs: I & { history?: History }, options?: ReActCallOptions): Promise<Prediction<O & { history: History; termination_reason: TerminationReason }>> {
-    return super.call(inputs, options as CallOptions | undefined);
-  }
 
   override async forward(inputs: I & { history?: History }, options: ReActCallOptions = {}): Promise<Prediction<O & { history: History; termination_reason: TerminationReason }>> {
     const logger = getSettings().logger;

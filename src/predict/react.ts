@@ -3,7 +3,7 @@ import { formatErrorForLm } from "../errors/format-error-for-lm.js";
 import { ContextWindowExceededError } from "../errors/lm-errors.js";
 import { ValidationError } from "../errors/validation-error.js";
 import { ValueError } from "../errors/value-error.js";
-import { Module, type CallOptions } from "../primitives/module.js";
+import { Module } from "../primitives/module.js";
 import { Prediction } from "../primitives/prediction.js";
 import { InputField, OutputField } from "../signatures/field.js";
 import { ensureSignature, Signature } from "../signatures/signature.js";
@@ -51,7 +51,7 @@ function reactInstructions(base: Signature, tools: ReadonlyMap<string, Tool>): s
 /** Errors DSPy's ReAct treats as "the agent failed to select a valid tool" (Python's `ValueError` family). */
 const isValueError = (error: unknown) => error instanceof ValueError || error instanceof ValidationError;
 
-class ReActImpl<I extends Fields = Fields, O extends Fields = Fields> extends Module<I, O & { trajectory: Trajectory }> {
+class ReActImpl<I extends Fields = Fields, O extends Fields = Fields> extends Module<I, Prediction<O & { trajectory: Trajectory }>> {
   readonly signature: Signature;
   maxIters: number;
   /** The tools by name, `finish` last (DSPy's `tools` dict). */
@@ -92,9 +92,6 @@ class ReActImpl<I extends Fields = Fields, O extends Fields = Fields> extends Mo
     this.extract = new ChainOfThoughtImpl(fallbackSignature);
   }
 
-  override call(inputs: I, options?: ReActCallOptions): Promise<Prediction<O & { trajectory: Trajectory }>> {
-    return super.call(inputs, options as CallOptions | undefined);
-  }
 
   override async forward(inputs: I, options: ReActCallOptions = {}): Promise<Prediction<O & { trajectory: Trajectory }>> {
     const logger = getSettings().logger;
@@ -133,7 +130,7 @@ class ReActImpl<I extends Fields = Fields, O extends Fields = Fields> extends Mo
   }
 
   /** DSPy's `_call_with_potential_trajectory_truncation`: up to three attempts, dropping the oldest step after each overflow. */
-  private async callWithTruncation(module: Module, trajectory: Trajectory, inputArgs: Record<string, unknown>): Promise<Prediction> {
+  private async callWithTruncation(module: Module<Fields, Prediction>, trajectory: Trajectory, inputArgs: Record<string, unknown>): Promise<Prediction> {
     let lastError: unknown;
     let current = trajectory;
     for (let attempt = 0; attempt < 3; attempt++) {

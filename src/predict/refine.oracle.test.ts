@@ -28,7 +28,7 @@ class Draft extends Module {
   }
 }
 
-const MODULES: Record<string, () => Module> = {
+const MODULES: Record<string, () => Module<Json, Prediction>> = {
   cot: () => new ChainOfThought("question -> answer"),
   predict: () => new Predict("question -> answer"),
   draft: () => new Draft(),

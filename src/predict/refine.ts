@@ -56,7 +56,7 @@ export class Refine<I extends Fields = Fields, O extends Fields = Fields> extend
   readonly moduleCode: string;
   readonly rewardFnCode: string;
 
-  constructor(module: Module<I, O>, options: RefineOptions<I, O>) {
+  constructor(module: Module<I, Prediction<O>>, options: RefineOptions<I, O>) {
     super(module, options);
     this.moduleCode = options.moduleCode ?? module.constructor.toString();
     this.rewardFnCode = options.rewardFnCode ?? options.rewardFn.toString();

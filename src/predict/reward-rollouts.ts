@@ -18,14 +18,14 @@ export interface RewardRolloutOptions<I extends Fields, O extends Fields, T> {
 }
 
 /** The base of `BestOfN` and `Refine`: runs a module several times and scores each attempt. */
-export abstract class RewardRollouts<I extends Fields, O extends Fields, T extends number | null> extends Module<I, O> {
-  module: Module<I, O>;
+export abstract class RewardRollouts<I extends Fields, O extends Fields, T extends number | null> extends Module<I, Prediction<O>> {
+  module: Module<I, Prediction<O>>;
   N: number;
   threshold: T;
   failCount: number;
   protected readonly rewardFn: RewardFn<I, Prediction<O>>;
 
-  constructor(module: Module<I, O>, options: RewardRolloutOptions<I, O, T>) {
+  constructor(module: Module<I, Prediction<O>>, options: RewardRolloutOptions<I, O, T>) {
     super();
     this.module = module;
     this.N = options.N;

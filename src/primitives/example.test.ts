@@ -19,11 +19,11 @@ describe("Example", () => {
     expect(ex.get("missing", "x")).toBe("x");
   });
 
-  it("raises DSPy's error when inputs were never set; copy and without drop input keys like DSPy", () => {
+  it("raises when inputs were never set (DSPy's ValueError, naming withInputs); copy and without drop input keys like DSPy", () => {
     const ex = new Example({ q: "a", b: "c" }).withInputs("q");
     expect(() => new Example({ q: 1 }).inputs()).toThrow(ValueError);
     expect(() => new Example({ q: 1 }).inputs()).toThrow(
-      "Inputs have not been set for this example. Use `example.with_inputs()` to set them.",
+      'Inputs have not been set for this example. Mark its input fields with `example.withInputs("question", ...)`.',
     );
     expect(ex.copy({ b: "d" }).inputKeys()).toBeNull();
     expect(ex.copy({ b: "d" }).b).toBe("d");

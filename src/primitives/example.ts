@@ -73,7 +73,7 @@ class ExampleImpl {
   /** Only the input fields (throws when `withInputs` was never called). */
   inputs(): this {
     const keys = this[INPUT_KEYS];
-    if (!keys) throw new ValueError("Inputs have not been set for this example. Use `example.with_inputs()` to set them.");
+    if (!keys) throw new ValueError('Inputs have not been set for this example. Mark its input fields with `example.withInputs("question", ...)`.');
     const store = this[STORE];
     const picked: Store = {};
     for (const key of Object.keys(store)) if (keys.has(key)) picked[key] = store[key];

@@ -57,12 +57,29 @@ describe("Module.batch", () => {
     expect(failedExamples[0]?.inputs().value).toBe(42);
     expect((exceptions[0] as Error).message).toBe("test error");
     expect(errors).toEqual([
-      "Error for Example({'value': 42}) (input_keys={'value'}): test error. Set `provide_traceback=True` for traceback.",
+      "Error for Example({'value': 42}) (input_keys={'value'}): test error. Set `provideTraceback: true` to log the stack trace.",
     ]);
   });
 
   it("accepts timeout and stragglerLimit", async () => {
     const results = await new Doubler().batch(examples([1, 2, 3]), { timeout: 0, stragglerLimit: 5, disableProgressBar: true });
     expect(results.map((p) => p?.doubled)).toEqual([2, 4, 6]);
+  });
+
+  it("shows its bar (DSPy's default) only on the logger's progress stream: live on a terminal, nothing when piped", async () => {
+    for (const isTTY of [true, false]) {
+      const drawn: string[] = [];
+      configure({ logger: { ...recordingLogger().logger, progress: { isTTY, write: (t: string) => drawn.push(t) } } });
+      expect(await new Doubler().batch(examples([1, 2, 3]))).toHaveLength(3);
+      if (isTTY) expect(drawn.at(-2)).toMatch(/^\rProcessed 3 \/ 3 examples: 100%\|/);
+      else expect(drawn).toEqual([]);
+    }
+  });
+
+  it("refuses examples whose input fields were never marked", async () => {
+    await expect(new Doubler().batch([new Example({ value: 1 })])).rejects.toThrow(
+      'Doubler.batch(): examples[0] has no input fields marked (its fields: value), so the program cannot be called with it. ' +
+        'Mark the input fields with withInputs, e.g. `examples.map((example) => example.withInputs("value"))`.',
+    );
   });
 });

@@ -112,7 +112,7 @@ describe("Module", () => {
     expect(restored.demos[0]!.toDict()).toEqual({ q: "x", score: 1.5 });
     await writeFile(join(dir, "bad.json"), '{"tag": "solo", "demos": []}');
     await expect(new Leaf("solo").load(join(dir, "bad.json"))).rejects.toThrow("metadata.dependency_versions");
-    await expect(program.save(join(dir, "p.txt"))).rejects.toThrow("must end with `.json` or `.pkl`");
+    await expect(program.save(join(dir, "p.txt"))).rejects.toThrow("must end with `.json` (tsdspy saves the program's state as JSON)");
   });
 
   it("call() records LM usage per prediction when trackUsage is on, and nests caller modules", async () => {

@@ -12,6 +12,7 @@ import type { Example } from "./example.js";
 import type { LoadStateOptions, Parameter } from "./parameter.js";
 import { isParameter } from "./parameter.js";
 import { PredictionImpl, type Prediction } from "./prediction.js";
+import { requireInputKeys } from "./require-input-keys.js";
 import { readStateFile, StateFileError, writeStateFile } from "./state-file.js";
 import { namedParametersOf, namedSubModulesOf, setByPath } from "./traverse.js";
 
@@ -27,6 +28,10 @@ export interface BatchOptions {
   /** Also return the examples that failed and their exceptions. */
   returnFailedExamples?: boolean;
   provideTraceback?: boolean;
+  /**
+   * No progress bar. Default false, as DSPy; the bar is drawn on the logger's `progress` stream (standard error),
+   * live on a terminal and silent otherwise.
+   */
   disableProgressBar?: boolean;
   /** Seconds before a straggler is started again once few examples remain; 0 disables it. Default 120. */
   timeout?: number;
@@ -34,11 +39,42 @@ export interface BatchOptions {
 }
 
 /** `Module.batch` with `returnFailedExamples`: `null` results where an example failed, with its inputs and error. */
-export interface BatchResult<O extends Fields = Fields> {
-  results: Array<Prediction<O> | null>;
+export interface BatchResult<R = Prediction> {
+  results: Array<R | null>;
   failedExamples: Example[];
   exceptions: unknown[];
 }
+
+/** Anything with a `forward` method (a module). */
+export type HasForward = { forward(...args: any[]): unknown };
+
+/**
+ * The inputs `module.call()` takes: the first parameter of the module's `forward` (any record when `forward` takes
+ * none or an untyped one).
+ *
+ * @example
+ * type In = ModuleInputs<SupportPipeline>; // { ticket_text: string; policy_context: string }
+ */
+export type ModuleInputs<M extends HasForward> = M["forward"] extends (inputs: infer In, ...rest: any[]) => unknown
+  ? unknown extends In
+    ? Fields
+    : In
+  : Fields;
+
+/** The per-call options `module.call()` takes: the second parameter of the module's `forward`, else `CallOptions`. */
+export type ModuleCallOptions<M extends HasForward> = M["forward"] extends (inputs: any, options: infer Options, ...rest: any[]) => unknown
+  ? unknown extends Options
+    ? CallOptions
+    : Options
+  : CallOptions;
+
+/**
+ * What `module.call()` resolves to: whatever the module's `forward` returns (sync or async), awaited.
+ *
+ * @example
+ * type Out = ModuleOutput<SupportPipeline>; // Prediction<{ reasoning: string; resolution: string }>
+ */
+export type ModuleOutput<M extends HasForward> = Awaited<ReturnType<M["forward"]>>;
 
 function safeHook(hook: () => void): void {
   try {
@@ -50,46 +86,34 @@ function safeHook(hook: () => void): void {
 
 /**
  * Base class of programs (DSPy's `dspy.Module`). Subclasses implement `forward`; callers use `call`, which adds the
- * bookkeeping: callbacks, this module's LM history, and per-prediction usage when `trackUsage` is on.
+ * bookkeeping: callbacks, this module's LM history, and per-prediction usage when `trackUsage` is on. `call` and
+ * `batch` are typed from `forward`: its parameter is what `call` takes, its (awaited) result what `call` returns.
+ * The type parameters are optional constraints on `forward`: `I` its inputs, `O` what it returns.
  *
  * @example
- * class SupportPipeline extends Module<{ ticket_text: string; policy_context: string }, { resolution: string }> {
+ * class SupportPipeline extends Module {
  *   generate_resolution = new ChainOfThought(GenerateResolution);
- *   forward(inputs) { return this.generate_resolution.call(inputs); }
+ *   forward(inputs: { ticket_text: string; policy_context: string }) {
+ *     return this.generate_resolution.call(inputs);
+ *   }
  * }
+ * const pred = await new SupportPipeline().call({ ticket_text, policy_context }); // pred.resolution: string
  */
-export abstract class Module<I extends Fields = Fields, O extends Fields = Fields> {
+export abstract class Module<I extends Fields = Fields, O = unknown> {
   callbacks: Callback[] = [];
   history: HistoryEntry[] = [];
   /** Set by optimizers on the programs they return; compiled sub-modules are skipped by `namedParameters`. */
   compiled = false;
 
-  /** The module's logic. `options` carries per-call settings for predictors (`lm`, `config`, `demos`, `signature`). */
-  abstract forward(inputs: I, options?: CallOptions): Promise<Prediction<O>>;
+  /**
+   * The module's logic: any inputs object in, any value (usually a Prediction) out, sync or async. `options` carries
+   * per-call settings for predictors (`lm`, `config`, `demos`, `signature`).
+   */
+  abstract forward(inputs: I, options?: CallOptions): O | Promise<O>;
 
-  /** Runs the module (DSPy's `module(**inputs)`). */
-  async call(inputs: I, options?: CallOptions): Promise<Prediction<O>> {
-    const settings = getSettings();
-    const callbacks = settings.callbacks.length || this.callbacks.length ? [...settings.callbacks, ...this.callbacks] : [];
-    const callId = callbacks.length ? randomUUID() : "";
-    for (const cb of callbacks) safeHook(() => cb.onModuleStart?.(callId, this, inputs));
-    const callerModules = [...settings.callerModules, this];
-    try {
-      let output: Prediction<O>;
-      if (settings.trackUsage && !settings.usageTracker) {
-        const tracker = new UsageTracker();
-        output = await withSettings({ callerModules, usageTracker: tracker }, () => this.forward(inputs, options));
-        if (output instanceof PredictionImpl) output.setLmUsage(tracker.getTotalTokens());
-        else settings.logger.warn("Failed to set LM usage. Please return a Prediction from forward() to enable usage tracking.");
-      } else {
-        output = await withSettings({ callerModules }, () => this.forward(inputs, options));
-      }
-      for (const cb of callbacks) safeHook(() => cb.onModuleEnd?.(callId, output, null));
-      return output;
-    } catch (error) {
-      for (const cb of callbacks) safeHook(() => cb.onModuleEnd?.(callId, null, error));
-      throw error;
-    }
+  /** Runs the module (DSPy's `module(**inputs)`): `forward` with callbacks, history and usage tracking. */
+  call<M extends HasForward>(this: M, inputs: ModuleInputs<M>, options?: ModuleCallOptions<M>): Promise<ModuleOutput<M>> {
+    return runModule(this as unknown as Module, inputs, options as CallOptions | undefined) as Promise<ModuleOutput<M>>;
   }
 
   /**
@@ -99,9 +123,10 @@ export abstract class Module<I extends Fields = Fields, O extends Fields = Field
    * @example
    * const predictions = await qa.batch(devset, { numThreads: 8, disableProgressBar: true });
    */
-  batch(examples: Example[], options: BatchOptions & { returnFailedExamples: true }): Promise<BatchResult<O>>;
-  batch(examples: Example[], options?: BatchOptions): Promise<Array<Prediction<O> | null>>;
-  async batch(examples: Example[], options: BatchOptions = {}): Promise<Array<Prediction<O> | null> | BatchResult<O>> {
+  batch<M extends HasForward>(this: M, examples: Example[], options: BatchOptions & { returnFailedExamples: true }): Promise<BatchResult<ModuleOutput<M>>>;
+  batch<M extends HasForward>(this: M, examples: Example[], options?: BatchOptions): Promise<Array<ModuleOutput<M> | null>>;
+  async batch(examples: Example[], options: BatchOptions = {}): Promise<Array<unknown> | BatchResult<unknown>> {
+    requireInputKeys(examples, `${this.constructor.name}.batch()`, "examples");
     const settings = getSettings();
     const executor = new ParallelExecutor({
       numThreads: options.numThreads ?? settings.numThreads,
@@ -109,11 +134,12 @@ export abstract class Module<I extends Fields = Fields, O extends Fields = Field
       provideTraceback: options.provideTraceback ?? settings.provideTraceback,
       logger: settings.logger,
       disableProgressBar: options.disableProgressBar ?? false,
+      stream: settings.logger.progress,
       timeout: options.timeout ?? 120,
       stragglerLimit: options.stragglerLimit ?? 3,
     });
     const inputs = examples.map((example) => example.inputs());
-    const results = await executor.execute((item: Example) => this.call(Object.fromEntries(item.items()) as I), inputs);
+    const results = await executor.execute((item: Example) => runModule(this, Object.fromEntries(item.items()), undefined), inputs);
     if (!options.returnFailedExamples) return results;
     return {
       results,
@@ -214,6 +240,32 @@ export abstract class Module<I extends Fields = Fields, O extends Fields = Field
   /** The last `n` LM calls made while this module ran. */
   inspectHistory(n = 1, options: { colors?: boolean } = {}): string {
     return formatHistory(this.history, n, options);
+  }
+}
+
+/** `module.call()` itself: `forward` with callbacks, this module's LM history and usage tracking. */
+async function runModule(module: Module, inputs: Fields, options: CallOptions | undefined): Promise<unknown> {
+  const settings = getSettings();
+  const callbacks = settings.callbacks.length || module.callbacks.length ? [...settings.callbacks, ...module.callbacks] : [];
+  const callId = callbacks.length ? randomUUID() : "";
+  for (const cb of callbacks) safeHook(() => cb.onModuleStart?.(callId, module, inputs));
+  const callerModules = [...settings.callerModules, module];
+  try {
+    const forward = async () => module.forward(inputs, options);
+    let output: unknown;
+    if (settings.trackUsage && !settings.usageTracker) {
+      const tracker = new UsageTracker();
+      output = await withSettings({ callerModules, usageTracker: tracker }, forward);
+      if (output instanceof PredictionImpl) output.setLmUsage(tracker.getTotalTokens());
+      else settings.logger.warn("Failed to set LM usage. Please return a Prediction from forward() to enable usage tracking.");
+    } else {
+      output = await withSettings({ callerModules }, forward);
+    }
+    for (const cb of callbacks) safeHook(() => cb.onModuleEnd?.(callId, output, null));
+    return output;
+  } catch (error) {
+    for (const cb of callbacks) safeHook(() => cb.onModuleEnd?.(callId, null, error));
+    throw error;
   }
 }
 

@@ -73,7 +73,7 @@ export async function writeStateFile(
     throw new ValueError("tsdspy does not write .pkl (cloudpickle) files; save the state as .json.");
   }
   if (ext !== ".json") {
-    throw new ValueError(`\`path\` must end with \`.json\` or \`.pkl\` when \`save_program=False\`, but received: ${path}`);
+    throw new ValueError(`\`path\` must end with \`.json\` (tsdspy saves the program's state as JSON), but received: ${path}`);
   }
   const text = stateFileText(state, versions, path);
   const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
@@ -110,7 +110,7 @@ export async function readStateFile(path: string, logger: Logger): Promise<Recor
   if (ext === ".pkl") {
     throw new ValueError("tsdspy never loads .pkl (pickle) files: they can run arbitrary code. Re-save the program as .json.");
   }
-  if (ext !== ".json") throw new ValueError(`\`path\` must end with \`.json\` or \`.pkl\`, but received: ${path}`);
+  if (ext !== ".json") throw new ValueError(`\`path\` must end with \`.json\` (a state file), but received: ${path}`);
   const text = await readFile(path, "utf8");
   const deep = tooDeepAt(text, MAX_STATE_DEPTH);
   if (deep !== null) {
@@ -130,7 +130,7 @@ export async function readStateFile(path: string, logger: Logger): Promise<Recor
   }
   const metadata = (state as Record<string, unknown>).metadata as { dependency_versions?: Record<string, unknown> } | undefined;
   if (!metadata || typeof metadata.dependency_versions !== "object" || metadata.dependency_versions === null) {
-    throw new StateFileError(`${path} has no \`metadata.dependency_versions\`; it was not written by DSPy's Module.save().`);
+    throw new StateFileError(`${path} has no \`metadata.dependency_versions\`; it was not written by \`save()\` (tsdspy's or DSPy's).`);
   }
   const saved = metadata.dependency_versions.dspy;
   if (saved !== undefined && saved !== DEPENDENCY_VERSIONS.dspy) {

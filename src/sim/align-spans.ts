@@ -1,5 +1,5 @@
 import { splitPassages, type Passage } from "./passages.js";
-import { isStopword, tokenize, wordTokens, type Token } from "./text-tokens.js";
+import { FULL_LEXICON, tokenize, wordTokens, type Lexicon, type Token } from "./text-tokens.js";
 
 /** A piece of an output: literal text, or a span copied from an input field. */
 export type OutputSegment =
@@ -11,7 +11,7 @@ export type OutputSegment =
  * words that also occurs contiguously in one input (matching lowercased, lightly stemmed words and ignoring
  * punctuation) becomes a slot, unless it is only stopwords.
  */
-export function findCopiedSpans(output: string, inputs: Record<string, string>): OutputSegment[] {
+export function findCopiedSpans(output: string, inputs: Record<string, string>, lexicon: Lexicon = FULL_LEXICON): OutputSegment[] {
   const outWords = wordTokens(output);
   const sources = Object.entries(inputs).map(([field, text]) => ({ field, words: wordTokens(text) }));
   const segments: OutputSegment[] = [];
@@ -27,7 +27,7 @@ export function findCopiedSpans(output: string, inputs: Record<string, string>):
       }
     }
     const run = outWords.slice(i, i + best.len);
-    if (best.len === 0 || run.every((t) => isStopword(t.norm))) {
+    if (best.len === 0 || run.every((t) => lexicon.isStopword(t.norm))) {
       i++;
       continue;
     }
@@ -112,6 +112,8 @@ export function mapSpan(
   span: { start: number; end: number },
   queryText: string,
   relevance: (passages: Passage[]) => number[],
+  byShape = true,
+  titled = true,
 ): { start: number; end: number; shape: number } | null {
   const demoPassages = splitPassages(demoText);
   const first = passageAt(demoPassages, span.start);
@@ -126,38 +128,75 @@ export function mapSpan(
   const contenders = queryPassages.filter((_, i) => (rel[i] ?? 0) >= top - 1e-9);
   const samePlace = queryPassages[demoPassages.indexOf(first)];
   const best = samePlace && contenders.includes(samePlace) ? samePlace : contenders.reduce((a, b) => (shape(b) > shape(a) ? b : a));
-  const byShape = matchByShape(demoText.slice(span.start, span.end), best) ?? matchByShape(demoText.slice(span.start, span.end), { text: queryText, start: 0, end: queryText.length });
-  if (byShape) return { ...byShape, shape: shape(best) };
+  if (byShape) {
+    const spanText = demoText.slice(span.start, span.end);
+    const found = matchByShape(spanText, best) ?? matchByShape(spanText, { text: queryText, start: 0, end: queryText.length });
+    if (found) return { ...found, shape: shape(best) };
+  }
+  const regions = titled ? titledRegions(demoPassage, best, span) : null;
+  const mapped = alignSpan(regions?.demo ?? demoPassage, regions?.query ?? best, span);
+  return mapped ? { ...mapped, shape: shape(best) } : null;
+}
+
+/**
+ * The matching parts of two passages written `Title: body` (rule `titled-passages`): a span inside the demo
+ * passage's title is carried over within the titles, a span inside its body within the bodies; `null` when either
+ * passage has no title or the span crosses the colon.
+ */
+function titledRegions(demo: Passage, query: Passage, span: { start: number; end: number }): { demo: Passage; query: Passage } | null {
+  const parts = (p: Passage) => {
+    const m = /^([A-Z][\w'&-]*(?: [\w'&-]+){0,5}):\s+/u.exec(p.text);
+    if (!m) return null;
+    return {
+      title: { text: m[1] as string, start: p.start, end: p.start + (m[1] as string).length },
+      body: { text: p.text.slice(m[0].length), start: p.start + m[0].length, end: p.end },
+    };
+  };
+  const d = parts(demo);
+  const q = parts(query);
+  if (!d || !q) return null;
+  if (span.end <= d.title.end) return { demo: d.title, query: q.title };
+  if (span.start >= d.body.start) return { demo: d.body, query: q.body };
+  return null;
+}
+
+/** Carries `span` (offsets in the demo's value) over from one passage to the other through aligned words. */
+function alignSpan(demoPassage: Passage, queryPassage: Passage, span: { start: number; end: number }): { start: number; end: number } | null {
   const dWords = wordTokens(demoPassage.text);
-  const qWords = wordTokens(best.text);
+  const qWords = wordTokens(queryPassage.text);
   const a = dWords.findIndex((t) => t.end + demoPassage.start > span.start);
   let b = dWords.length;
   while (b > 0 && dWords[b - 1]!.start + demoPassage.start >= span.end) b--;
   if (a < 0 || b <= a || qWords.length === 0) return null;
+  // A span covering the whole passage (or title, or body) stands for the whole counterpart.
+  if (a === 0 && b === dWords.length) return { start: queryPassage.start + qWords[0]!.start, end: queryPassage.start + qWords[qWords.length - 1]!.end };
   const anchors: Array<[number, number]> = [[0, 0]];
   for (const [i, j] of lcsPairs(dWords, qWords)) anchors.push([i, j], [i + 1, j + 1]);
   anchors.push([dWords.length, qWords.length]);
   const qa = mapBoundary(a, anchors, "start");
   const qb = mapBoundary(b, anchors, "end");
   if (qb <= qa) return null;
-  return { start: best.start + qWords[qa]!.start, end: best.start + qWords[qb - 1]!.end, shape: shape(best) };
+  return { start: queryPassage.start + qWords[qa]!.start, end: queryPassage.start + qWords[qb - 1]!.end };
 }
 
 /**
- * A span holding digits (an order number, an amount) is found by its shape rather than its position: words with digits
- * become patterns (`#75865` → `#\d{5}`, `$15` → `\$\d{2}`), other words must match as they are (any case). The first
- * match in `passage` is returned; `null` when the span has no digits or nothing matches.
+ * A span holding digits (an identifier, an amount, a date) is found by its shape rather than its position (rule
+ * `shape-spans`): a word with digits becomes a pattern of its shape — digits, capitals and small letters as classes of
+ * the same length, other characters as they are (`#12345` → `#\d{5}`, `AB-1234` → two capitals, `-`, four digits) —
+ * and other words must match as they are (any case). The first match in `passage` is returned; `null` when the span
+ * has no digits or nothing matches.
  */
 function matchByShape(spanText: string, passage: Passage): { start: number; end: number } | null {
   const words = spanText.trim().split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 4 || !words.some((w) => /\d/.test(w))) return null;
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const wordPattern = (word: string) =>
-    word
-      .split(/(\d+)/)
-      .map((part, i) => (i % 2 === 1 ? `\\d{${part.length}}` : escape(part)))
-      .join("");
-  const pattern = new RegExp(`(?<![\\w#$])${words.map(wordPattern).join("\\s+")}(?!\\w)`, "i");
+    /\d/.test(word)
+      ? [...word.matchAll(/\d+|\p{Lu}+|\p{Ll}+|[^\d\p{L}]/gu)]
+          .map(([piece]) => (/\d/.test(piece) ? `\\d{${piece.length}}` : /\p{Lu}/u.test(piece) ? `\\p{Lu}{${piece.length}}` : /\p{Ll}/u.test(piece) ? `\\p{Ll}{${piece.length}}` : escape(piece)))
+          .join("")
+      : escape(word);
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}#$])${words.map(wordPattern).join("\\s+")}(?![\\p{L}\\p{N}])`, "iu");
   const match = pattern.exec(passage.text);
   return match ? { start: passage.start + match.index, end: passage.start + match.index + match[0].length } : null;
 }

@@ -1,17 +1,17 @@
 import { pyJsonDumps } from "../python/pyfmt.js";
-import { answerInstructionRewrite } from "./propose-instruction.js";
+import { reflectOnFeedback } from "./roles/reflect-instruction.js";
 import type { SeededRandom } from "./seeded-random.js";
 import type { SimPrompt } from "./sim-prompt.js";
 import { clip } from "./text-tokens.js";
 
 /**
  * The reply to a prompt without DSPy's structure (and without a JSON schema to fill): a rewritten instruction
- * when asked for one in a fenced block (GEPA's reflection prompt), else a short reply that restates the
+ * when asked for one in a fenced block (GEPA's reflection prompt, the reflection role), else a short reply that restates the
  * request and says plainly that it cannot settle it. JSON is given when JSON was requested.
  */
 export function answerPlain(prompt: SimPrompt, rng: SeededRandom): string {
   const text = prompt.queryText.trim();
-  const rewrite = answerInstructionRewrite(text, rng);
+  const rewrite = reflectOnFeedback(text, rng);
   if (rewrite) return rewrite;
   const firstLine = text.split("\n").find((line) => line.trim()) ?? "";
   const reply = text

@@ -1,5 +1,5 @@
 import { pyFloat } from "../python/py-float.js";
-import { alternativeChance, type AnswerContext, type FieldAnswer } from "./answer-context.js";
+import { takeAlternative, type AnswerContext, type FieldAnswer } from "./answer-context.js";
 import { fillTemplate } from "./induce-template.js";
 import type { SimField } from "./sim-prompt.js";
 import { contentTerms, wordTokens } from "./text-tokens.js";
@@ -21,7 +21,7 @@ function round2(n: number): number {
 /** int/float fields: a number copied by analogy from the inputs, else the neighbours' vote/mean, else a seeded guess. */
 export function answerNumber(ctx: AnswerContext, field: SimField): FieldAnswer {
   const isInt = field.kind === "int";
-  for (const candidate of ctx.ranked) {
+  for (const candidate of ctx.rules.has("number-copy") ? ctx.ranked : []) {
     const shown = candidate.demo.outputs[field.name];
     if (!shown || !copiesWholeValue(shown.text, Object.values(candidate.demo.inputs).map((v) => v.text))) continue;
     const filled = fillTemplate(ctx, field, candidate);
@@ -49,15 +49,16 @@ export function answerNumber(ctx: AnswerContext, field: SimField): FieldAnswer {
 }
 
 /** bool fields: the neighbours' vote, else a seeded guess. */
-export function answerBool(ctx: AnswerContext, field: SimField): FieldAnswer {
-  const answer = voteLabel(ctx, field, ["True", "False"]) ?? guessLabel(ctx, field, ["True", "False"]);
+export function answerBool(ctx: AnswerContext, field: SimField, avoid: readonly unknown[] = []): FieldAnswer {
+  const avoidText = avoid.map((v) => (v === true ? "True" : v === false ? "False" : v));
+  const answer = voteLabel(ctx, field, ["True", "False"], avoidText) ?? guessLabel(ctx, field, ["True", "False"], avoidText);
   return { value: answer.value === "True", note: answer.note };
 }
 
 /** list/dict/model fields: the nearest demo's value with copied items carried over, else a value shaped by the schema. */
 export function answerJson(ctx: AnswerContext, field: SimField): FieldAnswer {
   const candidates = ctx.ranked.filter((r) => r.demo.outputs[field.name] !== undefined);
-  const skip = candidates.length > 1 && ctx.rng.chance(alternativeChance(ctx.temperature)) ? 1 : 0;
+  const skip = candidates.length > 1 && takeAlternative(ctx) ? 1 : 0;
   const nearest = candidates[skip] ?? candidates[0];
   if (nearest) {
     const value = nearest.demo.outputs[field.name]!.value;
@@ -78,7 +79,7 @@ function keywords(ctx: AnswerContext): string[] {
   const text = Object.values(ctx.prompt.query).map((v) => v.text).join(" ");
   const seen = new Set<string>();
   const words: string[] = [];
-  const content = new Set(contentTerms(text));
+  const content = new Set(contentTerms(text, ctx.lexicon));
   for (const t of wordTokens(text)) {
     if (!content.has(t.norm) || seen.has(t.norm) || t.text.length < 3) continue;
     seen.add(t.norm);

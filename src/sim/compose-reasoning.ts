@@ -29,6 +29,12 @@ function describe(note: AnswerNote, ctx: AnswerContext): string {
       return `Nothing in the prompt settles \`${note.field}\`, so this is my best guess.`;
     case "instruction":
       return `I keep the basic instruction and add what the hints ask for.`;
+    case "rule":
+      return `The instructions state a rule that applies here (${quoted(note.detail ?? "", 20)}), so I answer \`${note.field}\` by it.`;
+    case "form":
+      return `The instructions state the form of \`${note.field}\` (${quoted(note.detail ?? "", 20)}), so I build it that way.`;
+    case "role":
+      return note.detail ?? `I answer \`${note.field}\` from what the prompt shows.`;
   }
 }
 

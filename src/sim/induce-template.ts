@@ -1,7 +1,9 @@
 import { findCopiedSpans, mapSpan, restyle } from "./align-spans.js";
-import { alternativeChance, questionText, type AnswerContext, type FieldAnswer } from "./answer-context.js";
+import { questionText, takeAlternative, type AnswerContext, type FieldAnswer } from "./answer-context.js";
+import { sourceBonus } from "./follow-instructions.js";
 import { relevanceWithLessons, sourcePassage, splitPassages, type Passage, type PassageLesson } from "./passages.js";
-import type { RankedDemo } from "./rank-demos.js";
+import { inputsText, type RankedDemo } from "./rank-demos.js";
+import { cosine, TfIdf } from "./similarity.js";
 import type { SimField } from "./sim-prompt.js";
 
 /** A demo output rewritten for the query: literal text kept, copied spans replaced by the query's counterparts. */
@@ -26,7 +28,7 @@ export function fillTemplate(ctx: AnswerContext, field: SimField, ranked: Ranked
   for (const [name, value] of Object.entries(ranked.demo.inputs)) {
     if (ctx.prompt.query[name] !== undefined) demoInputs[name] = value.text;
   }
-  const segments = findCopiedSpans(output.text, demoInputs);
+  const segments = findCopiedSpans(output.text, demoInputs, ctx.lexicon);
   let text = "";
   let slots = 0;
   let fit = 0;
@@ -38,8 +40,10 @@ export function fillTemplate(ctx: AnswerContext, field: SimField, ranked: Ranked
     }
     const queryValue = ctx.prompt.query[segment.field]!.text;
     const question = questionText(ctx.prompt, segment.field);
-    const relevance = (ps: Passage[]) => relevanceWithLessons(ps, question, lessonsFor(ctx, segment.field, field.name));
-    const mapped = mapSpan(demoInputs[segment.field] as string, segment, queryValue, relevance);
+    const lessons = ctx.rules.has("passage-lessons") ? lessonsFor(ctx, segment.field, field.name) : [];
+    const relevance = (ps: Passage[]) =>
+      relevanceWithLessons(ps, question, lessons, ctx.lexicon).map((r, i) => r + sourceBonus(ps[i]!.text, ctx.preferredSources));
+    const mapped = mapSpan(demoInputs[segment.field] as string, segment, queryValue, relevance, ctx.rules.has("shape-spans"), ctx.rules.has("titled-passages"));
     if (!mapped) return null;
     const source = demoInputs[segment.field]!.slice(segment.start, segment.end);
     text += restyle(segment.text, source, queryValue.slice(mapped.start, mapped.end));
@@ -51,16 +55,34 @@ export function fillTemplate(ctx: AnswerContext, field: SimField, ranked: Ranked
   return slots === 0 ? null : { text, demo: ranked, passages, slots, fit: fit / slots };
 }
 
-/** Which passages answered the demos (their output's source in input `input`), weighted by demo similarity. */
-function lessonsFor(ctx: AnswerContext, input: string, output: string): PassageLesson[] {
+/**
+ * Which passages answered the demos (their output's source in input `input`), each weighted by how similar the demo's
+ * other inputs — its question, not the passages being chosen from — are to the query's (rule `passage-lessons`).
+ */
+export function lessonsFor(ctx: AnswerContext, input: string, output: string): PassageLesson[] {
+  const key = `lessons\u0000${input}\u0000${output}`;
+  const known = ctx.memo.get(key) as PassageLesson[] | undefined;
+  if (known) return known;
+  const lessons = computeLessons(ctx, input, output);
+  ctx.memo.set(key, lessons);
+  return lessons;
+}
+
+function computeLessons(ctx: AnswerContext, input: string, output: string): PassageLesson[] {
+  const others = ctx.prompt.inputs.map((f) => f.name).filter((name) => name !== input && ctx.prompt.query[name] !== undefined);
+  const usable = ctx.ranked.filter((r) => r.demo.inputs[input]?.text && r.demo.outputs[output]?.text);
+  if (usable.length === 0) return [];
+  const texts = usable.map((r) => inputsText(r.demo.inputs, others));
+  const query = inputsText(ctx.prompt.query, others);
+  const tfidf = new TfIdf([...texts, query], ctx.lexicon);
+  const qv = tfidf.vector(query);
   const lessons: PassageLesson[] = [];
-  for (const ranked of ctx.ranked) {
-    const value = ranked.demo.inputs[input]?.text;
-    const answer = ranked.demo.outputs[output]?.text;
-    if (!value || !answer || ranked.score <= 0) continue;
-    const source = sourcePassage(value, answer);
-    if (source) lessons.push({ source, weight: ranked.score });
-  }
+  usable.forEach((ranked, i) => {
+    const weight = others.length > 0 ? cosine(tfidf.vector(texts[i]!), qv) : ranked.score;
+    if (weight <= 0) return;
+    const source = sourcePassage(ranked.demo.inputs[input]!.text, ranked.demo.outputs[output]!.text, ctx.lexicon);
+    if (source) lessons.push({ source, weight });
+  });
   return lessons;
 }
 
@@ -85,7 +107,7 @@ export function answerByTemplate(ctx: AnswerContext, field: SimField): FieldAnsw
     .map((t, i) => ({ t, i, score: t.demo.score + 0.5 * t.fit }))
     .sort((a, b) => b.score - a.score || a.i - b.i)
     .map((x) => x.t);
-  const chosen = order.length > 1 && ctx.rng.chance(alternativeChance(ctx.temperature)) ? order[1]! : order[0]!;
+  const chosen = order.length > 1 && takeAlternative(ctx) ? order[1]! : order[0]!;
   return {
     value: chosen.text,
     note: { field: field.name, strategy: "template", demo: chosen.demo, ...(chosen.passages[0] ? { passage: chosen.passages[0] } : {}) },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readCues } from "./instruction-cues.js";
+import { readCues, splitSentences } from "./instruction-cues.js";
 import { SeededRandom } from "./seeded-random.js";
 
 describe("readCues", () => {
@@ -7,11 +7,29 @@ describe("readCues", () => {
     expect(readCues("Given the fields `question`, produce the fields `answer`.")).toEqual({
       cite: false, quote: false, concise: false, polite: false, labelsOnly: false, stepByStep: false,
     });
-    expect(readCues("Concise resolution with policy citation")).toMatchObject({ cite: true, concise: true, quote: false });
+    expect(readCues("Short answer with a citation")).toMatchObject({ cite: true, quote: false });
+    expect(readCues("Be concise and name the source.")).toMatchObject({ cite: true, concise: true });
     expect(readCues("Quote the context verbatim, be polite.")).toMatchObject({ quote: true, polite: true });
     expect(readCues("Answer with exactly one of the allowed labels. Think step by step.")).toMatchObject({ labelsOnly: true, stepByStep: true });
-    expect(readCues("Per the policy, be BRIEF")).toMatchObject({ cite: true, concise: true });
     expect(readCues("the excited recital")).toMatchObject({ cite: false });
+  });
+
+  it("does not read a cue its own sentence negates", () => {
+    expect(readCues("Do not cite anything. Never quote.")).toMatchObject({ cite: false, quote: false });
+    expect(readCues("Do not guess. Cite the source.")).toMatchObject({ cite: true });
+    expect(readCues("Answer without explaining your reasoning step by step.")).toMatchObject({ stepByStep: false });
+  });
+});
+
+describe("splitSentences", () => {
+  it("splits at line breaks and sentence ends, never inside quotes, and drops list bullets", () => {
+    expect(splitSentences('Join the words with ". ". Then stop!\n- Keep it short; be kind\n2. Last one')).toEqual([
+      'Join the words with ". ".',
+      "Then stop!",
+      "Keep it short;",
+      "be kind",
+      "Last one",
+    ]);
   });
 });
 

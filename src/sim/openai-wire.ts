@@ -39,12 +39,13 @@ export function chatCompletionBody(response: LMResponse, meta: WireMeta): Record
   };
 }
 
-/** Splits a reply into stream deltas of a few words each (whitespace kept with the word before it). */
+/**
+ * Splits a reply into token-like stream deltas, as a tokenizer would: runs of up to four letters (a word's leading
+ * space kept with its first piece), up to three digits, single punctuation marks, and runs of other whitespace. Field markers
+ * such as `[[ ## answer ## ]]` therefore arrive split over several deltas, as they do from a real model.
+ */
 export function textDeltas(text: string): string[] {
-  const pieces = text.match(/\s*\S+\s*/g) ?? (text ? [text] : []);
-  const deltas: string[] = [];
-  for (let i = 0; i < pieces.length; i += 3) deltas.push(pieces.slice(i, i + 3).join(""));
-  return deltas;
+  return text.match(/[ \t]*\p{L}{1,4}|[ \t]*\p{N}{1,3}|[ \t]*[^\s\p{L}\p{N}]|\s+/gu) ?? [];
 }
 
 /** OpenAI `chat.completion.chunk` objects for a streamed reply: role, content deltas, finish, then usage if asked. */

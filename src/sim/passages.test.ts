@@ -1,21 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { relevanceWithLessons, sourcePassage, splitPassages } from "./passages.js";
+import { passageTitle, relevanceWithLessons, sourcePassage, splitPassages } from "./passages.js";
 
-describe("passage relevance learned from demos", () => {
-  const context = "Address Change Policy: addresses can be changed until the order ships.\nLate Delivery Policy: orders delayed more than 24 hours qualify for a $5 credit.";
+describe("passage relevance learned from demos (rule passage-lessons)", () => {
+  const context = "Vornek Ledger: the kalim of tessa is kept under QX-4821.\nBrastin Roll: the dovel of mura is kept under KT-1193.";
   const passages = splitPassages(context);
-  const ticket = "Order #35504 still shows in transit even though it was due last week.";
+  const request = "Case #4471: please find the glimmer item.";
 
   it("finds the passage a demo's answer was drawn from", () => {
-    expect(sourcePassage(context, "Per the Late Delivery Policy, order #1 qualifies for a $5 credit.")).toBe(passages[1]!.text);
+    expect(sourcePassage(context, "Case #1: code KT-1193 (Brastin Roll).")).toBe(passages[1]!.text);
     expect(sourcePassage("One passage only.", "anything")).toBeNull();
   });
 
   it("prefers the passage that answered similar demos when word overlap cannot tell", () => {
-    const lexical = relevanceWithLessons(passages, ticket, []);
-    expect(lexical[0]).toBeGreaterThanOrEqual(lexical[1]!); // "order" matches the address passage as well
-    const lessons = [{ source: "Late Delivery Policy: orders delayed more than 72 hours qualify for a $20 credit.", weight: 0.6 }];
-    const informed = relevanceWithLessons(passages, ticket, lessons);
+    const lexical = relevanceWithLessons(passages, request, []);
+    expect(lexical[0]).toBe(lexical[1]); // no shared word with either record
+    const lessons = [{ source: "Brastin Roll: the vorp of sela is kept under ZZ-5510.", weight: 0.6 }];
+    const informed = relevanceWithLessons(passages, request, lessons);
     expect(informed[1]).toBeGreaterThan(informed[0]!);
+  });
+
+  it("reads `Title: body` passages", () => {
+    expect(passageTitle("Bird Log: terns nest on rocks.")).toEqual({ title: "Bird Log", body: "terns nest on rocks." });
+    expect(passageTitle("no title here")).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { cosine, TfIdf } from "./similarity.js";
+import { FULL_LEXICON, type Lexicon } from "./text-tokens.js";
 
-/** A passage of an input value (a line, a «numbered item», or one titled policy), with its offsets. */
+/** A passage of an input value (a line, a «numbered item», or one titled segment), with its offsets. */
 export interface Passage {
   text: string;
   start: number;
@@ -8,9 +9,13 @@ export interface Passage {
 }
 
 const ITEM = /^\[\d+\] (?:«««\n([\s\S]*?)\n»»»|«(.*)»)$/gmu;
+/** Where a new titled segment starts inside a line: after a sentence end, one to six capitalised words and a colon. */
 const TITLE_AHEAD = /(?<=[.!?;]\s+)(?=[A-Z][\w'-]*(?: [A-Z&][\w'-]*){0,5}:\s)/g;
 
-/** Splits an input value into passages: DSPy's `[1] «…»` items, else lines, else titled segments ("X Policy: …"). */
+/**
+ * Splits an input value into passages: DSPy's `[1] «…»` list items; else lines, a line holding several titled
+ * segments ("Alpha Notes: … . Beta Notes: …") being cut before each title.
+ */
 export function splitPassages(text: string): Passage[] {
   const items = [...text.matchAll(ITEM)];
   if (items.length > 0) {
@@ -36,22 +41,21 @@ export function splitPassages(text: string): Passage[] {
   return passages;
 }
 
-/** The title of a passage such as "Late Delivery Policy: …", and the rest of it. */
+/** The title of a passage written `Title: body` (one to six words before the colon), and the rest of it. */
 export function passageTitle(text: string): { title: string; body: string } | null {
   const match = /^([A-Z][\w'&-]*(?: [\w'&-]+){0,5}):\s+(.+)$/su.exec(text.trim());
   return match ? { title: (match[1] as string).trim(), body: (match[2] as string).trim() } : null;
 }
 
-/** Passages of `context` ranked by relevance to `question`; ties keep document order. */
-export function rankPassages(passages: readonly Passage[], question: string): Array<{ passage: Passage; score: number }> {
-  const tfidf = new TfIdf(passages.map((p) => p.text));
+/** Passages ranked by TF-IDF relevance to `question`; ties keep document order. */
+export function rankPassages(passages: readonly Passage[], question: string, lexicon: Lexicon = FULL_LEXICON): Array<{ passage: Passage; score: number }> {
+  const tfidf = new TfIdf(passages.map((p) => p.text), lexicon);
   const qv = tfidf.vector(question);
   return passages
     .map((passage, i) => ({ passage, score: cosine(tfidf.vector(passage.text), qv), i }))
     .sort((a, b) => b.score - a.score || a.i - b.i)
     .map(({ passage, score }) => ({ passage, score }));
 }
-
 
 /** What a demo teaches about passages: the passage its answer came from, weighted by the demo's similarity to the query. */
 export interface PassageLesson {
@@ -60,19 +64,25 @@ export interface PassageLesson {
 }
 
 /** The passage of `value` that `output` draws on most (TF-IDF cosine), or `null` when `value` has one passage or none. */
-export function sourcePassage(value: string, output: string): string | null {
+export function sourcePassage(value: string, output: string, lexicon: Lexicon = FULL_LEXICON): string | null {
   const passages = splitPassages(value);
   if (passages.length < 2) return null;
-  const best = rankPassages(passages, output)[0];
+  const best = rankPassages(passages, output, lexicon)[0];
   return best && best.score > 0 ? best.passage.text : null;
 }
 
 /**
- * Passage relevance informed by the demos, as a model learns in context which kind of passage answers which kind of
- * question: similarity to the question, plus similarity to the passages that answered similar demos.
+ * Passage relevance informed by the demos (rule `passage-lessons`), as a model learns in context which kind of passage
+ * answers which kind of question: similarity to the question, plus similarity to the passages that answered similar
+ * demos (each weighted by that demo's similarity to the query).
  */
-export function relevanceWithLessons(passages: readonly Passage[], question: string, lessons: readonly PassageLesson[]): number[] {
-  const tfidf = new TfIdf([...passages.map((p) => p.text), ...lessons.map((l) => l.source)]);
+export function relevanceWithLessons(
+  passages: readonly Passage[],
+  question: string,
+  lessons: readonly PassageLesson[],
+  lexicon: Lexicon = FULL_LEXICON,
+): number[] {
+  const tfidf = new TfIdf([...passages.map((p) => p.text), ...lessons.map((l) => l.source)], lexicon);
   const qv = tfidf.vector(question);
   const sources = lessons.map((l) => ({ vector: tfidf.vector(l.source), weight: l.weight }));
   return passages.map((p) => {

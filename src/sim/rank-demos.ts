@@ -1,5 +1,6 @@
 import { cosine, TfIdf } from "./similarity.js";
 import type { SimDemo, SimPrompt } from "./sim-prompt.js";
+import { FULL_LEXICON, type Lexicon } from "./text-tokens.js";
 
 /** A demo with its similarity to the query. */
 export interface RankedDemo {
@@ -22,14 +23,14 @@ export function inputsText(values: SimDemo["inputs"], names: readonly string[]):
  * identical everywhere), most similar first;
  * ties go to complete demos, then to the demo nearest the end of the prompt (a recency bias, as models have).
  */
-export function rankDemos(prompt: SimPrompt): RankedDemo[] {
+export function rankDemos(prompt: SimPrompt, lexicon: Lexicon = FULL_LEXICON): RankedDemo[] {
   const present = prompt.inputs.map((f) => f.name).filter((name) => prompt.query[name] !== undefined);
   // A field that reads the same in the query and every demo (a shared context) tells the demos apart by nothing.
   const varying = present.filter((name) => prompt.demos.some((d) => d.inputs[name]?.text !== prompt.query[name]!.text));
   const names = varying.length > 0 ? varying : present;
   const texts = prompt.demos.map((demo) => inputsText(demo.inputs, names));
   const queryText = inputsText(prompt.query, names);
-  const tfidf = new TfIdf([...texts, queryText]);
+  const tfidf = new TfIdf([...texts, queryText], lexicon);
   const qv = tfidf.vector(queryText);
   const scores = texts.map((text) => cosine(tfidf.vector(text), qv));
   const order = prompt.demos.map((_, i) => i);

@@ -44,24 +44,24 @@ describe("readPrompt (Chat format)", () => {
   });
 
   it("reads Literal, float and bool notes, list inputs, and DSPy's own ChainOfThought prompt", () => {
-    const urgency = readPrompt(fixtures.chat_urgency!);
-    expect(urgency.outputs).toEqual([
-      { name: "urgency", typeName: "Literal['low', 'medium', 'high']", description: "", kind: "label", choices: ["low", "medium", "high"] },
+    const severity = readPrompt(fixtures.chat_severity!);
+    expect(severity.outputs).toEqual([
+      { name: "severity", typeName: "Literal['low', 'medium', 'high']", description: "", kind: "label", choices: ["low", "medium", "high"] },
       { name: "confidence", typeName: "float", description: "", kind: "float" },
       { name: "escalate", typeName: "bool", description: "", kind: "bool" },
     ]);
-    expect(urgency.inputs[1]).toMatchObject({ name: "tags", kind: "json" });
-    expect(urgency.query.tags).toEqual({ text: '["outage"]', value: ["outage"] });
-    expect(urgency.demos.map((d) => d.complete)).toEqual([false, true, true]);
-    expect(Object.keys(urgency.demos[0]!.outputs)).toEqual(["urgency"]);
-    expect(urgency.demos[1]!.outputs.escalate!.value).toBe(true);
+    expect(severity.inputs[1]).toMatchObject({ name: "tags", kind: "json" });
+    expect(severity.query.tags).toEqual({ text: '["outage"]', value: ["outage"] });
+    expect(severity.demos.map((d) => d.complete)).toEqual([false, true, true]);
+    expect(Object.keys(severity.demos[0]!.outputs)).toEqual(["severity"]);
+    expect(severity.demos[1]!.outputs.escalate!.value).toBe(true);
 
-    const support = readPrompt(fixtures.chat_support!);
-    expect(support.outputs.map((f) => f.name)).toEqual(["reasoning", "resolution"]);
-    expect(support.outputs[1]!.description).toBe("Concise resolution with policy citation");
-    expect(support.instructions).toBe("Generate a support resolution using retrieved policy documents.");
-    expect(support.demos).toHaveLength(3);
-    expect(support.query.ticket_text!.text).toBe("Tracking says delivered but I never received the package.");
+    const guide = readPrompt(fixtures.chat_guide!);
+    expect(guide.outputs.map((f) => f.name)).toEqual(["reasoning", "answer"]);
+    expect(guide.outputs[1]!.description).toBe("Short answer naming its source");
+    expect(guide.instructions).toBe("Answer the visitor's question using the guide excerpts.");
+    expect(guide.demos).toHaveLength(3);
+    expect(guide.query.question!.text).toBe("Where do the terns nest?");
   });
 
   it("reads JSON-schema notes and DSPy's «numbered» list rendering", () => {
@@ -76,13 +76,13 @@ describe("readPrompt (Chat format)", () => {
 
 describe("readPrompt (JSON format)", () => {
   it("reads notes from the JSON outputs block, JSON demos, and the JSON reply request", () => {
-    const prompt = readPrompt(fixtures.json_urgency!);
+    const prompt = readPrompt(fixtures.json_severity!);
     expect(prompt.replyFormat).toBe("json");
     expect(prompt.outputs.map((f) => [f.kind, f.choices])).toEqual([["label", ["low", "medium", "high"]], ["float", undefined], ["bool", undefined]]);
     expect(prompt.demos[0]!.complete).toBe(false);
-    expect(Object.keys(prompt.demos[0]!.outputs)).toEqual(["urgency"]);
+    expect(Object.keys(prompt.demos[0]!.outputs)).toEqual(["severity"]);
     expect(prompt.demos[1]!.outputs).toEqual({
-      urgency: { text: "high", value: "high" },
+      severity: { text: "high", value: "high" },
       confidence: { text: "0.9", value: 0.9 },
       escalate: { text: "True", value: true },
     });
@@ -100,11 +100,11 @@ describe("readPrompt (JSON format)", () => {
 
 describe("readPrompt (XML format)", () => {
   it("reads XMLAdapter's layout: tagged sections, nested structures and the XML reply request", () => {
-    const urgency = readPrompt(fixtures.xml_urgency!);
-    expect(urgency.replyFormat).toBe("xml");
-    expect(urgency.outputs.map((f) => f.kind)).toEqual(["label", "float", "bool"]);
-    expect(urgency.demos.map((d) => Object.keys(d.outputs))).toEqual([["urgency"], ["urgency", "confidence", "escalate"], ["urgency", "confidence", "escalate"]]);
-    expect(urgency.query.tags).toEqual({ text: '["outage"]', value: ["outage"] });
+    const severity = readPrompt(fixtures.xml_severity!);
+    expect(severity.replyFormat).toBe("xml");
+    expect(severity.outputs.map((f) => f.kind)).toEqual(["label", "float", "bool"]);
+    expect(severity.demos.map((d) => Object.keys(d.outputs))).toEqual([["severity"], ["severity", "confidence", "escalate"], ["severity", "confidence", "escalate"]]);
+    expect(severity.query.tags).toEqual({ text: '["outage"]', value: ["outage"] });
     const keywords = readPrompt(fixtures.xml_keywords!);
     expect(keywords.outputs.map((f) => [f.kind, f.schema])).toEqual([
       ["json", { type: "array", items: { type: "string" } }],
@@ -125,5 +125,16 @@ describe("readPrompt (anything else)", () => {
     expect(withSchema.replyFormat).toBe("json");
     expect(withSchema.outputs.map((f) => [f.name, f.kind])).toEqual([["city", "str"], ["rank", "int"], ["tier", "label"]]);
     expect(readPrompt([]).kind).toBe("plain");
+  });
+});
+
+describe("readPrompt (values that hold section markers)", () => {
+  it("keeps an agent's formatted trajectory whole: only the prompt's own fields start sections", () => {
+    const prompt = readPrompt(fixtures.react_3!);
+    expect(prompt.inputs.map((f) => f.name)).toEqual(["question", "trajectory"]);
+    const trajectory = prompt.query.trajectory!.text;
+    expect(trajectory.startsWith("[[ ## thought_0 ## ]]\nFind the capital.")).toBe(true);
+    expect(trajectory).toContain("[[ ## observation_1 ## ]]\nVexburg has 41,000 inhabitants.");
+    expect(trajectory.endsWith("[[ ## observation_2 ## ]]\nCompleted.")).toBe(true);
   });
 });

@@ -86,7 +86,7 @@ function readDemos(turns: Message[], fields: SystemFields, xml: boolean): SimDem
 }
 
 function readInputs(text: string, inputs: SimField[], xml = false): Record<string, SimValue> {
-  const sections = xml ? readXmlSections(text, inputs.map((f) => f.name)) : readSections(text);
+  const sections = xml ? readXmlSections(text, inputs.map((f) => f.name)) : readSections(text, inputs.map((f) => f.name));
   const values: Record<string, SimValue> = {};
   for (const field of inputs) {
     const section = sections.get(field.name);
@@ -109,7 +109,7 @@ function readOutputs(text: string, outputs: SimField[], xml: boolean): Record<st
     return values;
   }
   const json = text.trimStart().startsWith("{") ? readJsonObject(text) : null;
-  const sections = json ? null : readSections(text);
+  const sections = json ? null : readSections(text, [...outputs.map((f) => f.name), "completed"]);
   for (const field of outputs) {
     if (json) {
       if (!(field.name in json)) continue;

@@ -4,8 +4,12 @@ import type { SimField, SimValue } from "./sim-prompt.js";
 export const NOT_SUPPLIED = "Not supplied for this particular example.";
 export const INCOMPLETE_PREFIX = "This is an example of the task, though some input or output fields are not supplied.";
 
-/** `[[ ## name ## ]]` sections of a message, first occurrence winning (as ChatAdapter parses). */
-export function readSections(text: string): Map<string, string> {
+/**
+ * `[[ ## name ## ]]` sections of a message, first occurrence winning (as ChatAdapter parses). With `names`, only
+ * those headers start a section, so a value that itself holds `[[ ## x ## ]]` headers (an agent's formatted
+ * trajectory) stays whole.
+ */
+export function readSections(text: string, names?: readonly string[]): Map<string, string> {
   const sections = new Map<string, string>();
   let current: string | null = null;
   let lines: string[] = [];
@@ -14,7 +18,7 @@ export function readSections(text: string): Map<string, string> {
   };
   for (const line of text.split("\n")) {
     const header = /^\[\[ ## (\w+) ## \]\]/.exec(line.trim());
-    if (header) {
+    if (header && (!names || names.includes(header[1] as string))) {
       flush();
       current = header[1] as string;
       lines = [line.trim().slice(header[0].length)];

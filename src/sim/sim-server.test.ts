@@ -4,7 +4,7 @@ import prompts from "./__fixtures__/dspy-prompts.json" with { type: "json" };
 import { SimulatorModel } from "./simulator-model.js";
 import { startSimServer, type SimServer } from "./sim-server.js";
 
-const messages = (prompts as Record<string, Message[]>).chat_support!;
+const messages = (prompts as Record<string, Message[]>).chat_guide!;
 let server: SimServer;
 
 beforeAll(async () => {
@@ -61,6 +61,24 @@ describe("startSimServer", () => {
     expect(chunks.at(-2)!.choices[0]).toEqual({ index: 0, delta: {}, logprobs: null, finish_reason: "stop" });
     expect(chunks.at(-1)).toMatchObject({ choices: [], usage: { total_tokens: expected.usage.total_tokens } });
     expect(chunks[1]!.usage).toBeNull();
+    const deltas = chunks.slice(1, -2).map((c) => c.choices[0].delta.content as string);
+    expect(deltas.slice(0, 4)).toEqual(["[", "[", " #", "#"]);
+    expect(deltas.every((d) => d.trim().length <= 4)).toBe(true);
+  });
+
+  it("paces streamed deltas with streamDelayMs and stops writing when the client goes away", async () => {
+    const slow = await startSimServer({ port: 0, streamDelayMs: 5 });
+    try {
+      const controller = new AbortController();
+      const res = await fetch(`${slow.url}/chat/completions`, { method: "POST", body: JSON.stringify({ model: "sim", messages, stream: true }), signal: controller.signal });
+      const reader = res.body!.getReader();
+      const first = await reader.read();
+      expect(new TextDecoder().decode(first.value)).toMatch(/^data: /);
+      controller.abort();
+      await expect(reader.read()).rejects.toThrow();
+    } finally {
+      await slow.close();
+    }
   });
 
   it("reports bad requests and unknown routes in OpenAI's error shape", async () => {

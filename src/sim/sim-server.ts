@@ -5,6 +5,7 @@ import { LMInvalidRequestError } from "../errors/lm-errors.js";
 import type { LMParams } from "../lm/lm-request.js";
 import type { Message } from "../lm/message.js";
 import { chatCompletionBody, chatCompletionChunks, openAIError, type WireMeta } from "./openai-wire.js";
+import { sleep } from "../utils/sleep.js";
 import { SimulatorModel, type SimulatorModelOptions } from "./simulator-model.js";
 
 export interface SimServerOptions extends SimulatorModelOptions {
@@ -87,7 +88,7 @@ function validate(body: unknown): { model: string; messages: Message[]; params: 
   return { model: fields.model, messages: fields.messages as Message[], params, stream: fields.stream === true, includeUsage: streamOptions?.include_usage === true };
 }
 
-async function completions(req: IncomingMessage, res: ServerResponse, sim: SimulatorModel, now: () => number): Promise<void> {
+async function completions(req: IncomingMessage, res: ServerResponse, sim: SimulatorModel, now: () => number, delayMs: number): Promise<void> {
   const request = validate(await readJson(req));
   let response;
   try {
@@ -102,13 +103,19 @@ async function completions(req: IncomingMessage, res: ServerResponse, sim: Simul
     return;
   }
   res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
-  for (const chunk of chatCompletionChunks(response, meta, request.includeUsage)) res.write(`data: ${JSON.stringify(chunk)}\n\n`);
+  const gone = new AbortController();
+  res.on("close", () => gone.abort());
+  for (const chunk of chatCompletionChunks(response, meta, request.includeUsage)) {
+    if (delayMs > 0 && (chunk.choices as Array<{ delta?: { content?: string } }>)[0]?.delta?.content) await sleep(delayMs, gone.signal).catch(() => undefined);
+    if (gone.signal.aborted) return;
+    res.write(`data: ${JSON.stringify(chunk)}\n\n`);
+  }
   res.end("data: [DONE]\n\n");
 }
 
-async function route(req: IncomingMessage, res: ServerResponse, sim: SimulatorModel, now: () => number): Promise<void> {
+async function route(req: IncomingMessage, res: ServerResponse, sim: SimulatorModel, now: () => number, delayMs: number): Promise<void> {
   const path = new URL(req.url ?? "/", "http://localhost").pathname.replace(/\/+$/, "");
-  if (req.method === "POST" && path === "/v1/chat/completions") return completions(req, res, sim, now);
+  if (req.method === "POST" && path === "/v1/chat/completions") return completions(req, res, sim, now, delayMs);
   if (req.method === "GET" && path === "/v1/models") {
     send(res, 200, { object: "list", data: [{ id: sim.modelId, object: "model", created: 0, owned_by: "tsdspy" }] });
     return;
@@ -125,7 +132,8 @@ async function route(req: IncomingMessage, res: ServerResponse, sim: SimulatorMo
 
 /**
  * Serves the simulator over an OpenAI-compatible HTTP API on 127.0.0.1: `POST /v1/chat/completions`
- * (JSON or `stream: true` server-sent events), `GET /v1/models`. Any model name is accepted and echoed.
+ * (JSON, or with `stream: true` server-sent events of token-like deltas, paced by `streamDelayMs`), `GET /v1/models`.
+ * Any model name is accepted and echoed.
  *
  * @example
  * const server = await startSimServer({ port: 0 });
@@ -136,7 +144,7 @@ export async function startSimServer(options: SimServerOptions = {}): Promise<Si
   const sim = new SimulatorModel(options);
   const now = options.now ?? Date.now;
   const server: Server = createServer((req, res) => {
-    route(req, res, sim, now).catch((error: unknown) => {
+    route(req, res, sim, now, options.streamDelayMs ?? 0).catch((error: unknown) => {
       if (res.headersSent) {
         res.end();
         return;

@@ -5,6 +5,7 @@ import { answerFields } from "./answer-fields.js";
 import { answerPlain } from "./answer-plain.js";
 import { readPrompt } from "./read-prompt.js";
 import { SeededRandom } from "./seeded-random.js";
+import { ALL_RULES, type SimRule } from "./sim-rules.js";
 import { writeReply } from "./write-reply.js";
 
 /** One simulated completion. */
@@ -52,12 +53,18 @@ export function estimateTokens(text: string): number {
 }
 
 /** Reads the request and writes completion `index` of it. */
-export function simulateCompletion(messages: readonly Message[], params: LMParams, index: number, modelSeed: string): SimCompletion {
+export function simulateCompletion(
+  messages: readonly Message[],
+  params: LMParams,
+  index: number,
+  modelSeed: string,
+  rules: ReadonlySet<SimRule> = ALL_RULES,
+): SimCompletion {
   const rng = new SeededRandom(completionSeed(messages, params, index, modelSeed));
   const prompt = readPrompt(messages, params);
   let text: string;
   if (prompt.outputs.length > 0) {
-    const { values } = answerFields(prompt, rng, temperatureOf(params));
+    const { values } = answerFields(prompt, rng, temperatureOf(params), rules);
     text = writeReply(prompt.replyFormat, prompt.outputs, values);
   } else {
     text = answerPlain(prompt, rng);

@@ -1,39 +1,47 @@
 import { describe, expect, it } from "vitest";
 import { LMInvalidRequestError } from "../errors/lm-errors.js";
+import { ValueError } from "../errors/value-error.js";
 import type { LMRequest } from "../lm/lm-request.js";
 import type { Message } from "../lm/message.js";
 import prompts from "./__fixtures__/dspy-prompts.json" with { type: "json" };
-import { ALL_POLICIES, POLICIES, supportMessages, TICKETS, type SupportDemo } from "./__fixtures__/support-task.js";
+import { ALL_EXCERPTS, EXCERPTS, guideMessages, QUESTIONS, type GuideDemo } from "./__fixtures__/guide-task.js";
+import { parseChat } from "./__fixtures__/parse-chat.js";
 import { SimulatorModel } from "./simulator-model.js";
 
 const fixtures = prompts as Record<string, Message[]>;
 const model = new SimulatorModel({ now: () => 0 });
 
-async function reply(messages: Message[], params: LMRequest["params"] = {}): Promise<string> {
-  const response = await model.doGenerate({ model: model.modelId, messages, params });
+async function reply(messages: Message[], params: LMRequest["params"] = {}, sim = model): Promise<string> {
+  const response = await sim.doGenerate({ model: sim.modelId, messages, params });
   return response.outputs[0]!.text!;
-}
-
-/** A tiny ChatAdapter-style parse: `[[ ## name ## ]]` sections, first occurrence wins. */
-function parseChat(text: string): Record<string, string> {
-  const fields: Record<string, string> = {};
-  const parts = text.split(/^\[\[ ## (\w+) ## \]\]$/m);
-  for (let i = 1; i + 1 < parts.length; i += 2) if (!(parts[i]! in fields)) fields[parts[i]!] = parts[i + 1]!.trim();
-  return fields;
 }
 
 function withQuery(messages: Message[], content: string): Message[] {
   return [...messages.slice(0, -1), { role: "user", content }];
 }
 
-const demo = (i: number, context = ALL_POLICIES): SupportDemo => ({ context, ticket: TICKETS[i]!.ticket, resolution: TICKETS[i]!.resolution });
+const demo = (i: number, context = ALL_EXCERPTS): GuideDemo => ({ context, question: QUESTIONS[i]!.question, answer: QUESTIONS[i]!.answer });
+
+describe("the guide fixture", () => {
+  it("writes DSPy's own prompt byte for byte", () => {
+    const demos: GuideDemo[] = [
+      { context: ALL_EXCERPTS, question: "When is high water at the north pier?", answer: QUESTIONS[0]!.answer },
+      { context: ALL_EXCERPTS, question: "What time does the evening boat leave?", reasoning: "The question is about the boat, so the ferry timetable applies.", answer: QUESTIONS[3]!.answer },
+      { context: ALL_EXCERPTS, question: "When are the harbour lamps lit?", reasoning: "The lamps are described in the lamp register.", answer: QUESTIONS[6]!.answer },
+    ];
+    const query = { context: ALL_EXCERPTS, question: "Where do the terns nest?" };
+    expect(guideMessages({ demos, query })).toEqual(fixtures.chat_guide);
+    expect(guideMessages({ demos, query, format: "json" })).toEqual(fixtures.json_guide);
+    expect(guideMessages({ query })).toEqual(fixtures.chat_guide_zero);
+  });
+});
 
 describe("SimulatorModel: Chat replies", () => {
   it("writes every output field and the completed marker, parseable back with typed values", async () => {
-    const text = await reply(fixtures.chat_urgency!);
-    expect(text).toMatch(/^\[\[ ## urgency ## \]\]\n.*\n\n\[\[ ## confidence ## \]\]\n.*\n\n\[\[ ## escalate ## \]\]\n.*\n\n\[\[ ## completed ## \]\]$/);
+    const text = await reply(fixtures.chat_severity!);
+    expect(text).toMatch(/^\[\[ ## severity ## \]\]\n.*\n\n\[\[ ## confidence ## \]\]\n.*\n\n\[\[ ## escalate ## \]\]\n.*\n\n\[\[ ## completed ## \]\]$/);
     const fields = parseChat(text);
-    expect(["low", "medium", "high"]).toContain(fields.urgency);
+    expect(["low", "medium", "high"]).toContain(fields.severity);
     expect(Number.isFinite(Number(fields.confidence))).toBe(true);
     expect(["True", "False"]).toContain(fields.escalate);
     const keywords = parseChat(await reply(fixtures.chat_keywords!));
@@ -43,35 +51,34 @@ describe("SimulatorModel: Chat replies", () => {
   });
 
   it("answers label fields by analogy with the most similar demos", async () => {
-    const outage = parseChat(await reply(fixtures.chat_urgency!));
-    expect(outage).toMatchObject({ urgency: "high", escalate: "True" });
-    const billing = parseChat(
-      await reply(withQuery(fixtures.chat_urgency!, fixtures.chat_urgency!.at(-1)!.content!.toString().replace("The whole site is down for customers", "A typo in the invoice").replace('["outage"]', '["billing"]'))),
-    );
-    expect(billing).toMatchObject({ urgency: "low", confidence: "0.8", escalate: "False" });
+    const outage = parseChat(await reply(fixtures.chat_severity!));
+    expect(outage).toMatchObject({ severity: "high", escalate: "True" });
+    const query = String(fixtures.chat_severity!.at(-1)!.content).replace("The whole site is down for users", "A typo on the dashboard").replace('["outage"]', '["cosmetic"]');
+    expect(parseChat(await reply(withQuery(fixtures.chat_severity!, query)))).toMatchObject({ severity: "low", confidence: "0.8", escalate: "False" });
   });
 
   it("induces a template from the demos and fills it from the query's context, not the demo's", async () => {
-    const demos = [demo(0, POLICIES.late), demo(3, POLICIES.refund), demo(6, POLICIES.damage)];
-    const query = { context: POLICIES.lost, ticket: TICKETS[9]!.ticket };
-    const fields = parseChat(await reply(supportMessages({ demos, query })));
-    expect(fields.resolution).toBe("Per the lost-package policy, you qualify for a full reshipment.");
-    expect(fields.reasoning).toContain("Lost Package Policy");
-    // The same with the whole policy list as context: the relevant passage is picked for the ticket.
-    const all = parseChat(await reply(supportMessages({ demos: [demo(0), demo(3)], query: { context: ALL_POLICIES, ticket: TICKETS[7]!.ticket } })));
-    expect(all.resolution).toBe("Per the damaged-item policy, you qualify for a free replacement.");
+    const demos = [demo(0, EXCERPTS.tides), demo(3, EXCERPTS.ferry), demo(6, EXCERPTS.lamps)];
+    const fields = parseChat(await reply(guideMessages({ demos, query: { context: EXCERPTS.birds, question: QUESTIONS[10]!.question } })));
+    expect(fields.answer).toBe("The bird-log entry says: terns nest on the east rocks and lay 2 eggs.");
+    expect(fields.reasoning).toContain("Bird Log");
+    // With every excerpt as context, the passage relevant to the question is picked.
+    const all = parseChat(await reply(guideMessages({ demos: [demo(0), demo(3)], query: { context: ALL_EXCERPTS, question: QUESTIONS[7]!.question } })));
+    expect(all.answer).toBe(QUESTIONS[7]!.answer);
+    // DSPy's own prompt (three demos, one incomplete) gets the same kind of answer.
+    expect(parseChat(await reply(fixtures.chat_guide!)).answer).toBe(QUESTIONS[9]!.answer);
   });
 
   it("scores better with relevant demos than with none or with unrelated ones", async () => {
-    const unrelated: SupportDemo[] = [
-      { context: "Store Hours: open 9 to 5.", ticket: "When are you open?", resolution: "We are open from 9 to 5 on weekdays." },
-      { context: "Shipping: free over $50.", ticket: "Is shipping free?", resolution: "Shipping is free for orders above $50." },
+    const unrelated: GuideDemo[] = [
+      { context: "Opening Hours: the museum opens at 9.", question: "When does the museum open?", answer: "It opens at 9 every day." },
+      { context: "Parking: the lot is free after 6.", question: "Is parking free?", answer: "Parking is free after 6 in the evening." },
     ];
-    const score = async (demos: SupportDemo[]) => {
+    const score = async (demos: GuideDemo[]) => {
       let exact = 0;
-      for (const held of [1, 4, 8, 10]) {
-        const fields = parseChat(await reply(supportMessages({ demos, query: { context: ALL_POLICIES, ticket: TICKETS[held]!.ticket } })));
-        if (fields.resolution === TICKETS[held]!.resolution) exact++;
+      for (const held of [1, 4, 8, 11]) {
+        const fields = parseChat(await reply(guideMessages({ demos, query: { context: ALL_EXCERPTS, question: QUESTIONS[held]!.question } })));
+        if (fields.answer === QUESTIONS[held]!.answer) exact++;
       }
       return exact;
     };
@@ -82,93 +89,51 @@ describe("SimulatorModel: Chat replies", () => {
   });
 
   it("is deterministic, and varies with rollout_id only when temperature > 0", async () => {
-    const messages = supportMessages({ demos: [demo(0), demo(3), demo(6), demo(9)], query: { context: ALL_POLICIES, ticket: TICKETS[5]!.ticket } });
+    const messages = guideMessages({ demos: [demo(0), demo(3), demo(6), demo(9)], query: { context: ALL_EXCERPTS, question: QUESTIONS[5]!.question } });
     const first = await reply(messages);
     expect(await reply(messages)).toBe(first);
     expect(await reply(messages, { rollout_id: 7, temperature: 0 })).toBe(first);
     const sampled = await Promise.all(Array.from({ length: 20 }, (_, r) => reply(messages, { rollout_id: r, temperature: 1 })));
     expect(await reply(messages, { rollout_id: 3, temperature: 1 })).toBe(sampled[3]);
-    const resolutions = new Set(sampled.map((text) => parseChat(text).resolution));
-    expect(resolutions.size).toBeGreaterThan(1);
-    expect(resolutions).toContain(parseChat(first).resolution);
+    const answers = new Set(sampled.map((text) => parseChat(text).answer));
+    expect(answers.size).toBeGreaterThan(1);
+    expect(answers).toContain(parseChat(first).answer);
     expect(new SimulatorModel({ seed: 1 }).modelId).toBe("tsdspy-sim-1");
   });
 
   it("makes a seeded guess among allowed values when no demo helps", async () => {
-    const zeroShot = [fixtures.chat_urgency![0]!, fixtures.chat_urgency!.at(-1)!];
+    const zeroShot = [fixtures.chat_severity![0]!, fixtures.chat_severity!.at(-1)!];
     const a = parseChat(await reply(zeroShot));
     expect(parseChat(await reply(zeroShot))).toEqual(a);
-    expect(["low", "medium", "high"]).toContain(a.urgency);
+    expect(["low", "medium", "high"]).toContain(a.severity);
     const guesses = new Set<string>();
-    for (let r = 0; r < 12; r++) guesses.add(parseChat(await reply(zeroShot, { temperature: 1, rollout_id: r })).urgency!);
+    for (let r = 0; r < 12; r++) guesses.add(parseChat(await reply(zeroShot, { temperature: 1, rollout_id: r })).severity!);
     expect(guesses.size).toBeGreaterThan(1);
     // A choice the query itself names is taken.
-    const named = parseChat(await reply(withQuery(zeroShot, zeroShot[1]!.content!.toString().replace("The whole site is down for customers", "Low priority: typo"))));
-    expect(named.urgency).toBe("low");
+    const named = parseChat(await reply(withQuery(zeroShot, String(zeroShot[1]!.content).replace("The whole site is down for users", "Low priority: typo"))));
+    expect(named.severity).toBe("low");
+  });
+
+  it("answers zero-shot free text from the most relevant context passage, phrased by the cues", async () => {
+    const query = { context: ALL_EXCERPTS, question: QUESTIONS[9]!.question };
+    const answerFor = async (instructions: string) => parseChat(await reply(guideMessages({ query, instructions, answerDesc: "" }))).answer!;
+    expect(await answerFor("Answer the question.")).toBe("Terns nest on the east rocks and lay 2 eggs.");
+    expect(await answerFor("Answer the question. Cite the source.")).toBe("According to the Bird Log, terns nest on the east rocks and lay 2 eggs.");
+    expect(await answerFor("Answer the question, quoting the context.")).toContain('As stated: "Bird Log:');
+    expect(await answerFor("Be polite.")).toMatch(/^Thank you for asking\. /);
+    expect(await answerFor("Answer the question. Do not cite the source.")).toBe("Terns nest on the east rocks and lay 2 eggs.");
   });
 });
 
-describe("SimulatorModel: instruction cues", () => {
-  const query = { context: ALL_POLICIES, ticket: TICKETS[9]!.ticket };
-  const resolutionFor = async (instructions: string) =>
-    parseChat(await reply(supportMessages({ query, instructions, resolutionDesc: "" }))).resolution!;
-
-  it("changes zero-shot answers according to documented cues", async () => {
-    const plain = await resolutionFor("Resolve the ticket.");
-    expect(plain).toBe("Thanks for reaching out. Packages marked delivered but not received qualify for a full reshipment.");
-    expect(await resolutionFor("Resolve the ticket. Cite the policy.")).toBe(
-      "Thanks for reaching out. Per the Lost Package Policy, packages marked delivered but not received qualify for a full reshipment.",
-    );
-    expect(await resolutionFor("Resolve the ticket. Be concise and cite the policy.")).toBe(
-      "Per the Lost Package Policy, packages marked delivered but not received qualify for a full reshipment.",
-    );
-    expect(await resolutionFor("Resolve the ticket, quoting the context.")).toContain('As stated: "Lost Package Policy:');
-    expect(await resolutionFor("Be polite.")).toMatch(/^We're sorry for the trouble\./);
-  });
-
-  it("hedges a free-text label unless told to answer with one of the labels", async () => {
-    const system =
-      "Your input fields are:\n1. `text` (str):\nYour output fields are:\n1. `label` (str):\nAll interactions will be structured in the following way, with the appropriate values filled in.\n\n" +
-      "[[ ## text ## ]]\n{text}\n\n[[ ## label ## ]]\n{label}\n\n[[ ## completed ## ]]\nIn adhering to this structure, your objective is: \n        ";
-    const turns: Message[] = [];
-    for (const [text, label] of [["great product", "positive"], ["awful service", "negative"], ["love it", "positive"]]) {
-      turns.push({ role: "user", content: `[[ ## text ## ]]\n${text}` }, { role: "assistant", content: `[[ ## label ## ]]\n${label}\n\n[[ ## completed ## ]]\n` });
-    }
-    const ask = (instructions: string) => [
-      { role: "system" as const, content: system + instructions },
-      ...turns,
-      { role: "user" as const, content: "[[ ## text ## ]]\nshipping took a week\n\nRespond with the corresponding output fields, starting with the field `[[ ## label ## ]]`, and then ending with the marker for `[[ ## completed ## ]]`." },
-    ];
-    expect(parseChat(await reply(ask("Classify the text."))).label).toBe("Probably positive, though I am not certain.");
-    expect(parseChat(await reply(ask("Answer with exactly one label."))).label).toBe("positive");
-  });
-
-  it("writes instructions for proposer prompts from the basic instruction and the tip", async () => {
-    const system =
-      "Your input fields are:\n1. `basic_instruction` (str): Basic instruction.\n2. `tip` (str): A suggestion for how to go about generating the new instruction.\n" +
-      "Your output fields are:\n1. `proposed_instruction` (str): Propose an instruction that will be used to prompt a Language Model to perform this task.\n" +
-      "All interactions will be structured in the following way, with the appropriate values filled in.\n\n[[ ## basic_instruction ## ]]\n{basic_instruction}\n\n[[ ## tip ## ]]\n{tip}\n\n" +
-      "[[ ## proposed_instruction ## ]]\n{proposed_instruction}\n\n[[ ## completed ## ]]\nIn adhering to this structure, your objective is: \n        Use the information below to learn about a task that we are trying to solve using calls to an LM, then generate a new instruction that will be used to prompt a Language Model to better solve the task.";
-    const text = await reply([
-      { role: "system", content: system },
-      { role: "user", content: "[[ ## basic_instruction ## ]]\nResolve the ticket.\n\n[[ ## tip ## ]]\nKeep the instruction clear and concise.\n\nRespond with the corresponding output fields, starting with the field `[[ ## proposed_instruction ## ]]`, and then ending with the marker for `[[ ## completed ## ]]`." },
-    ]);
-    const proposed = parseChat(text).proposed_instruction!;
-    expect(proposed.startsWith("Resolve the ticket. ")).toBe(true);
-    expect(proposed).toContain("Keep the answer concise.");
-  });
-});
-
-describe("SimulatorModel: JSON, n, streaming, limits", () => {
+describe("SimulatorModel: JSON, XML, n, streaming, limits", () => {
   it("replies with a JSON object when the prompt or response_format asks for JSON", async () => {
-    const support = JSON.parse(await reply(fixtures.json_support!));
-    expect(Object.keys(support)).toEqual(["reasoning", "resolution"]);
-    expect(support.resolution).toBe("Per the lost-package policy, you qualify for a full reshipment.");
-    const urgency = JSON.parse(await reply(fixtures.json_urgency!));
-    expect(urgency).toEqual({ urgency: "high", confidence: 0.9, escalate: true });
-    expect(await reply(fixtures.json_urgency!)).toContain('"confidence": 0.9');
-    const forced = JSON.parse(await reply(fixtures.chat_support_zero!.map((m, i, all) => (i === all.length - 1 ? { ...m, content: String(m.content).split("\n\nRespond with")[0]! } : m)), { response_format: { type: "json_object" } }));
-    expect(Object.keys(forced)).toEqual(["reasoning", "resolution"]);
+    const guide = JSON.parse(await reply(fixtures.json_guide!));
+    expect(Object.keys(guide)).toEqual(["reasoning", "answer"]);
+    expect(guide.answer).toBe(QUESTIONS[9]!.answer);
+    expect(JSON.parse(await reply(fixtures.json_severity!))).toEqual({ severity: "high", confidence: 0.9, escalate: true });
+    expect(await reply(fixtures.json_severity!)).toContain('"confidence": 0.9');
+    const bare = fixtures.chat_guide_zero!.map((m, i, all) => (i === all.length - 1 ? { ...m, content: String(m.content).split("\n\nRespond with")[0]! } : m));
+    expect(Object.keys(JSON.parse(await reply(bare, { response_format: { type: "json_object" } })))).toEqual(["reasoning", "answer"]);
     const schema = { type: "object", properties: { city: { type: "string" }, rank: { type: "integer" } } };
     const filled = JSON.parse(await reply([{ role: "user", content: "Name a city in France" }], { response_format: { type: "json_schema", json_schema: { name: "x", schema } } }));
     expect(typeof filled.city).toBe("string");
@@ -176,14 +141,12 @@ describe("SimulatorModel: JSON, n, streaming, limits", () => {
   });
 
   it("replies in XMLAdapter's layout when the prompt asks for XML tags", async () => {
-    const support = await reply(fixtures.xml_support!);
-    expect(support).toMatch(/^<reasoning>\n[^<]+\n<\/reasoning>\n\n<resolution>\nPer the lost-package policy, you qualify for a full reshipment\.\n<\/resolution>$/);
-    const keywords = await reply(fixtures.xml_keywords!);
-    expect(keywords).toMatch(/^<keywords>(<item>[^<]+<\/item>)+<\/keywords>\n\n<card><headline>[^<]*<\/headline><score>[\d.]+<\/score><\/card>\n\n<count>\n\d+\n<\/count>$/);
+    expect(await reply(fixtures.xml_guide!)).toMatch(/^<reasoning>\n[^<]+\n<\/reasoning>\n\n<answer>\nThe bird-log entry says: terns nest on the east rocks and lay 2 eggs\.\n<\/answer>$/);
+    expect(await reply(fixtures.xml_keywords!)).toMatch(/^<keywords>(<item>[^<]+<\/item>)+<\/keywords>\n\n<card><headline>[^<]*<\/headline><score>[\d.]+<\/score><\/card>\n\n<count>\n\d+\n<\/count>$/);
   });
 
   it("returns n completions, identical at temperature 0 and sampled above it, with usage and model", async () => {
-    const messages = supportMessages({ demos: [demo(0), demo(3)], query: { context: ALL_POLICIES, ticket: TICKETS[4]!.ticket } });
+    const messages = guideMessages({ demos: [demo(0), demo(3)], query: { context: ALL_EXCERPTS, question: QUESTIONS[4]!.question } });
     const cold = await model.doGenerate({ model: model.modelId, messages, params: { n: 3 } });
     expect(cold.outputs).toHaveLength(3);
     expect(new Set(cold.outputs.map((o) => o.text)).size).toBe(1);
@@ -195,41 +158,52 @@ describe("SimulatorModel: JSON, n, streaming, limits", () => {
     expect(new Set(warm.outputs.map((o) => o.text)).size).toBeGreaterThan(1);
   });
 
-  it("streams text deltas that add up to the reply, then finish", async () => {
-    const request = { model: model.modelId, messages: fixtures.chat_support!, params: { n: 2, temperature: 1, rollout_id: 1 } };
+  it("streams token-like deltas that add up to each completion, then finish", async () => {
+    const request = { model: model.modelId, messages: fixtures.chat_guide!, params: { n: 2, temperature: 1, rollout_id: 1 } };
     const whole = await model.doGenerate(request);
     const texts = ["", ""];
     const parts = [];
     for await (const part of model.doStream(request)) parts.push(part);
     for (const part of parts) if (part.type === "text-delta") texts[part.index] += part.delta;
     expect(texts).toEqual(whole.outputs.map((o) => o.text));
-    expect(parts.filter((p) => p.type === "text-delta").length).toBeGreaterThan(4);
+    const deltas = parts.filter((p) => p.type === "text-delta").map((p) => (p as { delta: string }).delta);
+    expect(deltas.every((d) => d.trim().length <= 4)).toBe(true);
+    expect(deltas.slice(0, 4)).toEqual(["[", "[", " #", "#"]); // a field marker arrives split, as from a real model
     expect(parts.at(-1)).toEqual({ type: "finish", response: whole });
   });
 
+  it("stops streaming when the signal aborts", async () => {
+    const controller = new AbortController();
+    const slow = new SimulatorModel({ streamDelayMs: 1 });
+    const seen: string[] = [];
+    const run = (async () => {
+      for await (const part of slow.doStream({ model: "m", messages: fixtures.chat_guide!, params: {}, signal: controller.signal })) {
+        if (part.type === "text-delta") seen.push(part.delta);
+        if (seen.length === 3) controller.abort(new Error("stop"));
+      }
+    })();
+    await expect(run).rejects.toThrow("stop");
+    expect(seen).toHaveLength(3);
+  });
+
   it("honours stop and max_tokens", async () => {
-    const stopped = await model.doGenerate({ model: "m", messages: fixtures.chat_support!, params: { stop: ["\n\n[[ ## resolution"] } });
+    const stopped = await model.doGenerate({ model: "m", messages: fixtures.chat_guide!, params: { stop: ["\n\n[[ ## answer"] } });
     expect(stopped.outputs[0]!.text).toMatch(/^\[\[ ## reasoning ## \]\]\n[^[]+$/);
-    const cut = await model.doGenerate({ model: "m", messages: fixtures.chat_support!, params: { max_tokens: 5 } });
+    const cut = await model.doGenerate({ model: "m", messages: fixtures.chat_guide!, params: { max_tokens: 5 } });
     expect(cut.outputs[0]).toEqual({ text: expect.stringMatching(/^.{20}$/s), finishReason: "length" });
   });
 });
 
 describe("SimulatorModel: other prompts", () => {
-  it("answers plain prompts without crashing, and rewrites fenced instructions (GEPA's reflection prompt)", async () => {
+  it("answers plain prompts without crashing", async () => {
     expect(await reply([{ role: "user", content: "What is the capital of Peru?" }])).toContain("What is the capital of Peru?");
     expect(await reply([{ role: "system", content: "Be brief." }, { role: "user", content: "" }])).toMatch(/^Hello/);
-    const reflection =
-      "I provided an assistant with the following instructions to perform a task for me:\n```\nResolve the ticket.\n```\n\n" +
-      "The following are examples of different task inputs provided to the assistant along with the assistant's response for each of them, and some feedback on how the assistant's response could be better:\n```\n# Example 1\n## Inputs\n### ticket_text\nMy order is late\n\n## Generated Outputs\n### resolution\nThanks for reaching out.\n\n## Feedback\nThe answer must cite the policy.\n\n\n```\n\nYour task is to write a new instruction for the assistant.\n\nProvide the new instructions within ``` blocks.";
-    const rewritten = await reply([{ role: "user", content: reflection }]);
-    expect(rewritten).toMatch(/^```\nResolve the ticket\. .*Cite the relevant policy by name\..*\n```$/s);
   });
 
-  it("never crashes on damaged or unusual prompts", async () => {
+  it("never crashes on broken or unusual prompts", async () => {
     const keys = Object.keys(fixtures);
-    const inserts = ["[[ ## x ## ]]", "«", "»»»", "\n", "{", "Not supplied for this particular example.", "<resolution>", "```", "Literal['", "1. `a` ("];
-    for (let i = 0; i < 150; i++) {
+    const inserts = ["[[ ## x ## ]]", "«", "»»»", "\n", "{", "Not supplied for this particular example.", "<answer>", "```", "Literal['", "1. `a` (", "# Example 1\n## Feedback\n", "Example({'a': "];
+    for (let i = 0; i < 200; i++) {
       const messages = structuredClone(fixtures[keys[i % keys.length]!]!);
       const target = messages[(i * 7) % messages.length]!;
       const text = String(target.content ?? "");
@@ -242,8 +216,28 @@ describe("SimulatorModel: other prompts", () => {
     }
   });
 
-  it("rejects requests it cannot answer with LMInvalidRequestError", async () => {
+  it("rejects requests it cannot answer with LMInvalidRequestError, and unknown rule names with ValueError", async () => {
     await expect(model.doGenerate({ model: "m", messages: [], params: {} })).rejects.toBeInstanceOf(LMInvalidRequestError);
-    await expect(model.doGenerate({ model: "m", messages: fixtures.chat_support!, params: { n: 0 } })).rejects.toThrow(/`n` must be an integer/);
+    await expect(model.doGenerate({ model: "m", messages: fixtures.chat_guide!, params: { n: 0 } })).rejects.toThrow(/`n` must be an integer/);
+    expect(() => new SimulatorModel({ disableRules: ["template", "mind-reading" as never] })).toThrow(ValueError);
+    expect(() => new SimulatorModel({ disableRules: ["mind-reading" as never] })).toThrow(/Unknown simulator rule\(s\): mind-reading\. Known rules: label-vote, /);
+  });
+
+  it("switches documented rules off for ablation", async () => {
+    const messages = guideMessages({ demos: [demo(0, EXCERPTS.tides), demo(3, EXCERPTS.ferry)], query: { context: EXCERPTS.birds, question: QUESTIONS[10]!.question } });
+    expect(parseChat(await reply(messages)).answer).toBe("The bird-log entry says: terns nest on the east rocks and lay 2 eggs.");
+    const noTemplates = new SimulatorModel({ disableRules: ["template"] });
+    expect(parseChat(await reply(messages, {}, noTemplates)).answer).toBe("Terns nest on the east rocks and lay 2 eggs.");
+  });
+});
+
+describe("SimulatorModel: bounded work on hostile prompts", () => {
+  it("answers huge unpunctuated instructions, inputs and feedback quickly", async () => {
+    const words = Array.from({ length: 20_000 }, (_, i) => (i % 7 === 0 ? "if the message mentions" : `w${i % 97}`)).join(" ");
+    const started = performance.now();
+    await reply(guideMessages({ query: { context: words, question: words.slice(0, 5000) }, instructions: words }));
+    const records = Array.from({ length: 40 }, (_, i) => `# Example ${i + 1}\n## Inputs\n### phrase\n${words.slice(0, 2000)}\n\n## Generated Outputs\n### code\nx\n\n## Feedback\nExpected "${words.slice(i, i + 300)}".\n\n`).join("\n");
+    await reply([{ role: "user", content: `I provided an assistant with the following instructions:\n\`\`\`\n${words}\n\`\`\`\n\n\`\`\`\n${records}\n\`\`\`\n\nProvide the new instructions within \`\`\` blocks.` }]);
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 });

@@ -5,9 +5,11 @@ import type { LMCapabilities } from "../lm/lm-capabilities.js";
 import type { LMRequest } from "../lm/lm-request.js";
 import type { LMOutput, LMResponse } from "../lm/lm-response.js";
 import type { LMStreamPart } from "../lm/lm-stream-part.js";
+import { sleep } from "../utils/sleep.js";
 import { chatCompletionBody, textDeltas } from "./openai-wire.js";
 import { messageText } from "./read-prompt.js";
 import { completionSeed, estimateTokens, simulateCompletion } from "./simulate.js";
+import { enabledRules, type SimRule } from "./sim-rules.js";
 
 export interface SimulatorModelOptions {
   /** The model name it reports; default `"tsdspy-sim-1"`. */
@@ -16,6 +18,10 @@ export interface SimulatorModelOptions {
   seed?: string | number;
   /** Clock for the `created` time of raw replies, in milliseconds; default `Date.now`. */
   now?: () => number;
+  /** Rules to switch off, for ablation studies of the simulator itself (names in `SIM_RULES`; docs/sim.md, "Rules"). */
+  disableRules?: readonly SimRule[];
+  /** Pause before each streamed delta, in milliseconds, so a UI shows tokens arriving (default 0: no pause). */
+  streamDelayMs?: number;
 }
 
 /** The parameters the simulator honours. */
@@ -43,11 +49,15 @@ export class SimulatorModel implements LanguageModel {
   });
   private readonly seed: string;
   private readonly now: () => number;
+  private readonly rules: ReadonlySet<SimRule>;
+  private readonly streamDelayMs: number;
 
   constructor(options: SimulatorModelOptions = {}) {
     this.modelId = options.modelId ?? "tsdspy-sim-1";
     this.seed = String(options.seed ?? "");
     this.now = options.now ?? Date.now;
+    this.rules = enabledRules(options.disableRules);
+    this.streamDelayMs = options.streamDelayMs ?? 0;
   }
 
   async doGenerate(request: LMRequest): Promise<LMResponse> {
@@ -62,7 +72,7 @@ export class SimulatorModel implements LanguageModel {
     }
     const outputs: LMOutput[] = [];
     for (let index = 0; index < n; index++) {
-      const completion = simulateCompletion(messages, params, index, this.seed);
+      const completion = simulateCompletion(messages, params, index, this.seed, this.rules);
       outputs.push({ text: completion.text, finishReason: completion.finishReason });
     }
     const promptTokens = messages.reduce((sum, m) => sum + 4 + estimateTokens(messageText(m)), 0);
@@ -79,10 +89,12 @@ export class SimulatorModel implements LanguageModel {
     return response;
   }
 
+  /** The reply as token-like text deltas (completion by completion), then `finish` with the whole response. */
   async *doStream(request: LMRequest): AsyncIterable<LMStreamPart> {
     const response = await this.doGenerate(request);
     for (const [index, output] of response.outputs.entries()) {
       for (const delta of textDeltas(output.text ?? "")) {
+        if (this.streamDelayMs > 0) await sleep(this.streamDelayMs, request.signal);
         request.signal?.throwIfAborted();
         yield { type: "text-delta", index, delta };
       }

@@ -1,4 +1,4 @@
-import { alternativeChance, type AnswerContext, type FieldAnswer } from "./answer-context.js";
+import { takeAlternative, type AnswerContext, type FieldAnswer } from "./answer-context.js";
 import type { SimField } from "./sim-prompt.js";
 import { normalizeWord, wordTokens } from "./text-tokens.js";
 
@@ -22,14 +22,15 @@ export function looksLikeLabels(ctx: AnswerContext, field: SimField): boolean {
  * k-nearest-neighbour vote among the demos' values (k = 3, weighted by similarity, plus a small equal prior
  * for every demo so the majority wins when nothing overlaps); at temperature > 0 the runner-up may win.
  */
-export function voteLabel(ctx: AnswerContext, field: SimField, choices?: readonly string[]): FieldAnswer | null {
+export function voteLabel(ctx: AnswerContext, field: SimField, choices?: readonly string[], avoid: readonly unknown[] = []): FieldAnswer | null {
+  if (!ctx.rules.has("label-vote")) return null;
   const tally = new Map<string, number>();
   let position = 0;
   for (const ranked of ctx.ranked) {
     const shown = ranked.demo.outputs[field.name];
     if (!shown) continue;
     const label = choices ? matchChoice(shown.text, choices) : shown.text.trim();
-    if (label === null) continue;
+    if (label === null || avoid.includes(label)) continue;
     const weight = (position < NEIGHBOURS ? ranked.score : 0) + PRIOR;
     tally.set(label, (tally.get(label) ?? 0) + weight);
     position++;
@@ -37,7 +38,7 @@ export function voteLabel(ctx: AnswerContext, field: SimField, choices?: readonl
   if (tally.size === 0) return null;
   const order = [...tally.keys()];
   const labels = [...order].sort((a, b) => tally.get(b)! - tally.get(a)! || order.indexOf(a) - order.indexOf(b));
-  const label = labels.length > 1 && ctx.rng.chance(alternativeChance(ctx.temperature)) ? labels[1]! : labels[0]!;
+  const label = labels.length > 1 && takeAlternative(ctx) ? labels[1]! : labels[0]!;
   const demo = ctx.ranked.find((r) => {
     const shown = r.demo.outputs[field.name];
     return shown !== undefined && (choices ? matchChoice(shown.text, choices) : shown.text.trim()) === label;
@@ -45,8 +46,10 @@ export function voteLabel(ctx: AnswerContext, field: SimField, choices?: readonl
   return { value: label, note: { field: field.name, strategy: "vote", ...(demo ? { demo } : {}) } };
 }
 
-/** With no demo to go by: the one allowed value the query mentions, else a seeded pick. */
-export function guessLabel(ctx: AnswerContext, field: SimField, choices: readonly string[]): FieldAnswer {
+/** With no demo to go by: the one allowed value the query mentions, else a seeded pick (never an avoided value, if others remain). */
+export function guessLabel(ctx: AnswerContext, field: SimField, allChoices: readonly string[], avoid: readonly unknown[] = []): FieldAnswer {
+  const allowed = allChoices.filter((c) => !avoid.includes(c));
+  const choices = allowed.length > 0 ? allowed : allChoices;
   const queryWords = new Set(wordTokens(Object.values(ctx.prompt.query).map((v) => v.text).join(" ")).map((t) => t.norm));
   const mentioned = choices.filter((c) => {
     const words = wordTokens(c);

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { ExecutionCancelledError } from "../errors/execution-cancelled-error.js";
 import { ManualClock } from "../testing/manual-clock.js";
 import { ParallelExecutor, type ParallelExecutorOptions } from "./parallel-executor.js";
@@ -86,8 +86,8 @@ describe("ParallelExecutor", () => {
     expect(ex.exceptions.get(2)).toBeInstanceOf(TypeError);
     expect(String((ex.exceptions.get(4) as Error).message)).toBe("test error for 5");
     expect(errors.sort()).toEqual([
-      "Error for 3: test error for 3. Set `provide_traceback=True` for traceback.",
-      "Error for 5: test error for 5. Set `provide_traceback=True` for traceback.",
+      "Error for 3: test error for 3. Set `provideTraceback: true` to log the stack trace.",
+      "Error for 5: test error for 5. Set `provideTraceback: true` to log the stack trace.",
     ]);
   });
 
@@ -214,21 +214,38 @@ describe("ParallelExecutor", () => {
       compareResults: true,
       disableProgressBar: false,
       clock,
-      stream: { isTTY: false, write: (t: string) => chunks.push(t) },
+      stream: { isTTY: true, write: (t: string) => chunks.push(t) },
     });
     await ex.execute(async (item: number) => {
       clock.advance(250);
       if (item === 9) throw new Error("no");
       return [item, item > 1] as const;
     }, [1, 2, 3, 9]);
-    expect(chunks.at(-1)).toBe("Average Metric: 2.00 / 3 (66.7%): 100% 4/4 [00:01<00:00,  4.00it/s]\n");
+    expect(chunks.slice(-2)).toEqual(["\rAverage Metric: 2.00 / 3 (66.7%): 100%|██████████| 4/4 [00:01<00:00,  4.00it/s]", "\n"]);
   });
 
   it("counts processed items without compareResults", async () => {
     const chunks: string[] = [];
-    const { ex } = executor({ disableProgressBar: false, stream: { write: (t: string) => chunks.push(t) } });
+    const { ex } = executor({ disableProgressBar: false, stream: { isTTY: true, write: (t: string) => chunks.push(t) } });
     await ex.execute(async (x: number) => x, [1, 2, 3, 4]);
-    expect(chunks.at(-1)).toMatch(/^Processed 4 \/ 4 examples: 100% 4\/4 \[00:00<00:00, /);
+    expect(chunks.at(-2)).toMatch(/^\rProcessed 4 \/ 4 examples: 100%\|██████████\| 4\/4 \[00:00<00:00, /);
+  });
+
+  it("draws nothing without a stream, and nothing per item on a stream that is not a terminal", async () => {
+    const piped: string[] = [];
+    const { ex } = executor({ disableProgressBar: false, stream: { isTTY: false, write: (t: string) => piped.push(t) } });
+    expect(await ex.execute(async (x: number) => x, [1, 2, 3, 4])).toEqual([1, 2, 3, 4]);
+    expect(piped).toEqual([]);
+    const stdout = vi.spyOn(process.stdout, "write");
+    const stderr = vi.spyOn(process.stderr, "write");
+    try {
+      await executor({ disableProgressBar: false }).ex.execute(async (x: number) => x, [1, 2]);
+      expect(stdout).not.toHaveBeenCalled();
+      expect(stderr).not.toHaveBeenCalled();
+    } finally {
+      stdout.mockRestore();
+      stderr.mockRestore();
+    }
   });
 
   it("rejects with the error when its own logging fails, instead of leaving an unhandled rejection", async () => {

@@ -31,8 +31,8 @@ export interface ParallelExecutorOptions {
   stragglerLimit?: number;
   /** Aborting it cancels the run like reaching `maxErrors`. */
   signal?: AbortSignal;
-  /** Progress output (default `process.stdout`). */
-  stream?: ProgressStream;
+  /** Where the progress bar is drawn (callers pass their logger's `progress`); without one no bar is drawn. */
+  stream?: ProgressStream | undefined;
   clock?: Clock;
   /** How an item is named in error logs (default: Python's `str()`). */
   describeItem?: (item: never) => string;
@@ -125,9 +125,10 @@ class Run<T, R> {
     this.#results = new Array<R | null>(data.length).fill(null);
     this.#settled = new Array<boolean>(data.length).fill(false);
     this.#clock = options.clock ?? systemClock;
-    this.#bar = options.disableProgressBar
-      ? null
-      : new ProgressBar({ total: data.length, stream: options.stream ?? process.stdout, clock: this.#clock });
+    this.#bar =
+      options.disableProgressBar || !options.stream
+        ? null
+        : new ProgressBar({ total: data.length, stream: options.stream, clock: this.#clock });
   }
 
   start(): void {
@@ -193,7 +194,7 @@ class Run<T, R> {
       const stack = error instanceof Error && error.stack ? error.stack : errorText(error);
       this.options.logger.error(`Error for ${item}: ${errorText(error)}\n${stack}`);
     } else {
-      this.options.logger.error(`Error for ${item}: ${errorText(error)}. Set \`provide_traceback=True\` for traceback.`);
+      this.options.logger.error(`Error for ${item}: ${errorText(error)}. Set \`provideTraceback: true\` to log the stack trace.`);
     }
   }
 

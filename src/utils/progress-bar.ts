@@ -1,7 +1,7 @@
 import type { Clock } from "./clock.js";
 import { pyFormatFixed } from "../python/py-round.js";
 
-/** Where a progress bar writes; a TTY gets a live `\r`-redrawn bar, anything else plain periodic lines. */
+/** Where a progress bar writes; a TTY gets a live `\r`-redrawn bar, anything else a plain line now and then. */
 export interface ProgressStream {
   write(text: string): unknown;
   isTTY?: boolean;
@@ -15,7 +15,10 @@ export interface ProgressBarOptions {
   clock: Clock;
   /** Least time between two redraws on a TTY (tqdm's `mininterval`, 100 ms). */
   minIntervalMs?: number;
-  /** Off a TTY, a line is written each 10% of progress and at least this often (5 s). */
+  /**
+   * Off a TTY, the bar stays quiet (the caller logs its own summary) except for one plain line each time this much
+   * time has passed, so a long run shows it is alive (30 s).
+   */
   plainIntervalMs?: number;
 }
 
@@ -67,8 +70,8 @@ export function formatMeter(description: string, n: number, total: number, elaps
 }
 
 /**
- * A tqdm-like progress bar (DSPy shows one through tqdm): on a TTY a live bar redrawn with `\r`, otherwise plain
- * lines each 10% of progress, every few seconds and at the end, so logs stay readable.
+ * A tqdm-like progress bar (DSPy shows one through tqdm): on a TTY a live bar redrawn with `\r`; otherwise a plain
+ * line only every `plainIntervalMs` of a long run, never one per item, so piped logs stay short.
  */
 export class ProgressBar {
   readonly #total: number;
@@ -81,8 +84,6 @@ export class ProgressBar {
   #description = "";
   #lastDraw: number;
   #lastLength = 0;
-  #lastPlainN = -1;
-  #lastPlainBucket = 0;
   #closed = false;
 
   constructor(options: ProgressBarOptions) {
@@ -91,7 +92,7 @@ export class ProgressBar {
     this.#clock = options.clock;
     this.#start = options.clock.now();
     this.#minIntervalMs = options.minIntervalMs ?? 100;
-    this.#plainIntervalMs = options.plainIntervalMs ?? 5_000;
+    this.#plainIntervalMs = options.plainIntervalMs ?? 30_000;
     this.#lastDraw = this.#start;
     if (this.#stream.isTTY) this.#draw(this.#start);
   }
@@ -119,21 +120,19 @@ export class ProgressBar {
       if (now - this.#lastDraw >= this.#minIntervalMs || this.#n >= this.#total) this.#draw(now);
       return;
     }
-    const bucket = this.#total > 0 ? Math.floor((10 * this.#n) / this.#total) : 0;
-    if (bucket > this.#lastPlainBucket || now - this.#lastDraw >= this.#plainIntervalMs) this.#writePlain(now, bucket);
+    if (now - this.#lastDraw >= this.#plainIntervalMs && this.#n < this.#total) {
+      this.#stream.write(`${this.line(0)}\n`);
+      this.#lastDraw = now;
+    }
   }
 
-  /** Draws the final state and ends the line. */
+  /** On a TTY, draws the final state and ends the line. */
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
-    const now = this.#clock.now();
-    if (this.#stream.isTTY) {
-      this.#draw(now);
-      this.#stream.write("\n");
-    } else if (this.#lastPlainN !== this.#n) {
-      this.#writePlain(now, this.#lastPlainBucket);
-    }
+    if (!this.#stream.isTTY) return;
+    this.#draw(this.#clock.now());
+    this.#stream.write("\n");
   }
 
   #draw(now: number): void {
@@ -141,13 +140,6 @@ export class ProgressBar {
     const length = [...text].length;
     this.#stream.write(`\r${text}${" ".repeat(Math.max(this.#lastLength - length, 0))}`);
     this.#lastLength = length;
-    this.#lastDraw = now;
-  }
-
-  #writePlain(now: number, bucket: number): void {
-    this.#stream.write(`${this.line(0)}\n`);
-    this.#lastPlainN = this.#n;
-    this.#lastPlainBucket = bucket;
     this.#lastDraw = now;
   }
 }

@@ -10,7 +10,7 @@ function isRemoteUrl(text: string): boolean {
 /** DSPy's `encode_image` for the sources tsdspy accepts: a data URI or an http(s)/gs URL (kept as given). */
 export function encodeImageSource(source: string): string {
   if (source.startsWith("data:") || isRemoteUrl(source)) return source;
-  throw new ValueError(`Unrecognized image string: ${source}. Local files must be loaded with Image.from_path().`);
+  throw new ValueError(`Unrecognized image string: ${source}. For a local file, read its bytes and use \`Image.fromBytes(bytes, "image/png")\`.`);
 }
 
 /**

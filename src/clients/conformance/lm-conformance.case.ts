@@ -231,7 +231,7 @@ export function runLMConformance(wire: ProviderWire): void {
     it("warns on truncation", async () => {
       server.reply(wire.truncated("cut"));
       await call(lm());
-      expect(warnings.some((w) => w.startsWith("LM response was truncated due to exceeding max_tokens=100."))).toBe(true);
+      expect(warnings.some((w) => w.startsWith("LM response was truncated due to exceeding maxTokens (100)."))).toBe(true);
     });
 
     it("serves a repeated request from the cache: one request, a copy marked cacheHit with empty usage", async () => {

@@ -3,6 +3,6 @@ import { pyClassRepr } from "../../python/py-class-repr.js";
 
 /** Checks the reference answers of `EM`/`F1`/`HotPotF1` (DSPy's check and message, plus: not empty). */
 export function checkAnswersList(answersList: unknown): asserts answersList is string[] {
-  if (!Array.isArray(answersList)) throw new ValueError(`\`answers_list\` must be a list, got ${pyClassRepr(answersList)}`);
-  if (answersList.length === 0) throw new ValueError("`answers_list` is empty: pass at least one reference answer.");
+  if (!Array.isArray(answersList)) throw new ValueError(`\`answersList\` must be an array of strings, got ${pyClassRepr(answersList)}`);
+  if (answersList.length === 0) throw new ValueError("`answersList` is empty: pass at least one reference answer.");
 }

@@ -62,8 +62,8 @@ describe("metrics agree with DSPy", () => {
 
 describe("metric argument errors", () => {
   it("uses DSPy's messages", () => {
-    expect(() => EM("x", "x" as unknown as string[])).toThrow("`answers_list` must be a list, got <class 'str'>");
-    expect(() => F1("x", [])).toThrow("`answers_list` is empty: pass at least one reference answer.");
+    expect(() => EM("x", "x" as unknown as string[])).toThrow("`answersList` must be an array of strings, got <class 'str'>");
+    expect(() => F1("x", [])).toThrow("`answersList` is empty: pass at least one reference answer.");
     expect(() => answerExactMatch(new Example({ answer: 2 }), new Prediction({ answer: "2" }))).toThrow(
       "Invalid answer type: <class 'int'>",
     );

@@ -64,7 +64,7 @@ class PipelineProgram extends Module {
       const module = (this as unknown as Record<string, Module>)[attr] as Module;
       const predictor = module instanceof ChainOfThought ? module.predict : (module as Predict);
       const args = Object.fromEntries(Object.keys(predictor.signature.inputFields).filter((k) => k in env).map((k) => [k, env[k]]));
-      const prediction = await module.call(args);
+      const prediction = (await module.call(args)) as Prediction;
       for (const [key, value] of prediction.items()) {
         env[key] = value;
         outputs[key] = value;

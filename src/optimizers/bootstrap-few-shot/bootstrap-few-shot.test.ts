@@ -250,11 +250,61 @@ describe("BootstrapFewShot progress", () => {
     configure({ lm: new DummyLM([{ answer: "a" }, { answer: "a" }, { answer: "a" }]) });
     let drawn = "";
     const output = { write: () => true };
-    await new BootstrapFewShot({ maxBootstrappedDemos: 3, output, progress: { write: (t: string) => (drawn += t), isTTY: false } }).compile(
+    await new BootstrapFewShot({ maxBootstrappedDemos: 3, output, progress: { write: (t: string) => (drawn += t), isTTY: true } }).compile(
       new Predict("question -> answer"),
       { trainset },
     );
     expect(drawn).toContain("3/3");
+    // By default: the logger's progress stream for the bar and its info for the summary line.
+    let viaLogger = "";
+    const info: string[] = [];
+    const { silentLogger } = await import("../../context/logger.js");
+    const progress = { write: (t: string) => (viaLogger += t), isTTY: true };
+    configure({ lm: new DummyLM([{ answer: "a" }]), logger: { ...silentLogger, info: (m: string) => info.push(m), progress } });
+    await new BootstrapFewShot({ maxBootstrappedDemos: 1 }).compile(new Predict("question -> answer"), { trainset });
+    expect(viaLogger).toContain("1/3");
+    expect(info).toEqual(["Bootstrapped 1 full traces after 1 examples for up to 1 rounds, amounting to 1 attempts."]);
+    let disabled = "";
+    configure({ logger: { ...silentLogger, progress: { write: (t: string) => (disabled += t), isTTY: true } } });
+    await new BootstrapFewShot({ maxBootstrappedDemos: 1, progress: false }).compile(new Predict("question -> answer"), { trainset });
+    expect(disabled).toBe("");
     resetSettings();
+  });
+});
+
+describe("BootstrapFewShot misuse fails loudly", () => {
+  it("stops with a MetricError when the metric returns something that is not a score", async () => {
+    const { MetricError } = await import("../../errors/metric-error.js");
+    const { silentLogger } = await import("../../context/logger.js");
+    configure({ lm: new DummyLM([{ answer: "yes" }, { answer: "no" }]), logger: silentLogger });
+    function verdict() {
+      return "correct" as unknown as boolean;
+    }
+    const optimizer = new BootstrapFewShot({ metric: verdict, output: capture().output });
+    const error = await optimizer.compile(new Predict("question -> answer"), { trainset: six }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MetricError);
+    expect((error as Error).message).toBe(
+      'The metric `verdict` passed as `metric` to BootstrapFewShot (on trainset[0]) returned the string "correct". ' +
+        "A metric must return a number, a boolean, or a Prediction with a numeric `score` (the `Metric` type).",
+    );
+  });
+
+  it("refuses a trainset whose input fields were never marked, instead of returning a program without demos", async () => {
+    configure({ lm: new DummyLM([{ answer: "yes" }]) });
+    const unmarked = [new Example({ question: "q0", answer: "yes" })];
+    const message =
+      "trainset[0] has no input fields marked (its fields: question, answer), so the program cannot be called with it. " +
+      'Mark the input fields with withInputs, e.g. `trainset.map((example) => example.withInputs("question"))`.';
+    await expect(new BootstrapFewShot({ metric: exactAnswer }).compile(new Predict("question -> answer"), { trainset: unmarked })).rejects.toThrow(
+      `BootstrapFewShot.compile(): ${message}`,
+    );
+    const { BootstrapFewShotWithRandomSearch } = await import("../random-search/bootstrap-few-shot-with-random-search.js");
+    const rs = new BootstrapFewShotWithRandomSearch({ metric: exactAnswer, output: capture().output });
+    await expect(rs.compile(new Predict("question -> answer"), { trainset: unmarked })).rejects.toThrow(
+      `BootstrapFewShotWithRandomSearch.compile(): ${message}`,
+    );
+    await expect(rs.compile(new Predict("question -> answer"), { trainset: six, valset: unmarked })).rejects.toThrow(
+      "BootstrapFewShotWithRandomSearch.compile(): valset[0] has no input fields marked",
+    );
   });
 });

@@ -3,9 +3,10 @@ import { ValueError } from "../../errors/value-error.js";
 import type { Metric } from "../../evaluate/metric.js";
 import type { Example } from "../../primitives/example.js";
 import type { Module } from "../../primitives/module.js";
+import { requireInputKeys } from "../../primitives/require-input-keys.js";
 import { LabeledFewShot } from "../labeled-few-shot/labeled-few-shot.js";
 import { demoPredictors, type DemoPredictor } from "../shared/demo-predictor.js";
-import { printLine, type OptimizerOutput } from "../shared/print-line.js";
+import { printLine, progressStream, type OptimizerOutput } from "../shared/print-line.js";
 import { Teleprompter, type CompileOptions } from "../teleprompter.js";
 import { bootstrapTraces } from "./bootstrap-traces.js";
 import { trainDemos } from "./train-demos.js";
@@ -27,11 +28,11 @@ export interface BootstrapFewShotOptions {
   maxRounds?: number;
   /** Failed runs that stop compiling by rethrowing the last error (default `settings.maxErrors`). */
   maxErrors?: number | null;
-  /** Where the summary line is printed (default `process.stdout`). */
+  /** Where the summary line and the progress bar go instead of the settings' logger (standard error by default). */
   output?: OptimizerOutput;
   /**
-   * Where the progress bar over the trainset is drawn, as DSPy's tqdm does; `false` for none. Default: standard error
-   * when it is a terminal, otherwise none.
+   * Where the progress bar over the trainset is drawn, as DSPy's tqdm does; `false` for none. Default: `output`, else
+   * the logger's `progress` stream (live on a terminal, quiet otherwise).
    */
   progress?: ProgressStream | false;
 }
@@ -59,7 +60,7 @@ export class BootstrapFewShot extends Teleprompter<CompileOptions> {
   readonly maxRounds: number;
   readonly maxErrors: number | null;
   readonly #output: OptimizerOutput | undefined;
-  readonly #progress: ProgressStream | false;
+  readonly #progress: ProgressStream | false | undefined;
 
   constructor(options: BootstrapFewShotOptions = {}) {
     super();
@@ -71,7 +72,7 @@ export class BootstrapFewShot extends Teleprompter<CompileOptions> {
     this.maxRounds = options.maxRounds ?? 1;
     this.maxErrors = options.maxErrors ?? null;
     this.#output = options.output;
-    this.#progress = options.progress ?? (process.stderr.isTTY ? process.stderr : false);
+    this.#progress = options.progress;
   }
 
   protected async doCompile<M extends Module>(student: M, options: CompileOptions): Promise<M> {
@@ -79,6 +80,7 @@ export class BootstrapFewShot extends Teleprompter<CompileOptions> {
     if (trainset.length === 0) {
       throw new ValueError("BootstrapFewShot needs at least one training example; the trainset is empty.");
     }
+    requireInputKeys(trainset, "BootstrapFewShot.compile()", "trainset");
     const program = student.resetCopy();
     check(
       !program.compiled,
@@ -89,6 +91,7 @@ export class BootstrapFewShot extends Teleprompter<CompileOptions> {
     const teacherPredictors = demoPredictors(teacher);
     const predictorNames = mapPredictorNames(studentPredictors, teacherPredictors);
 
+    const progress = this.#progress === false ? undefined : (this.#progress ?? progressStream(this.#output));
     const run = await bootstrapTraces({
       trainset,
       teacher,
@@ -101,7 +104,7 @@ export class BootstrapFewShot extends Teleprompter<CompileOptions> {
       maxBootstraps: this.maxBootstrappedDemos,
       maxRounds: this.maxRounds,
       maxErrors: this.maxErrors,
-      progress: this.#progress ? new ProgressBar({ total: trainset.length, stream: this.#progress, clock: systemClock }) : null,
+      progress: progress ? new ProgressBar({ total: trainset.length, stream: progress, clock: systemClock }) : null,
     });
     printLine(
       this.#output,

@@ -2,7 +2,9 @@ import { getSettings, withSettings, type Settings } from "../../context/settings
 import type { TraceEntry } from "../../context/trace-entry.js";
 import { currentTrace, withTrace } from "../../context/with-trace.js";
 import { BudgetExceededError } from "../../errors/budget-exceeded-error.js";
+import { MetricError } from "../../errors/metric-error.js";
 import { ValueError } from "../../errors/value-error.js";
+import { checkMetricScore } from "../../evaluate/check-metric-score.js";
 import type { Metric } from "../../evaluate/metric.js";
 import { Example, ExampleImpl } from "../../primitives/example.js";
 import type { Module } from "../../primitives/module.js";
@@ -61,7 +63,7 @@ export async function bootstrapTraces(options: BootstrapRunOptions): Promise<Boo
       if (bootstrapped.size >= options.maxBootstraps) break;
       for (let round = 0; round < options.maxRounds; round++) {
         attempts++;
-        if (await bootstrapOneExample(options, example, round, traces, errors)) {
+        if (await bootstrapOneExample(options, index, round, traces, errors)) {
           bootstrapped.add(index);
           break;
         }
@@ -78,11 +80,12 @@ export async function bootstrapTraces(options: BootstrapRunOptions): Promise<Boo
 
 async function bootstrapOneExample(
   options: BootstrapRunOptions,
-  example: Example,
+  index: number,
   round: number,
   traces: Map<string, Example[]>,
   errors: { count: number },
 ): Promise<boolean> {
+  const example = options.trainset[index] as Example;
   let trace: readonly TraceEntry[] = [];
   let success: unknown = false;
   try {
@@ -109,11 +112,11 @@ async function bootstrapOneExample(
       });
       trace = traced.trace;
       if (!options.metric) return true;
-      const value = traced.result;
+      const value = checkMetricScore(traced.result, options.metric, `BootstrapFewShot (on trainset[${index}])`);
       return options.metricThreshold ? Number(value) >= options.metricThreshold : value;
     });
   } catch (error) {
-    if (error instanceof BudgetExceededError) throw error;
+    if (error instanceof BudgetExceededError || error instanceof MetricError) throw error;
     success = false;
     errors.count++;
     const settings = getSettings();

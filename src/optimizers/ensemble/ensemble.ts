@@ -25,7 +25,7 @@ export interface EnsembleOptions {
  * The program `Ensemble.compile` returns: runs its programs (or `size` of them) on the same inputs, one after the
  * other, and reduces the outputs. `callAll` returns the outputs themselves (DSPy's result without `reduce_fn`).
  */
-export class EnsembledProgram<I extends Fields = Fields> extends Module<I, Fields> {
+export class EnsembledProgram<I extends Fields = Fields> extends Module<I, Prediction> {
   programs: Module[];
   reduceFn: ReduceFn | null;
   size: number | null;
@@ -52,7 +52,7 @@ export class EnsembledProgram<I extends Fields = Fields> extends Module<I, Field
   /** Every chosen program's output, in order. */
   async callAll(inputs: I): Promise<Prediction[]> {
     const outputs: Prediction[] = [];
-    for (const program of this.chosen(inputs)) outputs.push(await program.call(inputs));
+    for (const program of this.chosen(inputs)) outputs.push((await program.call(inputs)) as Prediction);
     return outputs;
   }
 

@@ -1,5 +1,6 @@
 import type { Example } from "../../primitives/example.js";
 import type { CallOptions, Module } from "../../primitives/module.js";
+import { requireInputKeys } from "../../primitives/require-input-keys.js";
 import { KNN, type Vectorizer } from "../../predict/knn.js";
 import { LexicalEmbedder } from "../../retrievers/lexical-embedder.js";
 import { BootstrapFewShot, type BootstrapFewShotOptions } from "../bootstrap-few-shot/bootstrap-few-shot.js";
@@ -32,6 +33,7 @@ export class KNNFewShot extends Teleprompter<KNNFewShotCompileOptions> {
   constructor(options: KNNFewShotOptions) {
     super();
     const { k, trainset, vectorizer, ...bootstrapOptions } = options;
+    requireInputKeys(trainset, "new KNNFewShot()", "trainset");
     this.knn = new KNN(k, trainset, vectorizer ?? defaultVectorizer(k, trainset));
     this.bootstrapOptions = bootstrapOptions;
   }
@@ -49,7 +51,7 @@ export class KNNFewShot extends Teleprompter<KNNFewShotCompileOptions> {
     program.forward = async (inputs: Record<string, any>, callOptions?: CallOptions) => {
       const trainset = await knn.call(inputs);
       const compiled = await new BootstrapFewShot(bootstrapOptions).compile(student, { trainset, teacher });
-      return compiled.call(inputs, callOptions);
+      return (compiled as Module).call(inputs, callOptions);
     };
     return program;
   }

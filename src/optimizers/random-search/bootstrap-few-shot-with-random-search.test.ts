@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { SimpleModule } from "../__fixtures__/simple-module.js";
 import { configure, resetSettings } from "../../context/settings.js";
 import { silentLogger } from "../../context/logger.js";
@@ -132,13 +132,31 @@ describe("BootstrapFewShotWithRandomSearch", () => {
     }
   });
 
-  it("shows Evaluate's progress on the output stream", async () => {
+  it("shows Evaluate's progress on the output stream when it is a terminal", async () => {
     configure({ lm: byQuestion(), logger: silentLogger });
     const { output, lines } = capture();
-    const optimizer = new BootstrapRS({ metric: simpleMetric, numCandidatePrograms: 0, output });
+    const optimizer = new BootstrapRS({ metric: simpleMetric, numCandidatePrograms: 0, output: { ...output, isTTY: true } });
     await optimizer.compile(new SimpleModule("input -> output"), { trainset: five, restrict: [-3] });
     // The coal question fails to parse, so the running average counts 4 finished examples.
-    expect(lines.some((line) => line.startsWith("Average Metric: 3.00 / 4 (75.0%): 100% 5/5 ["))).toBe(true);
-    expect(lines.filter((line) => line.startsWith("Average Metric: "))).toHaveLength(5);
+    expect(lines.some((line) => line.startsWith("\rAverage Metric: 3.00 / 4 (75.0%): 100%|██████████| 5/5 ["))).toBe(true);
+  });
+
+  it("without output, prints its lines through the logger and draws bars on the logger's progress stream only", async () => {
+    const info: string[] = [];
+    const drawn: string[] = [];
+    const logger = { ...silentLogger, info: (m: string) => info.push(m), progress: { isTTY: false, write: (t: string) => drawn.push(t) } };
+    configure({ lm: byQuestion(), logger });
+    const stdout = vi.spyOn(process.stdout, "write");
+    try {
+      const optimizer = new BootstrapRS({ metric: simpleMetric, maxBootstrappedDemos: 2, numCandidatePrograms: 1 });
+      await optimizer.compile(new SimpleModule("input -> output"), { trainset: five });
+      expect(stdout).not.toHaveBeenCalled();
+    } finally {
+      stdout.mockRestore();
+    }
+    expect(drawn).toEqual([]); // not a terminal, and the run is short: no per-example lines
+    expect(info.slice(0, 2)).toEqual(["Going to sample between 1 and 2 traces per predictor.", "Will attempt to bootstrap 1 candidate sets."]);
+    expect(info.filter((m) => m.startsWith("Average Metric: "))).toHaveLength(4); // one summary per candidate
+    expect(info.at(-1)).toBe("4 candidate programs found.");
   });
 });

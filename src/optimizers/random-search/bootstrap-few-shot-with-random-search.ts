@@ -5,6 +5,7 @@ import { Evaluate } from "../../evaluate/evaluate.js";
 import type { Metric, MetricScore } from "../../evaluate/metric.js";
 import type { Example } from "../../primitives/example.js";
 import type { Module } from "../../primitives/module.js";
+import { requireInputKeys } from "../../primitives/require-input-keys.js";
 import type { Clock } from "../../utils/clock.js";
 import { pyFloatRepr } from "../../python/pyfmt.js";
 import { PythonRandom } from "../../python/python-random.js";
@@ -28,7 +29,7 @@ export interface BootstrapFewShotWithRandomSearchOptions {
   /** Stop as soon as a candidate scores at least this. */
   stopAtScore?: number | null;
   metricThreshold?: number | null;
-  /** Where progress lines and Evaluate's progress bars go (default `process.stdout`). */
+  /** Where progress lines and progress bars go instead of the settings' logger (standard error by default). */
   output?: OptimizerOutput;
   /** Show Evaluate's progress bar for each candidate (default true, as DSPy). */
   displayProgress?: boolean;
@@ -105,6 +106,8 @@ export class BootstrapFewShotWithRandomSearch extends Teleprompter<RandomSearchC
 
   protected async doCompile<M extends Module>(student: M, options: RandomSearchCompileOptions): Promise<M> {
     const { trainset, teacher } = options;
+    requireInputKeys(trainset, "BootstrapFewShotWithRandomSearch.compile()", "trainset");
+    if (options.valset?.length) requireInputKeys(options.valset, "BootstrapFewShotWithRandomSearch.compile()", "valset");
     const valset = options.valset?.length ? options.valset : trainset;
     const seeds = Array.from({ length: this.numCandidateSets + 3 }, (_, i) => i - 3);
     const restrict = options.restrict == null ? null : new Set(options.restrict);

@@ -1,13 +1,35 @@
-import { describe, expect, it } from "vitest";
+import type { LanguageModelV2, LanguageModelV3 } from "@ai-sdk/provider";
+import { MockLanguageModelV3 } from "ai/test";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import { LMRateLimitError } from "../../errors/lm-errors.js";
 import { fromAISDK } from "./ai-sdk-model.js";
 import type { AISDKLanguageModel } from "./ai-sdk-registration.js";
 
-// `ai/test` is loaded at run time only: its type graph reaches `eventsource-parser`'s TypeScript sources through the
-// "source" export condition this project type-checks with, which tsc rejects.
-const AI_TEST = "ai/test";
-const { MockLanguageModelV4 } = (await import(AI_TEST)) as {
-  MockLanguageModelV4: new (options: Record<string, unknown>) => AISDKLanguageModel & { doGenerateCalls: Array<Record<string, unknown>> };
+type Reply = Record<string, unknown>;
+type Recording = AISDKLanguageModel & { doGenerateCalls: Array<Record<string, unknown>> };
+
+/**
+ * An AI SDK 7 (`LanguageModelV4`) model, written out because AI SDK 7 needs Node 22 and this project's dev
+ * dependencies stay on AI SDK 6 (whose own mock, `MockLanguageModelV3`, covers specification v3).
+ */
+function mockV4(options: { doGenerate?: () => Promise<Reply>; doStream?: () => Promise<Reply> }): Recording {
+  const doGenerateCalls: Array<Record<string, unknown>> = [];
+  return {
+    specificationVersion: "v4",
+    provider: "mock-provider",
+    modelId: "mock-model-id",
+    doGenerateCalls,
+    doGenerate: async (callOptions: Record<string, unknown>) => {
+      doGenerateCalls.push(callOptions);
+      return options.doGenerate!();
+    },
+    doStream: async () => options.doStream!(),
+  };
+}
+
+const MOCKS = {
+  v3: (options: Parameters<typeof mockV4>[0]) => new MockLanguageModelV3(options as never) as unknown as Recording,
+  v4: mockV4,
 };
 
 const usage = {
@@ -16,8 +38,14 @@ const usage = {
 };
 
 describe("AI SDK bridge", () => {
-  it("translates the request into LanguageModelV4 call options and the result into an LMResponse", async () => {
-    const mock = new MockLanguageModelV4({
+  it("accepts the AI SDK's own model types", () => {
+    expectTypeOf<LanguageModelV2>().toExtend<AISDKLanguageModel>();
+    expectTypeOf<LanguageModelV3>().toExtend<AISDKLanguageModel>();
+    expectTypeOf<MockLanguageModelV3>().toExtend<AISDKLanguageModel>();
+  });
+
+  it.each(["v3", "v4"] as const)("translates the request into %s call options and the result into an LMResponse", async (version) => {
+    const mock = MOCKS[version]({
       doGenerate: async () => ({
         content: [{ type: "reasoning", text: "think" }, { type: "text", text: "Paris" }, { type: "tool-call", toolCallId: "c1", toolName: "search", input: '{"q":"x"}' }],
         finishReason: { unified: "tool-calls", raw: "tool_use" },
@@ -61,8 +89,8 @@ describe("AI SDK bridge", () => {
     expect(response.model).toBe("mock-1");
   });
 
-  it("streams text deltas and finishes with usage", async () => {
-    const mock = new MockLanguageModelV4({
+  it.each(["v3", "v4"] as const)("streams %s text deltas and finishes with usage", async (version) => {
+    const mock = MOCKS[version]({
       doStream: async () => ({
         stream: new ReadableStream({
           start(controller) {
@@ -86,8 +114,8 @@ describe("AI SDK bridge", () => {
     expect(parts.at(-1)).toMatchObject({ type: "finish", response: { outputs: [{ text: "Hello", finishReason: "stop" }], usage: { prompt_tokens: 12 } } });
   });
 
-  it("maps AI SDK API errors by status code, keeping Retry-After", async () => {
-    const mock = new MockLanguageModelV4({
+  it.each(["v3", "v4"] as const)("maps AI SDK API errors (%s) by status code, keeping Retry-After", async (version) => {
+    const mock = MOCKS[version]({
       doGenerate: async () => {
         throw Object.assign(new Error("Too many requests"), { statusCode: 429, responseHeaders: { "retry-after": "3" }, isRetryable: true });
       },

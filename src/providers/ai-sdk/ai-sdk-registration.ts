@@ -1,8 +1,16 @@
-import type { LanguageModelV2, LanguageModelV3, LanguageModelV4 } from "@ai-sdk/provider";
 import type { ProviderRegistration } from "../../lm/provider-registration.js";
 
-/** Any Vercel AI SDK language model (specification v2 = AI SDK 5, v3 = AI SDK 6, v4 = AI SDK 7). */
-export type AISDKLanguageModel = LanguageModelV2 | LanguageModelV3 | LanguageModelV4;
+/**
+ * What the bridge reads of a Vercel AI SDK language model (`LanguageModelV2` of AI SDK 5, `V3` of AI SDK 6, `V4` of
+ * AI SDK 7). Declared here rather than imported, so tsdspy's types need no `@ai-sdk/provider` of a given version.
+ */
+export interface AISDKLanguageModel {
+  readonly specificationVersion: "v2" | "v3" | "v4";
+  readonly provider: string;
+  readonly modelId: string;
+  doGenerate(options: never): PromiseLike<unknown>;
+  doStream(options: never): PromiseLike<unknown>;
+}
 
 /** Whether a value is an AI SDK language model (by its `specificationVersion`). */
 export function isAISDKLanguageModel(value: unknown): value is AISDKLanguageModel {

@@ -22,7 +22,7 @@ function endpoint(settings: ProviderModelSettings): OpenAIEndpoint {
 export const openAIProvider: ProviderFactory = {
   languageModel(modelId, settings) {
     if (settings.modelType === "text") {
-      throw new LMConfigurationError('model_type "text" (legacy completions) is not supported; use "chat".', {
+      throw new LMConfigurationError('modelType "text" (legacy completions) is not supported; use "chat" or "responses".', {
         model: `${settings.provider}/${modelId}`,
         provider: settings.provider,
       });
