@@ -91,6 +91,7 @@ describe("public surface", () => {
         "ReAct",
         "ReActV2",
         "Reasoning",
+        "RecursionError",
         "Refine",
         "Retrieve",
         "RunStateError",
