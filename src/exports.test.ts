@@ -95,6 +95,7 @@ describe("public surface", () => {
         "ReAct",
         "ReActV2",
         "Reasoning",
+        "RecursionError",
         "Refine",
         "Retrieve",
         "RunStateError",

@@ -16,6 +16,7 @@ export { RunStateError } from "./errors/run-state-error.js";
 export { MetricError } from "./errors/metric-error.js";
 export { PythonSyntaxError } from "./errors/python-syntax-error.js";
 export { PythonTypeError } from "./errors/python-type-error.js";
+export { RecursionError } from "./errors/recursion-error.js";
 export { McpToolError } from "./errors/mcp-tool-error.js";
 export { ToolExecutionError } from "./errors/tool-execution-error.js";
 export { StateFileError } from "./errors/state-file-error.js";

@@ -1,13 +1,18 @@
 import type { Signature } from "../signatures/signature.js";
+import { checkRecursionDepth } from "../python/recursion-limit.js";
 import { allowsNone } from "../signatures/type-node.js";
 
 /** A deep copy of plain data (arrays and plain objects); other objects are shared, as pydantic's smart deepcopy. */
-export function copyPlain(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(copyPlain);
+export function copyPlain(value: unknown, depth = 0): unknown {
+  if (Array.isArray(value)) {
+    checkRecursionDepth(depth + 1, " while calling a Python object");
+    return value.map((item) => copyPlain(item, depth + 1));
+  }
   if (typeof value === "object" && value !== null) {
     const proto = Object.getPrototypeOf(value);
     if (proto === Object.prototype || proto === null) {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copyPlain(v)]));
+      checkRecursionDepth(depth + 1, " while calling a Python object");
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copyPlain(v, depth + 1)]));
     }
   }
   return value;

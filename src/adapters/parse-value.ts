@@ -1,4 +1,5 @@
 import { ValidationError } from "../errors/validation-error.js";
+import { PythonSyntaxError } from "../errors/python-syntax-error.js";
 import { ValueError } from "../errors/value-error.js";
 import type { LiteralValue, TypeNode } from "../signatures/type-node.js";
 import { jsonRepairLoads } from "../python/json-repair.js";
@@ -52,14 +53,19 @@ function isOptionalStrUnion(type: TypeNode): boolean {
   return type.kind === "union" && type.options.some((o) => o.kind === "none") && type.options.some((o) => o.kind === "str");
 }
 
-/** The text as json_repair reads it; "" (its failure value) falls back to a Python literal, then to the text. */
+/**
+ * The text as json_repair reads it; "" (its failure value) falls back to a Python literal, then to the text. Like
+ * DSPy, only literal_eval's `ValueError` and `SyntaxError` fall back: its `TypeError` (unhashable key) and
+ * `RecursionError` propagate.
+ */
 function decodeText(text: string): unknown {
   const candidate = jsonRepairLoads(text);
   if (candidate !== "" || text === "") return candidate;
   try {
     return pythonLiteralEval(text);
-  } catch {
-    return text;
+  } catch (error) {
+    if (error instanceof ValueError || error instanceof PythonSyntaxError) return text;
+    throw error;
   }
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expectOnlyKnownDifferences } from "./__fixtures__/expect-known-differences.js";
 import { describe, expect, it } from "vitest";
+import { RecursionError } from "../errors/recursion-error.js";
 import { ValueError } from "../errors/value-error.js";
 import { PyFloat } from "./py-float.js";
 import { jsonRepairLoads } from "./json-repair.js";
@@ -111,7 +112,23 @@ describe("jsonRepairLoads", () => {
     expect(() => jsonRepairLoads('{"```json\n1\n```": 2}')).toThrow(ValueError);
   });
 
-  it("throws a ValueError instead of overflowing the stack on absurd nesting", () => {
-    expect(() => jsonRepairLoads("[".repeat(100_000))).toThrow(ValueError);
+  it("stops with a ValueError where json_repair's heuristics would re-read the text quadratically", () => {
+    // json_repair would take minutes on these; tsdspy stops after a fixed amount of work per character.
+    for (const unit of ['{e]"', ",{1"]) {
+      expect(() => jsonRepairLoads(unit.repeat(10_000))).toThrow(/^Cannot repair this JSON in linear time/);
+    }
+  });
+
+  it("fails on absurd nesting as json_repair does, never by overflowing the stack", () => {
+    // Python's json.loads reaches its recursion limit first and json_repair lets that RecursionError out.
+    expect(() => jsonRepairLoads("[".repeat(100_000))).toThrow(RecursionError);
+    expect(() => jsonRepairLoads("[".repeat(100_000))).toThrow("maximum recursion depth exceeded while decoding a JSON array from a unicode string");
+    expect(() => jsonRepairLoads('{"a": '.repeat(100_000))).toThrow("maximum recursion depth exceeded while decoding a JSON object from a unicode string");
+    expect(() => jsonRepairLoads('[{"a": "b", "c": '.repeat(2_000))).toThrow(RecursionError);
+    // Not valid that deep: the repair parser's RecursionError becomes json_repair's ValueError.
+    expect(() => jsonRepairLoads("{".repeat(20_000))).toThrow(new ValueError("Input nesting exceeds the supported parser recursion depth."));
+    // Nested parentheses make json_repair re-scan the rest of the text at every level: the work limit stops it first.
+    expect(() => jsonRepairLoads("(".repeat(20_000))).toThrow(ValueError);
+    expect(jsonRepairLoads("[".repeat(900) + "]".repeat(900))).toBeInstanceOf(Array);
   });
 });

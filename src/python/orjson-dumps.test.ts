@@ -20,3 +20,9 @@ it("writes state files like orjson with OPT_INDENT_2 | OPT_APPEND_NEWLINE", () =
   );
   expect(() => orjsonDumpsIndent2({ i: 10n ** 20n })).toThrow(IntegerRangeError);
 });
+
+it("writes non-finite floats as null, as orjson does (Python could not load Infinity)", () => {
+  expect(orjsonDumpsIndent2({ a: [Infinity, -Infinity, NaN], t: new PyFloat(Infinity) })).toBe(
+    '{\n  "a": [\n    null,\n    null,\n    null\n  ],\n  "t": null\n}\n',
+  );
+});

@@ -116,7 +116,8 @@ export function parsePyJson(text: string): unknown {
     }
   };
   const number = (): unknown => {
-    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    // Python reads integers of up to 4300 digits.
+    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 4400));
     if (!m) return fail("unexpected character");
     i += m[0].length;
     if (m[2] === undefined && m[3] === undefined) {

@@ -1,4 +1,5 @@
 import { PyFloat } from "./py-float.js";
+import { checkRecursionDepth } from "./recursion-limit.js";
 
 /**
  * Python's rendering rules, in one place: `repr()` and `str()` of JSON-like values, float repr,
@@ -70,19 +71,37 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-/** Python `repr()` of a JSON-like value (`{'a': True, 'b': None}`, `[1, 2.5]`, `'text'`). */
+const REPR_DEPTH = " while getting the repr of an object";
+
+/**
+ * Python `repr()` of a JSON-like value (`{'a': True, 'b': None}`, `[1, 2.5]`, `'text'`). Containers nested past
+ * Python's recursion limit raise `RecursionError`, as in Python.
+ */
 export function pyRepr(value: unknown): string {
+  return reprAt(value, 0);
+}
+
+function reprAt(value: unknown, depth: number): string {
   if (value === null || value === undefined) return "None";
   if (typeof value === "string") return pyStrRepr(value);
   if (typeof value === "boolean") return value ? "True" : "False";
   if (typeof value === "number" || typeof value === "bigint" || value instanceof PyFloat) return pyNumberRepr(value);
-  if (Array.isArray(value)) return `[${value.map(pyRepr).join(", ")}]`;
-  if (value instanceof Map) {
-    return `{${[...value].map(([k, v]) => `${pyRepr(k)}: ${pyRepr(v)}`).join(", ")}}`;
+  const inner = (item: unknown) => reprAt(item, depth + 1);
+  if (Array.isArray(value)) {
+    checkRecursionDepth(depth + 1, REPR_DEPTH);
+    return `[${value.map(inner).join(", ")}]`;
   }
-  if (value instanceof Set) return value.size === 0 ? "set()" : `{${[...value].map(pyRepr).join(", ")}}`;
+  if (value instanceof Map) {
+    checkRecursionDepth(depth + 1, REPR_DEPTH);
+    return `{${[...value].map(([k, v]) => `${inner(k)}: ${inner(v)}`).join(", ")}}`;
+  }
+  if (value instanceof Set) {
+    checkRecursionDepth(depth + 1, REPR_DEPTH);
+    return value.size === 0 ? "set()" : `{${[...value].map(inner).join(", ")}}`;
+  }
   if (isPlainObject(value)) {
-    return `{${Object.entries(value).map(([k, v]) => `${pyStrRepr(k)}: ${pyRepr(v)}`).join(", ")}}`;
+    checkRecursionDepth(depth + 1, REPR_DEPTH);
+    return `{${Object.entries(value).map(([k, v]) => `${pyStrRepr(k)}: ${inner(v)}`).join(", ")}}`;
   }
   const custom = (value as { toPyRepr?: () => string }).toPyRepr;
   if (typeof custom === "function") return custom.call(value);
@@ -104,7 +123,7 @@ export interface PyJsonDumpsOptions {
   ensureAscii?: boolean;
   /** Sort object keys (Python's `sort_keys=True`). */
   sortKeys?: boolean;
-  /** Renders a float (default: Python's repr); orjson's writer passes its own rule. */
+  /** Renders a float, non-finite ones included (default: Python's repr, `NaN`/`Infinity`); orjson's writer passes its own rule. */
   formatFloat?: (value: number) => string;
   /** Called with every integer before it is written (orjson rejects integers beyond 64 bits). */
   checkInteger?: (value: number | bigint) => void;
@@ -130,7 +149,10 @@ function jsonString(text: string, ensureAscii: boolean): string {
 
 function jsonNumber(value: number | bigint | PyFloat, options: PyJsonDumpsOptions): string {
   const n = value instanceof PyFloat ? value.value : value;
-  if (typeof n === "number" && !Number.isFinite(n)) return Number.isNaN(n) ? "NaN" : n > 0 ? "Infinity" : "-Infinity";
+  if (typeof n === "number" && !Number.isFinite(n)) {
+    if (options.formatFloat) return options.formatFloat(n);
+    return Number.isNaN(n) ? "NaN" : n > 0 ? "Infinity" : "-Infinity";
+  }
   const isInt = typeof n === "bigint" || (!(value instanceof PyFloat) && Number.isInteger(n) && !Object.is(n, -0));
   if (isInt) {
     options.checkInteger?.(n);
@@ -139,7 +161,7 @@ function jsonNumber(value: number | bigint | PyFloat, options: PyJsonDumpsOption
   return options.formatFloat ? options.formatFloat(n as number) : pyFloatRepr(n as number);
 }
 
-/** Python `json.dumps(value, ensure_ascii=…, indent=…)`, byte for byte. */
+/** Python `json.dumps(value, ensure_ascii=…, indent=…)`, byte for byte (`RecursionError` past Python's recursion limit). */
 export function pyJsonDumps(value: unknown, options: PyJsonDumpsOptions = {}): string {
   const ensureAscii = options.ensureAscii ?? true;
   const indent = options.indent;
@@ -151,6 +173,7 @@ export function pyJsonDumps(value: unknown, options: PyJsonDumpsOptions = {}): s
     let entries: string[];
     let open: string;
     let close: string;
+    checkRecursionDepth(level + 1, " while encoding a JSON object");
     if (Array.isArray(v)) {
       entries = v.map((item) => walk(item, level + 1));
       open = "[";

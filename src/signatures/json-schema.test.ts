@@ -108,3 +108,14 @@ describe("jsonSchemaOf", () => {
     );
   });
 });
+
+describe("unions that admit None (pydantic's nullable schema)", () => {
+  it("moves null last, whatever its position in the union", () => {
+    const anyOf = (annotation: string) => pyJsonDumps(jsonSchemaOf(parseType(annotation, { types })));
+    expect(anyOf("float | None | bool")).toBe('{"anyOf": [{"type": "number"}, {"type": "boolean"}, {"type": "null"}]}');
+    expect(anyOf("Union[None, int, str]")).toBe('{"anyOf": [{"type": "integer"}, {"type": "string"}, {"type": "null"}]}');
+    expect(anyOf("Optional[int]")).toBe('{"anyOf": [{"type": "integer"}, {"type": "null"}]}');
+    expect(anyOf("list[None | int]")).toBe('{"items": {"anyOf": [{"type": "integer"}, {"type": "null"}]}, "type": "array"}');
+    expect(anyOf("Union[int, str]")).toBe('{"anyOf": [{"type": "integer"}, {"type": "string"}]}');
+  });
+});

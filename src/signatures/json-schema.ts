@@ -160,8 +160,13 @@ function build(type: TypeNode, ctx: Context): JsonSchema {
         prefixItems: type.items.map((item) => build(item, ctx)),
         type: "array",
       };
-    case "union":
-      return { anyOf: type.options.map((option) => build(option, ctx)) };
+    case "union": {
+      // Pydantic wraps a union that admits None in a nullable schema: None leaves its place and `null` goes last.
+      const members = type.options.filter((option) => option.kind !== "none");
+      if (members.length === type.options.length) return { anyOf: members.map((option) => build(option, ctx)) };
+      if (members.length === 0) return { type: "null" };
+      return { anyOf: [...members.map((option) => build(option, ctx)), { type: "null" }] };
+    }
     case "literal": {
       const types = new Set(type.values.map(jsonTypeOfValue));
       const typed: JsonSchema = type.values.length === 1 ? { const: type.values[0] } : { enum: [...type.values] };

@@ -145,3 +145,23 @@ describe("object signatures", () => {
     expectTypeOf<NonNullable<typeof o.__types>["outputs"]>().toEqualTypeOf<{ n: number | null; tags: string[]; a: string }>();
   });
 });
+
+describe("leading-underscore field names (pydantic's NameError text)", () => {
+  it("rejects them wherever a signature is built, naming pydantic's suggestion", () => {
+    const cases: Array<[() => unknown, string]> = [
+      [() => signature("q -> _x"), "'x' instead of '_x'"],
+      [() => signature("_q -> x"), "'q' instead of '_q'"],
+      [() => signature("q -> __proto__"), "'proto__' instead of '__proto__'"],
+      [() => signature("q -> _"), "'my_field' instead of '_'"],
+      [() => signature("_a, _b -> x: int"), "'a' instead of '_a'"],
+      [() => signature({ inputs: { a: "str" }, outputs: { _b: "str", _c: "str" } }), "'b' instead of '_b'"],
+      [() => signature("q -> x").append("_y", { io: "output" }), "'y' instead of '_y'"],
+      [() => signature("q -> x").prepend("_y", { io: "input" }), "'y' instead of '_y'"],
+    ];
+    for (const [make, suggestion] of cases) {
+      expect(make).toThrow(SignatureError);
+      expect(make).toThrow(`Fields must not use names with leading underscores; e.g., use ${suggestion}.`);
+    }
+    expect(Object.keys(signature("q -> a_b_").fields)).toEqual(["q", "a_b_"]);
+  });
+});

@@ -1,5 +1,6 @@
 import { SignatureError } from "../errors/signature-error.js";
 import { ValueError } from "../errors/value-error.js";
+import { pyStrRepr } from "../python/pyfmt.js";
 import { cleandoc } from "./python-cleandoc.js";
 import { makeField, toFieldSpec, type Field, type FieldInput, type FieldSpec } from "./field.js";
 import type { FieldsFromSpec, ParseSignature } from "./infer-types.js";
@@ -71,6 +72,14 @@ export class Signature<I extends Fields = Fields, O extends Fields = Fields> {
     for (const field of [...inputs, ...outputs]) {
       if (seen.has(field.name)) throw new SignatureError(`Field \`${field.name}\` is declared twice in signature ${name}.`);
       seen.add(field.name);
+    }
+    const underscored = [...inputs, ...outputs].find((f) => f.name.startsWith("_"));
+    if (underscored) {
+      // Pydantic's NameError (DSPy builds signatures as pydantic models), with its suggested name.
+      const suggested = underscored.name.replace(/^_+/, "") || "my_field";
+      throw new SignatureError(
+        `Fields must not use names with leading underscores; e.g., use ${pyStrRepr(suggested)} instead of ${pyStrRepr(underscored.name)}.`,
+      );
     }
     this.name = name;
     // Like pydantic's create_model, an empty docstring counts as none: DSPy then uses the default instructions.

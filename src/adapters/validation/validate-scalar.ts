@@ -40,6 +40,16 @@ function floatToInt(input: unknown, f: number): Outcome {
   return ok(pyInt(BigInt(f)), LAX);
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** pydantic-core reads a Python str as UTF-8 before parsing a number or bool from it: lone surrogates fail that. */
+function unicodeFailure(input: string): Outcome | null {
+  return LONE_SURROGATE.test(input) ? fail("string_unicode", "Input should be a valid string, unable to parse raw data as a unicode string", input) : null;
+}
+
+/** CPython's (and pydantic-core's) limit on the digits of an int read from a decimal string. */
+const INT_MAX_STR_DIGITS = 4300;
+
 /** pydantic's lax `int`: ints, bools, integral floats, numeric strings (`" 42 "`, `"1_000"`, `"1.0"`). */
 export function validateInt(input: unknown): Outcome {
   if (typeof input === "boolean") return ok(input ? 1 : 0, LAX);
@@ -47,8 +57,16 @@ export function validateInt(input: unknown): Outcome {
   if (n && "int" in n) return ok(pyInt(n.int), EXACT);
   if (n && "float" in n) return floatToInt(input, n.float);
   if (typeof input === "string") {
+    const unicode = unicodeFailure(input);
+    if (unicode) return unicode;
     const text = trimUnicode(input);
-    if (INT_TEXT.test(text)) return ok(pyInt(BigInt((text.split(".")[0] as string).replaceAll("_", ""))), LAX);
+    if (INT_TEXT.test(text)) {
+      const digits = (text.split(".")[0] as string).replaceAll("_", "");
+      if (digits.replace(/^[+-]/, "").length > INT_MAX_STR_DIGITS) {
+        return fail("int_parsing_size", "Unable to parse input string as an integer, exceeded maximum size", input);
+      }
+      return ok(pyInt(BigInt(digits)), LAX);
+    }
     return fail("int_parsing", "Input should be a valid integer, unable to parse string as an integer", input);
   }
   return fail("int_type", "Input should be a valid integer", input);
@@ -61,6 +79,8 @@ export function validateFloat(input: unknown): Outcome {
   if (n && "float" in n) return ok(pyFloat(n.float), EXACT);
   if (n && "int" in n) return ok(pyFloat(Number(n.int)), STRICT);
   if (typeof input === "string") {
+    const unicode = unicodeFailure(input);
+    if (unicode) return unicode;
     const text = stripUnderscores(trimUnicode(input));
     if (text !== null && FLOAT_TEXT.test(text)) {
       const lower = text.toLowerCase().replace(/^\+/, "");
@@ -88,6 +108,8 @@ export function validateBool(input: unknown): Outcome {
     return int === 0n ? ok(false, LAX) : int === 1n ? ok(true, LAX) : parsing();
   }
   if (typeof input === "string") {
+    const unicode = unicodeFailure(input);
+    if (unicode) return unicode;
     const lower = input.toLowerCase();
     return TRUE_TEXT.has(lower) ? ok(true, LAX) : FALSE_TEXT.has(lower) ? ok(false, LAX) : parsing();
   }

@@ -2,6 +2,7 @@ import { ValidationError, type ValidationIssue } from "../../errors/validation-e
 import type { Constraints, ModelType, TypeNode } from "../../signatures/type-node.js";
 import { PyFloat } from "../../python/py-float.js";
 import { pyStr } from "../../python/pyfmt.js";
+import { setOwnProperty } from "../../python/set-own-property.js";
 import { copyPlain } from "../apply-output-defaults.js";
 import { validateCustom } from "./validate-custom.js";
 import { EXACT, fail, LAX, located, ok, type Outcome } from "./outcome.js";
@@ -86,7 +87,7 @@ function dict(type: TypeNode & { kind: "dict" }, input: unknown, options: Valida
     if (!v.ok) issues.push(...located(v.issues, pyStr(key)));
     if (k.ok && v.ok) {
       exactness = Math.min(exactness, k.exactness, v.exactness);
-      out[pyStr(k.value)] = v.value;
+      setOwnProperty(out, pyStr(k.value), v.value);
     }
   }
   return issues.length ? { ok: false, issues } : ok(out, exactness);
@@ -170,7 +171,7 @@ function model(type: ModelType, input: unknown, options: ValidateOptions): Outco
     const key = field.alias ?? field.name;
     const found = Object.hasOwn(input, key) ? key : options.byName && Object.hasOwn(input, field.name) ? field.name : null;
     if (found === null) {
-      if (field.default !== undefined) out[field.name] = copyPlain(field.default.value);
+      if (field.default !== undefined) setOwnProperty(out, field.name, copyPlain(field.default.value));
       else issues.push({ type: "missing", loc: [key], msg: "Field required", input });
       continue;
     }
@@ -184,7 +185,7 @@ function model(type: ModelType, input: unknown, options: ValidateOptions): Outco
       issues.push(...located(violations, key));
       continue;
     }
-    out[field.name] = r.value;
+    setOwnProperty(out, field.name, r.value);
     fieldsSet++;
   }
   return issues.length ? { ok: false, issues } : ok(out, LAX, fieldsSet);

@@ -1,5 +1,7 @@
 import type { JsonSchema } from "../../signatures/json-schema.js";
 import { pyStrip } from "../../python/py-str.js";
+import { checkRecursionDepth } from "../../python/recursion-limit.js";
+import { setOwnProperty } from "../../python/set-own-property.js";
 import type { XmlElement } from "./xml-parser.js";
 
 function isObject(value: unknown): value is JsonSchema {
@@ -27,10 +29,11 @@ function escapeAttribute(text: string): string {
 }
 
 /** Python's `ET.tostring(element, encoding="unicode")` (including the element's tail). */
-export function elementToString(element: XmlElement): string {
+export function elementToString(element: XmlElement, depth = 0): string {
+  checkRecursionDepth(depth + 1, " while calling a Python object");
   const attrs = Object.entries(element.attrib).map(([k, v]) => ` ${k}="${escapeAttribute(v)}"`).join("");
   const inner = element.text || element.children.length
-    ? `>${escapeText(element.text ?? "")}${element.children.map(elementToString).join("")}</${element.tag}>`
+    ? `>${escapeText(element.text ?? "")}${element.children.map((child) => elementToString(child, depth + 1)).join("")}</${element.tag}>`
     : " />";
   return `<${element.tag}${attrs}${inner}${escapeText(element.tail ?? "")}`;
 }
@@ -39,7 +42,8 @@ export function elementToString(element: XmlElement): string {
  * DSPy's `XMLAdapter._elements_to_value`: reads elements back into JSON-like values guided by the JSON schema
  * (arrays from `<item>`s or repeated tags, objects from child tags, text elsewhere; `None` for empty optionals).
  */
-export function elementsToValue(elements: XmlElement[], schemaIn: JsonSchema, defs: JsonSchema): unknown {
+export function elementsToValue(elements: XmlElement[], schemaIn: JsonSchema, defs: JsonSchema, depth = 0): unknown {
+  checkRecursionDepth(depth + 1, " in comparison");
   let schema = schemaIn;
   const refName = typeof schema.$ref === "string" ? (schema.$ref.split("/").pop() as string) : "";
   if (isObject(defs[refName])) schema = defs[refName] as JsonSchema;
@@ -63,10 +67,10 @@ export function elementsToValue(elements: XmlElement[], schemaIn: JsonSchema, de
       if (grouped && grouped.length) items = grouped;
     }
     const itemSchema = isObject(schema.items) ? schema.items : {};
-    return items.map((element) => elementsToValue([element], itemSchema, defs));
+    return items.map((element) => elementsToValue([element], itemSchema, defs, depth + 1));
   }
   if (schema.type === "string" && first.children.length) {
-    return (first.text ?? "") + first.children.map(elementToString).join("");
+    return (first.text ?? "") + first.children.map((child) => elementToString(child, depth + 1)).join("");
   }
   const children = groupChildren(first);
   if (children.size === 0) {
@@ -78,7 +82,7 @@ export function elementsToValue(elements: XmlElement[], schemaIn: JsonSchema, de
   const childSchema = isObject(schema.additionalProperties) ? schema.additionalProperties : {};
   const out: Record<string, unknown> = {};
   for (const [name, items] of children) {
-    out[name] = elementsToValue(items, isObject(properties[name]) ? (properties[name] as JsonSchema) : childSchema, defs);
+    setOwnProperty(out, name, elementsToValue(items, Object.hasOwn(properties, name) && isObject(properties[name]) ? (properties[name] as JsonSchema) : childSchema, defs, depth + 1));
   }
   return out;
 }

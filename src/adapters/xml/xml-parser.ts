@@ -1,3 +1,5 @@
+import { setOwnProperty } from "../../python/set-own-property.js";
+
 /** An element as Python's `xml.etree.ElementTree` builds it (comments and processing instructions dropped). */
 export interface XmlElement {
   tag: string;
@@ -12,10 +14,12 @@ export interface XmlElement {
 /** The outcome of `parseXml`: the root element, or expat's error text (`mismatched tag: line 1, column 9`). */
 export type XmlParseResult = { ok: true; root: XmlElement } | { ok: false; message: string };
 
+/** Name start characters (expat rejects characters beyond the BMP in names). */
 const NAME_START =
-  /[A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}]/u;
+  /[A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]/u;
 const NAME_CHAR = /[-.0-9\u00B7\u0300-\u036F\u203F\u2040]/;
-const ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+/** The five predefined entities (a Map, so `&constructor;` and the like are undefined as in expat). */
+const ENTITIES: ReadonlyMap<string, string> = new Map([["amp", "&"], ["lt", "<"], ["gt", ">"], ["quot", '"'], ["apos", "'"]]);
 
 function isXmlChar(code: number): boolean {
   return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
@@ -28,7 +32,8 @@ class Failure {
 interface Open {
   element: XmlElement;
   name: string;
-  namespaces: Map<string, string>;
+  /** Namespace prefixes this element declares (`""` for `xmlns`), undone when it closes. */
+  declared: string[];
 }
 
 /**
@@ -66,6 +71,8 @@ function position(text: string, at: number): string {
 class Parser {
   private i = 0;
   private readonly stack: Open[] = [];
+  /** The URIs bound to each namespace prefix, innermost last (one stack per prefix, so nesting costs no copies). */
+  private readonly namespaces = new Map<string, string[]>();
   private root: XmlElement | null = null;
   private buffer = "";
   /** Where the pending character data goes: an element's text or tail. */
@@ -179,7 +186,7 @@ class Parser {
       const [name, end] = this.name(j, tokenStart);
       j = end;
       if (s[j] !== ";") this.tokenError(j, tokenStart);
-      const entity = ENTITIES[name];
+      const entity = ENTITIES.get(name);
       if (entity === undefined) this.fail("undefined entity", at);
       value = entity;
     }
@@ -202,6 +209,7 @@ class Parser {
     const [tag, afterName] = this.name(start + 1, start);
     let j = afterName;
     const attributes: Array<[string, string, number]> = [];
+    const attributeNames = new Set<string>();
     for (;;) {
       const hadSpace = this.isSpace(j);
       while (this.isSpace(j)) j++;
@@ -234,7 +242,8 @@ class Parser {
         j++;
       }
       j++;
-      if (attributes.some(([name]) => name === attr)) this.fail("duplicate attribute", attrStart);
+      if (attributeNames.has(attr)) this.fail("duplicate attribute", attrStart);
+      attributeNames.add(attr);
       attributes.push([attr, value, attrStart]);
     }
     const selfClosing = s[j] === "/";
@@ -247,39 +256,43 @@ class Parser {
   private open(tag: string, attributes: Array<[string, string, number]>, start: number): void {
     if (this.stack.length === 0 && this.root) this.fail("junk after document element", start);
     const parent = this.stack[this.stack.length - 1];
-    const namespaces = new Map(parent?.namespaces ?? []);
+    const declared: string[] = [];
     for (const [name, value] of attributes) {
-      if (name === "xmlns") namespaces.set("", value);
-      else if (name.startsWith("xmlns:")) {
-        if (value === "") this.fail("must not undeclare prefix", start);
-        namespaces.set(name.slice(6), value);
-      }
+      const prefix = name === "xmlns" ? "" : name.startsWith("xmlns:") ? name.slice(6) : null;
+      if (prefix === null) continue;
+      if (prefix !== "" && value === "") this.fail("must not undeclare prefix", start);
+      declared.push(prefix);
+      const bound = this.namespaces.get(prefix);
+      if (bound) bound.push(value);
+      else this.namespaces.set(prefix, [value]);
     }
+    const lookup = (prefix: string): string | undefined => this.namespaces.get(prefix)?.at(-1);
     const qualify = (name: string, isAttribute: boolean): string => {
       const colon = name.indexOf(":");
       if (colon < 0) {
-        const uri = isAttribute ? undefined : namespaces.get("");
+        const uri = isAttribute ? undefined : lookup("");
         return uri ? `{${uri}}${name}` : name;
       }
-      const uri = namespaces.get(name.slice(0, colon));
+      const uri = lookup(name.slice(0, colon));
       if (uri === undefined) this.fail("unbound prefix", start);
       return `{${uri}}${name.slice(colon + 1)}`;
     };
     const attrib: Record<string, string> = {};
     for (const [name, value] of attributes) {
-      if (name !== "xmlns" && !name.startsWith("xmlns:")) attrib[qualify(name, true)] = value;
+      if (name !== "xmlns" && !name.startsWith("xmlns:")) setOwnProperty(attrib, qualify(name, true), value);
     }
     const element: XmlElement = { tag: qualify(tag, false), attrib, text: null, tail: null, children: [] };
     this.flush();
     if (parent) parent.element.children.push(element);
     else this.root = element;
-    this.stack.push({ element, name: tag, namespaces });
+    this.stack.push({ element, name: tag, declared });
     this.sink = { element, slot: "text" };
   }
 
   private close(): void {
     this.flush();
     const closed = this.stack.pop() as Open;
+    for (const prefix of closed.declared) this.namespaces.get(prefix)?.pop();
     this.sink = this.stack.length ? { element: closed.element, slot: "tail" } : null;
   }
 
@@ -290,7 +303,9 @@ class Parser {
     while (this.isSpace(j)) j++;
     if (s[j] !== ">") this.tokenError(j, start);
     const top = this.stack[this.stack.length - 1];
-    if (!top || top.name !== name) this.fail("mismatched tag", start + 2);
+    // After the root element has closed, expat rejects an end tag as an invalid token.
+    if (!top) this.invalid(start + 1);
+    if (top.name !== name) this.fail("mismatched tag", start + 2);
     this.i = j + 1;
     this.close();
   }

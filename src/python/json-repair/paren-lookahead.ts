@@ -24,6 +24,7 @@ function scanNesting(
   let quote: string | undefined;
   let slashes = 0;
   for (let i = p.pos + 1; i < p.length; i++) {
+    p.spend(1);
     const ch = p.chars[i] as string;
     if (ch === "\\") {
       slashes++;
@@ -82,6 +83,7 @@ export function parenIsTuple(p: RepairCursor): boolean {
  */
 export function topLevelParenStartsValue(p: RepairCursor): boolean {
   for (let i = p.pos - 1; i >= 0; i--) {
+    p.spend(1);
     const ch = p.chars[i] as string;
     if (ch === "\n" || ch === "\r") break;
     if (!isPySpace(ch)) return false;
@@ -104,6 +106,7 @@ export function topLevelParenStartsValue(p: RepairCursor): boolean {
   const verdict = scanNesting(p, false, (ch, index, depth) => {
     if (ch !== ")" || !atTop(depth)) return undefined;
     for (let i = index + 1; i < p.length; i++) {
+      p.spend(1);
       const after = p.chars[i] as string;
       if (after === "\n" || after === "\r") return true;
       if (!isPySpace(after)) return false;

@@ -1,12 +1,18 @@
 import { pyFloat } from "../py-float.js";
 import { parsePyInt } from "../python-number.js";
+import { checkRecursionDepth, PY_RECURSION_LIMIT } from "../recursion-limit.js";
 import { setOwnProperty } from "../set-own-property.js";
 
 /**
  * Python's `json.loads` / `JSONDecoder.raw_decode` on a JS string: standard JSON plus `NaN`,
  * `Infinity` and `-Infinity`, with Python's number types (ints stay ints, `1.0` is a float).
  * Objects are plain objects in insertion order (duplicate keys: last value wins, first position).
+ * Containers nested past Python's recursion limit raise Python's `RecursionError`, as CPython's scanner does
+ * when it gets that deep before finding an error.
  */
+
+const OBJECT_DEPTH = " while decoding a JSON object from a unicode string";
+const ARRAY_DEPTH = " while decoding a JSON array from a unicode string";
 
 const WS_SPACE = 0x20;
 const WS_TAB = 0x09;
@@ -33,6 +39,7 @@ function isJsonSpace(code: number): boolean {
 
 class StrictDecoder {
   pos: number;
+  private depth = 0;
   constructor(readonly text: string, start: number) {
     this.pos = start;
   }
@@ -49,12 +56,20 @@ class StrictDecoder {
       case '"':
         this.pos++;
         return this.string();
-      case "{":
+      case "{": {
+        checkRecursionDepth(++this.depth, OBJECT_DEPTH);
         this.pos++;
-        return this.object();
-      case "[":
+        const value = this.object();
+        this.depth--;
+        return value;
+      }
+      case "[": {
+        checkRecursionDepth(++this.depth, ARRAY_DEPTH);
         this.pos++;
-        return this.array();
+        const value = this.array();
+        this.depth--;
+        return value;
+      }
       case "n":
         return this.word("null", null);
       case "t":
@@ -246,9 +261,12 @@ function mayHavePythonOnlyNumbers(text: string): boolean {
 // inside strings) only send the text to a closer look.
 const SUSPECT_NUMBER = /[0-9](?:\.0+(?![0-9])|[eE])|[0-9](?:\.?[0-9]){15}|-0(?![.0-9])/;
 
-/** Whether a `JSON.parse` result holds an integral number (the only ones that may have been Python floats or big ints). */
+/**
+ * Whether a `JSON.parse` result holds an integral number (the only ones that may have been Python floats or big ints)
+ * or an infinite one (an integer literal past the float range, which Python keeps exact).
+ */
 function hasIntegralNumber(value: unknown): boolean {
-  if (typeof value === "number") return Number.isInteger(value);
+  if (typeof value === "number") return Number.isInteger(value) || !Number.isFinite(value);
   if (typeof value !== "object" || value === null) return false;
   if (Array.isArray(value)) {
     for (const item of value) if (hasIntegralNumber(item)) return true;
@@ -258,8 +276,33 @@ function hasIntegralNumber(value: unknown): boolean {
   return false;
 }
 
-/** Python `json.loads(text)`, or `undefined` where Python raises. Uses `JSON.parse` when it agrees. */
+/** Whether brackets outside strings nest past Python's recursion limit somewhere in the text (a cheap upper bound). */
+function mayNestTooDeep(text: string): boolean {
+  if (text.length <= PY_RECURSION_LIMIT) return false;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === 0x5c) i++;
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) {
+      inString = true;
+    } else if (code === 0x5b || code === 0x7b) {
+      if (++depth > PY_RECURSION_LIMIT) return true;
+    } else if (code === 0x5d || code === 0x7d) {
+      depth--;
+    }
+  }
+  return false;
+}
+
+/**
+ * Python `json.loads(text)`, or `undefined` where Python raises `JSONDecodeError`. Uses `JSON.parse` when it agrees.
+ * Throws `RecursionError` where Python's scanner nests past the recursion limit.
+ */
 export function decodePythonJson(text: string): { value: unknown } | undefined {
+  if (mayNestTooDeep(text)) return decodeWhole(text);
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -1,5 +1,6 @@
 import { ValueError } from "../../errors/value-error.js";
 import { isPySpace, pyLstrip } from "./py-chars.js";
+import { emptyObjectBodyVerdict, UNDECIDED } from "./empty-object-scan.js";
 import { isQuote, type RepairCursor } from "./repair-cursor.js";
 import { type PyDict, isPyDict, updateDict } from "./repair-values.js";
 
@@ -128,8 +129,33 @@ function stripComments(body: string): string {
 
 type EmptyObjectReading = { kind: "keep" } | { kind: "array" } | { kind: "object"; text: string };
 
-/** An object read as `{}` although it held text: keep it, re-read it as an array, or unescape `\"key\":` and re-read it. */
+/**
+ * An object read as `{}` although it held text: keep it, re-read it as an array, or unescape `\"key\":` and re-read
+ * it. The body runs from `start` to one character past where reading stopped, less a final `}`.
+ */
 function classifyEmptyObject(p: RepairCursor, start: number): EmptyObjectReading {
+  let end = Math.min(p.pos + 1, p.length);
+  if (end > start && p.chars[end - 1] === "}") end--;
+  const first = p.nextWhere("non-space", isNotSpace, start);
+  if (first >= end) return { kind: "keep" };
+  const quote = p.chars[first + 1];
+  if (p.chars[first] === "\\" && (quote === '"' || quote === "'") && first + 1 < end) {
+    const escapedKey = p.nextIndexWhere(`escaped-key-${quote}`, (c, i) => c[i] === "\\" && c[i + 1] === quote && c[i + 2] === ":", first);
+    if (escapedKey + 3 <= end) {
+      const attempted = p.slice(start - 1, p.pos + 1);
+      return { kind: "object", text: attempted.replaceAll('\\"', '"').replaceAll("\\'", "'") };
+    }
+  }
+  const verdict = emptyObjectBodyVerdict(p, start, end);
+  return verdict === UNDECIDED ? classifyEmptyObjectByScan(p, start) : { kind: verdict };
+}
+
+function isNotSpace(ch: string): boolean {
+  return !isPySpace(ch);
+}
+
+/** json_repair's own reading of the body (slices and scans it); the memoised automaton defers to it at one edge. */
+function classifyEmptyObjectByScan(p: RepairCursor, start: number): EmptyObjectReading {
   const attempted = p.slice(start - 1, p.pos + 1);
   let body = attempted.slice(1);
   if (body.endsWith("}")) body = body.slice(0, -1);
@@ -164,7 +190,7 @@ function rereadEmptyObject(p: RepairCursor, start: number): { value: unknown } |
   const reading = classifyEmptyObject(p, start);
   if (reading.kind === "keep") return undefined;
   if (reading.kind === "object") {
-    p.chars.splice(start - 1, p.pos + 1 - (start - 1), ...Array.from(reading.text));
+    p.splice(start - 1, p.pos + 1 - (start - 1), ...Array.from(reading.text));
     p.pos = start;
     const value = p.within("key", () => p.readObject());
     p.deferredContexts.push("key");
@@ -191,7 +217,7 @@ export function readObject(p: RepairCursor): unknown {
     const [key, keyStart] = readKey(p, obj);
     if (p.inContext("array") && obj.has(key) && !isValue && duplicateStartsNewObject(p, keyStart)) {
       p.pos = keyStart - 1;
-      p.chars.splice(keyStart, 0, "{");
+      p.splice(keyStart, 0, "{");
       break;
     }
     p.skipSpaces();

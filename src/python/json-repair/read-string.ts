@@ -9,6 +9,10 @@ import { StringScanState } from "./string-scan-state.js";
 
 const NO_SHORTCUT = Symbol("no shortcut");
 
+function isQuoteOrAlnum(ch: string): boolean {
+  return isQuote(ch) || isPyAlnum(ch);
+}
+
 /** A `"..."` with no backslash or line break, followed by what the context expects: taken as is. */
 function readSimpleQuoted(p: RepairCursor): string | undefined {
   if (p.at() !== '"') return undefined;
@@ -47,8 +51,8 @@ function readFencedJson(p: RepairCursor): unknown {
 function openString(p: RepairCursor): StringScanState | { value: unknown } {
   let ch = p.at();
   if (ch === "#" || ch === "/") return { value: p.readComment() };
-  while (ch !== undefined && !isQuote(ch) && !isPyAlnum(ch)) {
-    p.pos++;
+  if (ch !== undefined && !isQuote(ch) && !isPyAlnum(ch)) {
+    p.pos = p.nextWhere("quote-or-alnum", isQuoteOrAlnum, p.pos);
     ch = p.at();
   }
   if (ch === undefined) return { value: "" };
@@ -174,6 +178,7 @@ function colonEndsKey(p: RepairCursor, s: StringScanState): boolean {
 function scanBody(p: RepairCursor, s: StringScanState): string | undefined {
   let ch = p.at();
   while (ch !== undefined && (ch !== s.close || s.inLowQuoteSpan)) {
+    p.spendString(1);
     const context = p.current;
     if (s.missingQuotes) {
       if (context === "key" && (ch === ":" || isPySpace(ch))) break;
@@ -259,7 +264,7 @@ function scanBody(p: RepairCursor, s: StringScanState): string | undefined {
       ch = p.at();
       continue;
     }
-    if (ch === s.close && s.text !== "" && s.last !== "\\") {
+    if (ch === s.close && !s.isEmpty && s.last !== "\\") {
       const verdict = judgeClosingQuote(p, s);
       ch = p.at();
       if (verdict === "stop") break;

@@ -1,3 +1,5 @@
+import { BACKSLASH_RUN_REACH, BackslashRuns, DistanceTable, type EditReach, type IndexTest, NO_REACH } from "./lookahead-tables.js";
+import { ValueError } from "../../errors/value-error.js";
 import { isPySpace } from "./py-chars.js";
 
 /** Where the parser is inside the document: reading an object key, an object value, or an array item. */
@@ -16,15 +18,102 @@ export function isQuote(ch: string | undefined): boolean {
  * stack of contexts, and the look-ahead primitives the heuristics are written with. Offsets
  * passed to `at`, `spacesEnd` and `findUnescaped` are relative to the read position.
  */
+/**
+ * Work allowed per character of the text, and in all (see `RepairCursor.spend`); string bodies, the costliest thing
+ * json_repair re-reads, have their own allowance.
+ */
+const WORK_PER_CHARACTER = 24;
+const STRING_WORK_PER_CHARACTER = 4;
+const WORK_BASE = 50_000;
+
 export abstract class RepairCursor {
   chars: string[];
   pos = 0;
   readonly contexts: RepairContext[] = [];
   /** Contexts to enter for the next value read (set after an object was re-read as an array). */
   deferredContexts: RepairContext[] = [];
+  /** Bumped by every edit of `chars`; memoised look-ahead answers of an older version are dropped. */
+  version = 0;
+  /** Characters examined so far (reads, look-aheads, slices, table updates): the work done. */
+  steps = 0;
+  /** The most work allowed (see `spend`). */
+  private readonly budget: number;
+  /** Characters of string bodies scanned so far (strings re-read after a backtrack count again). */
+  stringSteps = 0;
+  private readonly stringBudget: number;
+  private readonly tables = new Map<string, DistanceTable>();
+  private runs: BackslashRuns | null = null;
+  private readonly countSteps = (steps: number): void => {
+    this.spend(steps);
+  };
 
   constructor(text: string) {
     this.chars = Array.from(text);
+    this.budget = WORK_PER_CHARACTER * this.chars.length + WORK_BASE;
+    this.stringBudget = STRING_WORK_PER_CHARACTER * this.chars.length + WORK_BASE;
+  }
+
+  /** Counts characters of a string body read (see `spend`). */
+  spendString(chars: number): void {
+    this.stringSteps += chars;
+    if (this.stringSteps > this.stringBudget) this.spend(0);
+  }
+
+  /**
+   * Counts work. json_repair's heuristics re-read text, and hostile replies make that quadratic or worse (seconds to
+   * hours in Python); tsdspy keeps every repair linear by stopping with a `ValueError` once the work passes a fixed
+   * amount per character, far above what real replies need (docs/compat.md).
+   */
+  spend(steps: number): void {
+    this.steps += steps;
+    if (this.steps > this.budget || this.stringSteps > this.stringBudget) {
+      throw new ValueError(
+        `Cannot repair this JSON in linear time: json_repair's heuristics would re-read the text over and over ` +
+          `(${this.chars.length} characters; tsdspy stops after ${this.budget} steps). The reply is hostile or degenerate: ask the LM again.`,
+      );
+    }
+  }
+
+  /** Edits the text (json_repair re-reads some spans after rewriting them); the look-ahead tables follow. */
+  splice(start: number, deleteCount: number, ...items: string[]): void {
+    this.chars.splice(start, deleteCount, ...items);
+    this.spend((this.chars.length - start) >> 6); // a native copy
+    this.version++;
+    this.runs?.edit(start, deleteCount, items.length);
+    for (const table of this.tables.values()) table.edit(start, deleteCount, items.length);
+  }
+
+  /**
+   * The first absolute index at or after `from` whose character satisfies `test` (`length` when none), from a table
+   * kept for the text: repeated look-aheads over the same span cost O(1) instead of re-scanning it.
+   */
+  nextWhere(key: string, test: (ch: string) => boolean, from: number): number {
+    return this.nextIndexWhere(key, (chars, i) => test(chars[i] as string), from);
+  }
+
+  /**
+   * Like `nextWhere`, with a test that may look at the neighbours of index `i` (a short pattern; `reach` says how far
+   * right of an edit its answers can change).
+   */
+  nextIndexWhere(key: string, test: IndexTest, from: number, reach: EditReach = NO_REACH): number {
+    let table = this.tables.get(key);
+    if (table === undefined) {
+      table = new DistanceTable(this.chars, test, reach, this.countSteps);
+      this.tables.set(key, table);
+    }
+    return table.next(from);
+  }
+
+  /** Per-text caches of look-ahead answers (dropped when the text is edited). */
+  readonly memos = new Map<string, { version: number; memo: unknown }>();
+
+  /** The memo stored under `key` for the current text version, created by `make` when missing or stale. */
+  memo<T>(key: string, make: () => T): T {
+    const entry = this.memos.get(key);
+    if (entry !== undefined && entry.version === this.version) return entry.memo as T;
+    const memo = make();
+    this.memos.set(key, { version: this.version, memo });
+    return memo;
   }
 
   abstract readValue(): unknown;
@@ -39,6 +128,7 @@ export abstract class RepairCursor {
 
   /** The character at `pos + offset`; negative absolute positions count from the end, as in Python. */
   at(offset = 0): string | undefined {
+    if (++this.steps > this.budget) this.spend(0);
     let index = this.pos + offset;
     if (index < 0) index += this.chars.length;
     return this.chars[index];
@@ -46,6 +136,7 @@ export abstract class RepairCursor {
 
   /** The text between two absolute positions. */
   slice(start: number, end: number): string {
+    this.spend(Math.max(0, end - start));
     return this.chars.slice(Math.max(0, start), end).join("");
   }
 
@@ -68,12 +159,18 @@ export abstract class RepairCursor {
   }
 
   skipSpaces(): void {
-    while (isPySpace(this.chars[this.pos])) this.pos++;
+    while (isPySpace(this.chars[this.pos])) {
+      this.pos++;
+      this.spend(1);
+    }
   }
 
   /** The offset of the first non-space character at or after `offset`. */
   spacesEnd(offset = 0): number {
-    while (isPySpace(this.chars[this.pos + offset])) offset++;
+    while (isPySpace(this.chars[this.pos + offset])) {
+      offset++;
+      this.spend(1);
+    }
     return offset;
   }
 
@@ -82,17 +179,24 @@ export abstract class RepairCursor {
    * backslashes (counted from `offset` on); the distance to the end when there is none.
    */
   findUnescaped(targets: string | readonly string[], offset = 0): number {
-    const chars = this.chars;
-    let slashes = 0;
-    for (let i = this.pos + offset; i < chars.length; i++) {
-      const ch = chars[i] as string;
-      if (ch === "\\") {
-        slashes++;
-        continue;
-      }
-      if ((typeof targets === "string" ? ch === targets : targets.includes(ch)) && slashes % 2 === 0) return i - this.pos;
-      slashes = 0;
-    }
-    return chars.length - this.pos;
+    const start = Math.max(0, this.pos + offset);
+    const n = this.chars.length;
+    if (start >= n) return n - this.pos;
+    const set = typeof targets === "string" ? targets : targets.join("");
+    // The first target at or after `start` counts if an even number of backslashes (from `start` on) precede it;
+    // otherwise the search goes on after it, where the count starts afresh (a target is not a backslash).
+    const isTarget: IndexTest = (chars, i) => set.includes(chars[i] as string);
+    const j = this.nextIndexWhere(`target:${set}`, isTarget, start);
+    if (j >= n) return n - this.pos;
+    if (Math.min(this.backslashesBefore(j), j - start) % 2 === 0) return j - this.pos;
+    const unescaped: IndexTest = (chars, i) => isTarget(chars, i) && this.backslashesBefore(i) % 2 === 0;
+    return this.nextIndexWhere(`unescaped:${set}`, unescaped, j + 1, BACKSLASH_RUN_REACH) - this.pos;
   }
+
+  /** How many backslashes immediately precede index `i`. */
+  backslashesBefore(i: number): number {
+    this.runs ??= new BackslashRuns(this.chars, this.countSteps);
+    return this.runs.before(i);
+  }
+
 }

@@ -1,3 +1,4 @@
+import { RecursionError } from "../../errors/recursion-error.js";
 import { isPyAlpha, isPyDigit, isPySpace } from "./py-chars.js";
 import { rawDecodePythonJson } from "./python-json.js";
 import { readArray } from "./read-array.js";
@@ -13,8 +14,15 @@ import { pyTruthy, sameShape } from "./repair-values.js";
  * a value - prose is skipped - and the first `{`/`[` after prose is tried as strict JSON first.
  * Inside containers, strings, bare words, numbers and literals are read with repairs.
  */
+/**
+ * How deep values may nest while repairing. json_repair recurses through several Python frames per level and turns
+ * the RecursionError into a ValueError; this limit stands for that (a few hundred levels in CPython).
+ */
+const REPAIR_DEPTH_LIMIT = 400;
+
 export class JsonRepairParser extends RepairCursor {
   private triedStrictSuffix = false;
+  private depth = 0;
 
   readString(): unknown {
     return readString(this);
@@ -51,6 +59,15 @@ export class JsonRepairParser extends RepairCursor {
   }
 
   readValue(): unknown {
+    if (++this.depth > REPAIR_DEPTH_LIMIT) throw new RecursionError("maximum recursion depth exceeded");
+    try {
+      return this.readValueAt();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private readValueAt(): unknown {
     if (this.deferredContexts.length > 0) {
       const deferred = this.deferredContexts;
       this.deferredContexts = [];

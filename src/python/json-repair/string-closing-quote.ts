@@ -22,9 +22,7 @@ function onlySpacesBefore(p: RepairCursor, end: number): boolean {
 
 /** A closing quote at the read position inside a `[...]` run without spaces, whose `]` is still ahead (a regex class). */
 export function quoteInBracketRun(p: RepairCursor, s: StringScanState): boolean {
-  const start = s.bracketStart;
-  if (start === null) return false;
-  for (const ch of s.text.slice(start)) if (isPySpace(ch)) return false;
+  if (!s.bracketOpen || s.spaceAfterBracket) return false;
   return p.at(p.findUnescaped("]", 1)) === "]";
 }
 
@@ -56,6 +54,39 @@ export function braceBeforeFenceIsText(p: RepairCursor, s: StringScanState, fenc
     quote = p.findUnescaped(s.close, quote + 1);
   }
   return false;
+}
+
+/**
+ * From the quote at absolute index `at`: do the quotes that follow (up to a `]` or the end) pair up? json_repair walks
+ * them two by two on every candidate closing quote of an array item; the answers are memoised per quote, so a run of
+ * quotes is walked once.
+ */
+function quotesPairUp(p: RepairCursor, close: string, at: number): boolean {
+  const memo = p.memo(`quotes-pair-up:${close}`, () => new Map<number, boolean>());
+  const chain: number[] = [];
+  let verdict: boolean | undefined;
+  let quote = at;
+  for (;;) {
+    const known = memo.get(quote);
+    if (known !== undefined) {
+      verdict = known;
+      break;
+    }
+    chain.push(quote);
+    const first = p.pos + p.findUnescaped([close, "]"], quote + 1 - p.pos);
+    if (p.chars[first] !== close) {
+      verdict = false;
+      break;
+    }
+    const second = p.pos + p.findUnescaped([close, "]"], first + 1 - p.pos);
+    if (p.chars[second] !== close) {
+      verdict = true;
+      break;
+    }
+    quote = second;
+  }
+  for (const q of chain) memo.set(q, verdict);
+  return verdict;
 }
 
 /** In a bare-word object value, a quote that opens the next `"key":` ends the word before it. */
@@ -134,18 +165,7 @@ export function judgeClosingQuote(p: RepairCursor, s: StringScanState): QuoteVer
     return "undecided";
   }
   if (p.current === "array") {
-    let even = true;
-    while (ch === close) {
-      i = p.findUnescaped([close, "]"], i + 1);
-      ch = p.at(i);
-      if (ch !== close) {
-        even = false;
-        break;
-      }
-      i = p.findUnescaped([close, "]"], i + 1);
-      ch = p.at(i);
-    }
-    if (even) {
+    if (quotesPairUp(p, close, p.pos + i)) {
       s.unmatchedQuote = !s.unmatchedQuote;
       keepAsText(p, s);
       return "continue";

@@ -97,28 +97,76 @@ function opensNestedContainer(p: RepairCursor, offset: number): boolean {
   return true;
 }
 
+interface BalancedMemo {
+  /** Absolute start of a container → absolute index past its closer (`null`: it never closes). */
+  byOpener: Map<number, number | null>;
+  /** `position * 4 + closer` at checkpoints where a scan had one container open → where that container closes. */
+  byCheckpoint: Map<number, number | null>;
+}
+
+const CLOSER_CODES: Record<string, number> = { "]": 1, "}": 2, ")": 3 };
+const CHECKPOINT = 16;
+
 /**
  * If a balanced `[...]`, `{...}` or `(...)` starts at `offset` (quotes inside are skipped whole),
  * the offset just past its closer; `null` when it never closes. Any other character: `offset`.
+ *
+ * A scan's course depends only on where it is and which containers are open, so answers are memoised: for every
+ * container opened inside a scan (where it closes), and at checkpoints where only the outer container is open.
+ * Repeated look-aheads over the same unclosed text (json_repair asks at every such comma) then cost O(1) each.
  */
 export function skipBalancedContainer(p: RepairCursor, offset: number): number | null {
   const opener = p.at(offset);
   if (opener === undefined || !(opener in CLOSERS)) return offset;
+  const memo = p.memo<BalancedMemo>("balanced-container", () => ({ byOpener: new Map(), byCheckpoint: new Map() }));
+  const base = p.pos;
+  const start = base + offset;
+  const known = memo.byOpener.get(start);
+  if (known !== undefined) return known === null ? null : known - base;
   const expected = [CLOSERS[opener] as string];
-  for (let i = offset + 1; ; i++) {
+  const openedAt: number[] = [start];
+  const checkpoints: number[] = [];
+  let end: number | null | undefined;
+  for (let i = offset + 1; end === undefined; i++) {
+    const absolute = base + i;
+    if (expected.length === 1 && absolute % CHECKPOINT === 0) {
+      const key = absolute * 4 + (CLOSER_CODES[expected[0] as string] as number);
+      const reached = memo.byCheckpoint.get(key);
+      if (reached !== undefined) {
+        end = reached;
+        break;
+      }
+      checkpoints.push(key);
+    }
     const ch = p.at(i);
-    if (ch === undefined) return null;
-    if (isQuote(ch)) {
+    if (ch === undefined) {
+      end = null;
+    } else if (isQuote(ch)) {
       const closer = closingQuoteFor(ch);
       i = p.findUnescaped(closer, i + 1);
-      if (p.at(i) !== closer) return null;
+      if (p.at(i) !== closer) end = null;
     } else if (ch in CLOSERS && opensNestedContainer(p, i)) {
-      expected.push(CLOSERS[ch] as string);
+      const inner = memo.byOpener.get(absolute);
+      if (inner === null) {
+        end = null;
+      } else if (inner !== undefined) {
+        i = inner - base - 1; // an earlier scan saw this container close: skip it
+      } else {
+        expected.push(CLOSERS[ch] as string);
+        openedAt.push(absolute);
+      }
     } else if (ch === expected[expected.length - 1]) {
       expected.pop();
-      if (expected.length === 0) return i + 1;
+      const from = openedAt.pop() as number;
+      if (expected.length === 0) end = absolute + 1;
+      else memo.byOpener.set(from, absolute + 1);
     }
   }
+  // Containers still open when the text (or a quote) ran out never close; the outer one ends where the scan ended.
+  memo.byOpener.set(start, end as number | null);
+  for (const from of openedAt) memo.byOpener.set(from, end === null ? null : (end as number));
+  for (const key of checkpoints) memo.byCheckpoint.set(key, end as number | null);
+  return end === null ? null : (end as number) - base;
 }
 
 /** After a container that followed a code fence: the object closes, or the next member starts. */

@@ -1,3 +1,4 @@
+import { isPySpace } from "./py-chars.js";
 import type { RepairCursor } from "./repair-cursor.js";
 
 /** Marks an open „low-high" quote span: while one is open, the string's own quote does not close it. */
@@ -5,7 +6,11 @@ const LOW_QUOTE_SPAN = "\u0000";
 
 /** The state of one string being read: its text so far, its quotes, and the heuristics' memory. */
 export class StringScanState {
-  text = "";
+  /** The text read so far, in pieces (joined on demand), so appending and undoing a backslash cost O(1). */
+  private readonly parts: string[] = [];
+  private joined: string | null = "";
+  /** The last UTF-16 unit of the text (`undefined` while empty). */
+  private lastUnit: string | undefined = undefined;
   /** The string had no opening quote (a bare word). */
   missingQuotes = false;
   /** The string opened with `""` and may close with `""`. */
@@ -23,8 +28,10 @@ export class StringScanState {
   noDelimiterAhead = false;
   /** `{` in the text not yet matched by `}`. */
   openBraces = 0;
-  /** Where the text after the last unclosed `[` starts (a regex character class, maybe). */
-  bracketStart: number | null = null;
+  /** The text has a `[` not closed by a later `]` (a regex character class, maybe)… */
+  bracketOpen = false;
+  /** …and whitespace after that `[`. */
+  spaceAfterBracket = false;
   private readonly findCache = new Map<string, [start: number, match: number | null]>();
 
   /** The quote that currently ends the string (a sentinel while a „ span is open). */
@@ -37,25 +44,48 @@ export class StringScanState {
   }
 
   get last(): string | undefined {
-    return this.text.length === 0 ? undefined : this.text[this.text.length - 1];
+    return this.lastUnit;
+  }
+
+  get isEmpty(): boolean {
+    return this.lastUnit === undefined;
+  }
+
+  /** The text read so far. */
+  get text(): string {
+    if (this.joined === null) {
+      this.joined = this.parts.join("");
+      this.parts.length = 0;
+      if (this.joined !== "") this.parts.push(this.joined);
+    }
+    return this.joined;
   }
 
   /** Appends text, keeping the brace and bracket bookkeeping. */
   append(content: string): void {
-    const base = this.text.length;
-    this.text += content;
+    if (content === "") return;
+    this.parts.push(content);
+    this.joined = null;
+    this.lastUnit = content[content.length - 1];
     for (let i = 0; i < content.length; i++) {
-      const ch = content[i];
+      const ch = content[i] as string;
       if (ch === "{") this.openBraces++;
       else if (ch === "}" && this.openBraces > 0) this.openBraces--;
-      else if (ch === "[") this.bracketStart = base + i + 1;
-      else if (ch === "]") this.bracketStart = null;
+      else if (ch === "[") {
+        this.bracketOpen = true;
+        this.spaceAfterBracket = false;
+      } else if (ch === "]") this.bracketOpen = false;
+      else if (this.bracketOpen && isPySpace(ch)) this.spaceAfterBracket = true;
     }
   }
 
   /** Replaces the trailing backslash by `content` (an escape was resolved). */
   replaceBackslash(content: string): void {
-    this.text = this.text.slice(0, -1);
+    const piece = this.parts.pop() as string;
+    if (piece.length > 1) this.parts.push(piece.slice(0, -1));
+    this.joined = null;
+    const before = this.parts[this.parts.length - 1];
+    this.lastUnit = before === undefined ? undefined : before[before.length - 1];
     this.append(content);
   }
 

@@ -1,3 +1,5 @@
+import { RecursionError } from "../../errors/recursion-error.js";
+import { PY_RECURSION_LIMIT } from "../recursion-limit.js";
 import type { PyNode } from "./ast-node.js";
 import { DisplayParser } from "./parse-displays.js";
 import { KEYWORDS, otherNode } from "./token-stream.js";
@@ -10,6 +12,22 @@ import type { Token } from "./tokenize.js";
  * non-literal text gives literal_eval's `ValueError` and invalid text a `SyntaxError`.
  */
 
+/**
+ * How deep the AST may nest: CPython 3.11 builds it under a C recursion limit of three times the recursion limit
+ * (less the frames in use) and raises `RecursionError: maximum recursion depth exceeded during ast construction`.
+ * Chains (`- - x`, `not not x`, `a ** b ** c`, `a if b else c if …`, `lambda: lambda: …`, `a + b + …`, `x.a[0]()…`)
+ * are parsed in loops, so only bracket nesting (at most 200, the tokenizer's limit) and lambda defaults recurse;
+ * `RECURSION_LIMIT` bounds the latter.
+ */
+const AST_DEPTH_LIMIT = 3 * PY_RECURSION_LIMIT - 14;
+const RECURSION_LIMIT = 400;
+
+function tooDeep(): never {
+  throw new RecursionError("maximum recursion depth exceeded during ast construction");
+}
+
+const UNARY_OPS: Record<string, "UAdd" | "USub" | "Invert"> = { "+": "UAdd", "-": "USub", "~": "Invert" };
+
 const COMPARE_OPS = new Set(["==", "!=", "<", "<=", ">", ">="]);
 const BINARY_LEVELS: string[][] = [["|"], ["^"], ["&"], ["<<", ">>"], ["+", "-"], ["*", "/", "//", "%", "@"]];
 const BIN_OP_NAMES: Record<string, string> = {
@@ -18,6 +36,22 @@ const BIN_OP_NAMES: Record<string, string> = {
 };
 
 class ExpressionParser extends DisplayParser {
+  /** How deep the AST under construction nests at the read position. */
+  private depth = 0;
+  /** Nested `expression()` calls (JavaScript recursion). */
+  private recursion = 0;
+
+  /** Runs `parse` with the AST `levels` deeper. */
+  private deeper<T>(levels: number, parse: () => T): T {
+    if (this.depth + levels > AST_DEPTH_LIMIT) tooDeep();
+    this.depth += levels;
+    try {
+      return parse();
+    } finally {
+      this.depth -= levels;
+    }
+  }
+
   parseEval(): PyNode {
     const node = this.expressions();
     while (this.tok.kind === "newline") this.i++;
@@ -37,19 +71,37 @@ class ExpressionParser extends DisplayParser {
     return { kind: "Tuple", line, elts };
   }
 
+  /**
+   * `lambda …: expression`, or `disjunction ['if' disjunction 'else' expression]`. The trailing expression of a
+   * lambda or of an `else` is read by the same loop, one AST level deeper each time.
+   */
   protected expression(): PyNode {
-    if (this.isWord("lambda")) return this.lambda();
-    const line = this.tok.line;
-    const body = this.disjunction();
-    if (!this.eatWord("if")) return body;
-    this.disjunction();
-    if (!this.eatWord("else")) this.fail("expected 'else' after 'if' expression");
-    this.expression();
-    return otherNode("IfExp", line);
+    if (++this.recursion > RECURSION_LIMIT) tooDeep();
+    const base = this.depth;
+    try {
+      let outer: PyNode | null = null;
+      for (;;) {
+        const line = this.tok.line;
+        if (this.isWord("lambda")) {
+          this.lambdaParameters();
+          outer ??= otherNode("Lambda", line);
+        } else {
+          const body = this.disjunction();
+          if (!this.eatWord("if")) return outer ?? body;
+          this.disjunction();
+          if (!this.eatWord("else")) this.fail("expected 'else' after 'if' expression");
+          outer ??= otherNode("IfExp", line);
+        }
+        if (++this.depth > AST_DEPTH_LIMIT) tooDeep();
+      }
+    } finally {
+      this.depth = base;
+      this.recursion--;
+    }
   }
 
-  private lambda(): PyNode {
-    const line = this.tok.line;
+  /** `lambda` and its parameters through the `:` (the body is read by the caller). */
+  private lambdaParameters(): void {
     this.i++;
     let sawDefault = false;
     let bareStar = false;
@@ -73,7 +125,7 @@ class ExpressionParser extends DisplayParser {
         this.i++;
         bareStar = false;
         if (this.eatOp("=")) {
-          this.expression();
+          this.deeper(1, () => this.expression());
           sawDefault = true;
         } else if (sawDefault) {
           this.fail("non-default argument follows default argument");
@@ -85,8 +137,6 @@ class ExpressionParser extends DisplayParser {
     }
     if (bareStar) this.fail("named arguments must follow bare *");
     this.expectOp(":");
-    this.expression();
-    return otherNode("Lambda", line);
   }
 
   private disjunction(): PyNode {
@@ -105,10 +155,16 @@ class ExpressionParser extends DisplayParser {
     return otherNode("BoolOp", line);
   }
 
+  /** `not`* comparison, read in a loop (`not not … x` may chain thousands deep). */
   private inversion(): PyNode {
-    const line = this.tok.line;
-    if (this.eatWord("not")) return { kind: "UnaryOp", line, op: "Not", operand: this.inversion() };
-    return this.comparison();
+    const lines: number[] = [];
+    while (this.isWord("not")) {
+      lines.push(this.tok.line);
+      this.i++;
+    }
+    let node = this.deeper(lines.length, () => this.comparison());
+    for (let k = lines.length - 1; k >= 0; k--) node = { kind: "UnaryOp", line: lines[k] as number, op: "Not", operand: node };
+    return node;
   }
 
   private compareOperator(): boolean {
@@ -141,41 +197,61 @@ class ExpressionParser extends DisplayParser {
     if (level === BINARY_LEVELS.length) return this.factor();
     const ops = BINARY_LEVELS[level] as string[];
     let left = this.binary(level + 1);
-    for (;;) {
+    for (let chain = 1; ; chain++) {
       const t = this.tok;
       if (t.kind !== "op" || !ops.includes(t.text)) return left;
       this.i++;
-      const right = this.binary(level + 1);
+      // `a + b + c` nests to the left: the right operand sits one level deeper per operator so far.
+      const right = this.deeper(chain, () => this.binary(level + 1));
       left = { kind: "BinOp", line: left.line, op: BIN_OP_NAMES[t.text] as string, left, right };
     }
   }
 
+  /**
+   * `factor: ('+'|'-'|'~') factor | power` and `power: ['await'] primary ['**' factor]`, read in a loop: unary
+   * operators and right-associative `**` may chain thousands deep.
+   */
   private factor(): PyNode {
-    const t = this.tok;
-    if (t.kind === "op" && (t.text === "+" || t.text === "-" || t.text === "~")) {
-      this.i++;
-      const op = t.text === "+" ? "UAdd" : t.text === "-" ? "USub" : "Invert";
-      return { kind: "UnaryOp", line: t.line, op, operand: this.factor() };
+    const links: Array<{ unary: Array<{ op: "UAdd" | "USub" | "Invert"; line: number }>; base: PyNode; line: number }> = [];
+    let levels = 0;
+    for (;;) {
+      const unary: Array<{ op: "UAdd" | "USub" | "Invert"; line: number }> = [];
+      for (let t = this.tok; t.kind === "op" && t.text in UNARY_OPS; t = this.tok) {
+        unary.push({ op: UNARY_OPS[t.text] as "UAdd" | "USub" | "Invert", line: t.line });
+        this.i++;
+      }
+      levels += unary.length;
+      const line = this.tok.line;
+      const base = this.deeper(levels, () => this.awaitPrimary());
+      links.push({ unary, base, line });
+      if (!this.eatOp("**")) break;
+      levels++;
     }
-    return this.power();
+    let node: PyNode | null = null;
+    for (let k = links.length - 1; k >= 0; k--) {
+      const link = links[k] as (typeof links)[number];
+      let built: PyNode = node === null ? link.base : { kind: "BinOp", line: link.line, op: "Pow", left: link.base, right: node };
+      for (let u = link.unary.length - 1; u >= 0; u--) {
+        const { op, line } = link.unary[u] as { op: "UAdd" | "USub" | "Invert"; line: number };
+        built = { kind: "UnaryOp", line, op, operand: built };
+      }
+      node = built;
+    }
+    return node as PyNode;
   }
 
-  private power(): PyNode {
+  private awaitPrimary(): PyNode {
     const line = this.tok.line;
-    let base: PyNode;
-    if (this.eatWord("await")) {
-      this.primary();
-      base = otherNode("Await", line);
-    } else {
-      base = this.primary();
-    }
-    if (!this.eatOp("**")) return base;
-    return { kind: "BinOp", line, op: "Pow", left: base, right: this.factor() };
+    if (!this.eatWord("await")) return this.primary();
+    this.primary();
+    return otherNode("Await", line);
   }
 
   private primary(): PyNode {
     let node = this.atom();
-    for (;;) {
+    for (let chain = 1; ; chain++) {
+      // `x.a[0]()` nests to the left, one level per trailer.
+      if (this.depth + chain > AST_DEPTH_LIMIT) tooDeep();
       if (this.eatOp(".")) {
         if (this.tok.kind !== "name" || KEYWORDS.has(this.tok.text)) this.fail();
         this.i++;
