@@ -171,6 +171,10 @@ export class GEPA extends Teleprompter<GEPACompileOptions> {
     const runDir = o.runDir ?? o.logDir ?? null;
     const minibatchSize = o.reflectionMinibatchSize ?? 3;
     const predictors = student.namedPredictors();
+    const seedCandidate: Candidate = Object.fromEntries(predictors.map(([name, p]) => [name, (p as unknown as { signature: { instructions: string } }).signature.instructions]));
+    if (Object.keys(seedCandidate).length === 0) {
+      throw new ValueError("seed_candidate must contain at least one component text. GEPA optimizes the instructions of the program's predictors; this program has none.");
+    }
     const runOptions = resolveRunOptions({ ...o, runDir }, { trackStats: false });
     const run = await OptimizerRun.open({
       optimizer: "GEPA",
@@ -214,8 +218,6 @@ export class GEPA extends Teleprompter<GEPACompileOptions> {
       reflectionMinibatchSize: minibatchSize,
       logger: run.logger,
     });
-    const seedCandidate: Candidate = Object.fromEntries(predictors.map(([name, p]) => [name, (p as unknown as { signature: { instructions: string } }).signature.instructions]));
-    if (Object.keys(seedCandidate).length === 0) throw new ValueError("seed_candidate must contain at least one component text.");
 
     const rng = new PythonRandom(seed);
     run.trackRng("gepa", rng);
