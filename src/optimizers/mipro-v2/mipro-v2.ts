@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { getSettings, withSettings, type Settings } from "../../context/settings.js";
+import { MetricError } from "../../errors/metric-error.js";
 import { ValueError } from "../../errors/value-error.js";
 import { Evaluate } from "../../evaluate/evaluate.js";
 import type { Metric } from "../../evaluate/metric.js";
@@ -281,7 +282,8 @@ export class MIPROv2 extends Teleprompter<MIPROv2CompileOptions> {
         const result = await withSettings({ lm: this.taskModel }, () => evaluateWithinBudget(evaluator, candidate, { metric, devset }));
         return result.score;
       } catch (error) {
-        if (findBudgetError(error)) throw error;
+        // A budget running out stops the run; a metric that returns no score is a bug to fix, not a 0 score.
+        if (findBudgetError(error) || error instanceof MetricError) throw error;
         run.logger.error(`An exception occurred during evaluation: ${error instanceof Error ? error.message : String(error)}`);
         return 0.0;
       }
