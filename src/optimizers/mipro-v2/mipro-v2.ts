@@ -147,7 +147,7 @@ export class MIPROv2 extends Teleprompter<MIPROv2CompileOptions> {
     super();
     const auto = options.auto === undefined ? "light" : options.auto;
     if (auto !== null && !(auto in AUTO_RUN_SETTINGS)) {
-      throw new ValueError(`Invalid value for auto: ${pyStr(auto)}. Must be one of ${ALLOWED_AUTO}.`);
+      throw new ValueError(`Invalid value for auto: ${pyStr(auto)}. Must be one of ${ALLOWED_AUTO}. In tsdspy: auto is "light", "medium", "heavy" or null.`);
     }
     this.auto = auto;
     this.numCandidates = options.numCandidates ?? null;
@@ -160,7 +160,8 @@ export class MIPROv2 extends Teleprompter<MIPROv2CompileOptions> {
     const promptModel = options.promptModel ?? settingsLm;
     if (!promptModel || !taskModel) {
       throw new ValueError(
-        "Either provide both prompt_model and task_model or set a default LM through dspy.configure(lm=...)",
+        "Either provide both prompt_model and task_model or set a default LM through dspy.configure(lm=...) " +
+          "(in tsdspy: `new MIPROv2({ metric, promptModel, taskModel })`, or `configure({ lm })` first).",
       );
     }
     this.taskModel = taskModel;
@@ -204,15 +205,20 @@ export class MIPROv2 extends Teleprompter<MIPROv2CompileOptions> {
     const numTrialsGiven = options.numTrials ?? null;
     if (this.auto === null && this.numCandidates !== null && numTrialsGiven === null) {
       throw new ValueError(
-        `If auto is None, num_trials must also be provided. Given num_candidates=${this.numCandidates}, we'd recommend setting num_trials to ~${this.numTrialsFromCandidates(student, zeroshot, this.numCandidates)}.`,
+        `If auto is None, num_trials must also be provided. Given num_candidates=${this.numCandidates}, we'd recommend setting num_trials to ~${this.numTrialsFromCandidates(student, zeroshot, this.numCandidates)}. ` +
+          `In tsdspy: \`compile(student, { trainset, numTrials: ${this.numTrialsFromCandidates(student, zeroshot, this.numCandidates)} })\`.`,
       );
     }
     if (this.auto === null && (this.numCandidates === null || numTrialsGiven === null)) {
-      throw new ValueError("If auto is None, num_candidates must also be provided.");
+      throw new ValueError(
+        "If auto is None, num_candidates must also be provided. In tsdspy: `new MIPROv2({ metric, auto: null, numCandidates: 6 })` " +
+          "with `compile(student, { trainset, numTrials })`, or keep an `auto` preset.",
+      );
     }
     if (this.auto !== null && (this.numCandidates !== null || numTrialsGiven !== null)) {
       throw new ValueError(
-        "If auto is not None, num_candidates and num_trials cannot be set, since they would be overridden by the auto settings. Please either set auto to None, or do not specify num_candidates and num_trials.",
+        "If auto is not None, num_candidates and num_trials cannot be set, since they would be overridden by the auto settings. Please either set auto to None, or do not specify num_candidates and num_trials. " +
+          "In tsdspy: `auto: null` with `numCandidates` and `compile(student, { numTrials })`, or an `auto` preset without them.",
       );
     }
     // As DSPy: `seed or self.seed` (a compile seed of 0 falls back to the optimizer's).
@@ -240,7 +246,10 @@ export class MIPROv2 extends Teleprompter<MIPROv2CompileOptions> {
     }
     const minibatchSize = options.minibatchSize ?? 35;
     if (minibatch && minibatchSize > valset.length) {
-      throw new ValueError(`Minibatch size cannot exceed the size of the valset. Valset size: ${valset.length}.`);
+      throw new ValueError(
+        `Minibatch size cannot exceed the size of the valset. Valset size: ${valset.length}. ` +
+          `Pass \`minibatchSize: ${valset.length}\` or less to compile (default 35), or \`minibatch: false\`.`,
+      );
     }
     const minibatchFullEvalSteps = options.minibatchFullEvalSteps ?? 5;
     const programAware = options.programAwareProposer ?? true;
