@@ -206,4 +206,15 @@ describe("MIPROv2 (scripted LMs)", () => {
     expect(error).toBeInstanceOf(MetricError);
     expect((error as Error).message).toMatch(/^The metric `feedbackOnly` passed as `metric` to Evaluate \(on devset\[\d+\]\) returned an object/);
   });
+
+  it("counts an evaluation whose metric returned NaN as 0, so a NaN default score does not block every better trial", async () => {
+    const metric = function labelOrNaN(example: { label?: unknown }, prediction: { label?: unknown }) {
+      return example.label === prediction.label ? 1 : NaN;
+    };
+    const logger = warnings();
+    const compiled = await optimizer({ metric: metric as never, logger }).compile(new SimpleModule("word -> label"), { trainset, valset, numTrials: 8, minibatch: false });
+    expect(compiled.runReport.trials?.[0]).toMatchObject({ kind: "default", score: 0 });
+    expect(compiled.score).toBe(100);
+    expect(logger.lines).toContain("MIPROv2: the metric returned NaN for some example, so the evaluation's score is NaN; it counts as 0.0.");
+  });
 });

@@ -289,6 +289,11 @@ export class MIPROv2 extends Teleprompter<MIPROv2CompileOptions> {
     const evaluate = async (candidate: Module, devset: Example[]): Promise<number> => {
       try {
         const result = await withSettings({ lm: this.taskModel }, () => evaluateWithinBudget(evaluator, candidate, { metric, devset }));
+        if (Number.isNaN(result.score)) {
+          // NaN compares false with everything: a NaN default score would never be beaten (DSPy keeps it).
+          run.logger.warn("MIPROv2: the metric returned NaN for some example, so the evaluation's score is NaN; it counts as 0.0.");
+          return 0.0;
+        }
         return result.score;
       } catch (error) {
         // A budget running out stops the run; a metric that returns no score is a bug to fix, not a 0 score.
