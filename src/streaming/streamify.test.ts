@@ -152,6 +152,14 @@ describe("streamify", () => {
     expect(defaults.lmStartStatusMessage({}, {})).toBeUndefined();
   });
 
+  it("runs the program in the settings of the call, wherever the stream is read", async () => {
+    const lm = new DummyLM([{ answer: "Paris" }]);
+    const program = streamify(new Predict("question -> answer"));
+    const stream = withSettings({ lm }, () => program(QUESTION));
+    const values = await collect(stream);
+    expect((values.at(-1) as Prediction).answer).toBe("Paris");
+  });
+
   it("hands the program's error to the reader", async () => {
     const program = streamify(async () => {
       throw new ValueError("boom");

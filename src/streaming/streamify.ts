@@ -1,3 +1,4 @@
+import { AsyncResource } from "node:async_hooks";
 import type { Adapter } from "../adapters/adapter.js";
 import { getSettings, withSettings } from "../context/settings.js";
 import { withStreamSink, type StreamSink } from "../context/stream-sink.js";
@@ -60,16 +61,21 @@ export function streamify<I, P>(program: StreamableProgram<I, P>, options: Strea
   const bufferSize = options.bufferSize ?? 16;
   const run = typeof program === "function" ? program : (inputs: I, ...rest: any[]) => program.call(inputs, ...rest);
 
-  return async function* streamed(inputs: I, ...rest: any[]): AsyncGenerator<StreamValue<P>, void, undefined> {
+  // The program starts when the stream is first read, in the settings scope of the call (not of the first read).
+  return (inputs: I, ...rest: any[]) => streamed(AsyncResource.bind((body: () => Promise<P>) => body()), inputs, rest);
+
+  async function* streamed(inCallScope: (body: () => Promise<P>) => Promise<P>, inputs: I, rest: any[]): AsyncGenerator<StreamValue<P>, void, undefined> {
     const channel = new AsyncChannel<Item<P>>(bufferSize);
     const sink: StreamSink = {
       streams: (predictor) => listeners.length === 0 || byPredictor.has(predictor),
       sendPart: (part, predictor) => channel.send({ kind: "part", part, predictor, adapter: getSettings().adapter }),
       send: (value) => channel.send({ kind: "value", value }),
     };
-    const { callbacks } = getSettings();
-    const withStatus = callbacks.some((c) => c instanceof StatusStreamingCallback) ? callbacks : [...callbacks, statusCallback];
-    const running = withSettings({ callbacks: withStatus }, () => withStreamSink(sink, () => run(inputs, ...rest)));
+    const running = inCallScope(() => {
+      const { callbacks } = getSettings();
+      const withStatus = callbacks.some((c) => c instanceof StatusStreamingCallback) ? callbacks : [...callbacks, statusCallback];
+      return withSettings({ callbacks: withStatus }, () => withStreamSink(sink, () => run(inputs, ...rest)));
+    });
     running.then(
       (result) => {
         channel.send({ kind: "result", result }).catch(() => undefined);
@@ -106,5 +112,5 @@ export function streamify<I, P>(program: StreamableProgram<I, P>, options: Strea
     } finally {
       channel.close();
     }
-  };
+  }
 }
