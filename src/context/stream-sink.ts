@@ -8,10 +8,10 @@ import type { LMStreamPart } from "../lm/lm-stream-part.js";
 export interface StreamSink {
   /** Whether LM calls of this predictor stream (DSPy's `Predict._should_stream`). */
   streams(predictor: object): boolean;
-  /** One part of a streamed LM call made by `predictor`; resolves once the consumer has room for more. */
-  sendPart(part: LMStreamPart, predictor: object): Promise<void>;
-  /** Any other value for the consumer (a status message); resolves once the consumer has room for more. */
-  send(value: unknown): Promise<void>;
+  /** One part of a streamed LM call made by `predictor`; a promise to wait for when the consumer has no room. */
+  sendPart(part: LMStreamPart, predictor: object): Promise<void> | undefined;
+  /** Any other value for the consumer (a status message); a promise to wait for when the consumer has no room. */
+  send(value: unknown): Promise<void> | undefined;
 }
 
 const sinks = new AsyncLocalStorage<StreamSink | null>();

@@ -14,7 +14,8 @@ export async function callOrStreamLM(lm: LMLike, messages: Message[], params: LM
   if (!sink || !lm.stream || !sink.streams(caller)) return lm.call(messages, params);
   for await (const part of lm.stream(messages, params)) {
     if (part.type === "finish") return part.response.outputs;
-    await sink.sendPart(part, caller);
+    const full = sink.sendPart(part, caller);
+    if (full) await full;
   }
   throw new LMTransportError("The LM's stream ended without a finish event.", { model: lm.model });
 }

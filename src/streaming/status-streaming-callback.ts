@@ -42,6 +42,6 @@ export class StatusStreamingCallback implements Callback {
     const sink = activeStreamSink();
     if (!sink) return;
     const text = message();
-    if (text) sink.send(new StatusMessage(text)).catch(() => undefined);
+    if (text) sink.send(new StatusMessage(text))?.catch(() => undefined);
   }
 }

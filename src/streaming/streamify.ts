@@ -78,14 +78,14 @@ export function streamify<I, P>(program: StreamableProgram<I, P>, options: Strea
     });
     running.then(
       (result) => {
-        channel.send({ kind: "result", result }).catch(() => undefined);
+        channel.send({ kind: "result", result })?.catch(() => undefined);
         channel.end();
       },
       (error: unknown) => channel.fail(error),
     );
     try {
       for (;;) {
-        const step = await channel.next();
+        const step = channel.poll() ?? (await channel.next());
         if (step.done) return;
         const item = step.value;
         if (item.kind === "value") {

@@ -9,8 +9,9 @@ export class ChannelClosedError extends DSPyError {
 }
 
 /**
- * A buffer between one writer and one reader: `send` queues a value at once and resolves when the buffer is below
- * `capacity` again (so a fast writer waits for a slow reader); `next` takes values in order; `end` and `fail` finish it.
+ * A buffer between one writer and one reader: `send` queues a value at once and, when the buffer is over `capacity`,
+ * returns a promise that resolves once the reader made room (so a fast writer waits for a slow reader; with room it
+ * returns nothing, sparing a promise per value); `next` takes values in order; `end` and `fail` finish it.
  */
 export class AsyncChannel<T> {
   private readonly items: T[] = [];
@@ -22,11 +23,11 @@ export class AsyncChannel<T> {
 
   constructor(private readonly capacity: number) {}
 
-  send(value: T): Promise<void> {
+  send(value: T): Promise<void> | undefined {
     if (this.closed) return Promise.reject(new ChannelClosedError());
     this.items.push(value);
     this.wakeReader();
-    if (this.items.length <= this.capacity) return Promise.resolve();
+    if (this.items.length <= this.capacity) return undefined;
     return new Promise((resolve) => this.roomWaiters.push(resolve));
   }
 
@@ -49,14 +50,19 @@ export class AsyncChannel<T> {
     for (const wake of this.roomWaiters.splice(0)) wake();
   }
 
+  /** The next value if one is queued, without waiting. */
+  poll(): IteratorResult<T, undefined> | undefined {
+    if (this.items.length === 0) return undefined;
+    const value = this.items.shift() as T;
+    if (this.items.length <= this.capacity) this.roomWaiters.shift()?.();
+    return { done: false, value };
+  }
+
   /** The next value, or `done` once the writer ended; throws the writer's error. */
   async next(): Promise<IteratorResult<T, undefined>> {
     for (;;) {
-      if (this.items.length > 0) {
-        const value = this.items.shift() as T;
-        if (this.items.length <= this.capacity) this.roomWaiters.shift()?.();
-        return { done: false, value };
-      }
+      const queued = this.poll();
+      if (queued) return queued;
       if (this.failure) throw this.failure.error;
       if (this.ended) return { done: true, value: undefined };
       await new Promise<void>((resolve) => (this.readerWaiter = resolve));
