@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStreamingServer, type StreamingServer } from "./server.js";
 
@@ -47,4 +48,11 @@ describe("examples/streaming/server", () => {
     expect(data.filter((d) => d.includes('"stream_response"')).length).toBeGreaterThan(0);
     expect((await fetch(`${server.url}/nope`)).status).toBe(404);
   });
+});
+
+it("docs/streaming.md shows the server's snippet verbatim", () => {
+  const source = readFileSync(new URL("./server.ts", import.meta.url), "utf8");
+  const snippet = source.split("// #region snippet\n")[1]!.split("// #endregion")[0]!.replace(/\n$/, "");
+  const doc = readFileSync(new URL("../../docs/streaming.md", import.meta.url), "utf8");
+  expect(doc).toContain("```ts\n" + snippet + "\n```");
 });
