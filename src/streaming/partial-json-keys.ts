@@ -8,6 +8,7 @@
 export function partialJsonKeys(text: string, partial: boolean): string[] {
   const reader = new Reader(text, partial);
   reader.skipSpace();
+  if (reader.atEnd()) throw new JsonKeysError("EOF while parsing a value");
   const keys: string[] = [];
   if (reader.peek() === "{") {
     reader.object(keys);
