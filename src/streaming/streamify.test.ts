@@ -152,6 +152,23 @@ describe("streamify", () => {
     expect(defaults.lmStartStatusMessage({}, {})).toBeUndefined();
   });
 
+  it("streams DSPy's default status messages around tool calls, none for ReAct's finish tool", async () => {
+    const { Tool } = await import("../tools/tool.js");
+    const capital = new Tool(({ country }: { country: string }) => (country === "France" ? "Paris" : "?"), { name: "capital", desc: "Capital of a country.", args: { country: { type: "string" } } });
+    const finish = new Tool(() => "Completed.", { name: "finish", desc: "Done." });
+    const program = streamify(async (inputs: { country: string }) => {
+      const city = await capital.call({ country: inputs.country });
+      await finish.call({});
+      return new Prediction({ city });
+    });
+    const values = await collect(program({ country: "France" }));
+    expect(values.map((v) => (v instanceof StatusMessage ? v.message : (v as Prediction).city))).toEqual([
+      "Calling tool capital...",
+      "Tool calling finished! Querying the LLM with tool calling results...",
+      "Paris",
+    ]);
+  });
+
   it("runs the program in the settings of the call, wherever the stream is read", async () => {
     const lm = new DummyLM([{ answer: "Paris" }]);
     const program = streamify(new Predict("question -> answer"));
