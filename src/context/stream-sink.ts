@@ -10,6 +10,8 @@ export interface StreamSink {
   streams(predictor: object): boolean;
   /** One part of a streamed LM call made by `predictor`; a promise to wait for when the consumer has no room. */
   sendPart(part: LMStreamPart, predictor: object): Promise<void> | undefined;
+  /** Throws when the consumer went away, so that no further LM call is started for it. */
+  checkOpen(): void;
   /** Any other value for the consumer (a status message); a promise to wait for when the consumer has no room. */
   send(value: unknown): Promise<void> | undefined;
 }

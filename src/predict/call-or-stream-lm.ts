@@ -12,6 +12,7 @@ import type { Message } from "../lm/message.js";
 export async function callOrStreamLM(lm: LMLike, messages: Message[], params: LMParams, caller: object): Promise<LMOutput[]> {
   const sink = activeStreamSink();
   if (!sink || !lm.stream || !sink.streams(caller)) return lm.call(messages, params);
+  sink.checkOpen();
   for await (const part of lm.stream(messages, params)) {
     if (part.type === "finish") return part.response.outputs;
     const full = sink.sendPart(part, caller);

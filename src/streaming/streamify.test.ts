@@ -184,14 +184,22 @@ describe("streamify", () => {
     await expect(collect(program({}))).rejects.toThrow("boom");
   });
 
-  it("stops the LM stream when the reader stops early", async () => {
+  it("stops the LM stream when the reader stops early, and starts no other LM call for it", async () => {
     const lm = new SimLM({ cache: false });
     const program = streamify(new Predict("question -> answer"), { bufferSize: 1 });
-    const seen = await withSettings({ lm }, async () => {
+    let starts = 0;
+    let ended!: () => void;
+    const firstEnd = new Promise<void>((resolve) => (ended = resolve));
+    const counter = { onLmStart: () => void starts++, onLmEnd: () => ended() };
+    const seen = await withSettings({ lm, callbacks: [counter] }, async () => {
       let n = 0;
       for await (const _ of program(QUESTION)) if (++n === 2) break;
       return n;
     });
     expect(seen).toBe(2);
+    await firstEnd;
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+    // ChatAdapter's JSON fallback would call the LM again; the stream is closed, so it does not.
+    expect(starts).toBe(1);
   });
 });

@@ -70,6 +70,7 @@ export function streamify<I, P>(program: StreamableProgram<I, P>, options: Strea
       streams: (predictor) => listeners.length === 0 || byPredictor.has(predictor),
       sendPart: (part, predictor) => channel.send({ kind: "part", part, predictor, adapter: getSettings().adapter }),
       send: (value) => channel.send({ kind: "value", value }),
+      checkOpen: () => channel.checkOpen(),
     };
     const running = inCallScope(() => {
       const { callbacks } = getSettings();

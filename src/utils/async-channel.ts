@@ -31,6 +31,11 @@ export class AsyncChannel<T> {
     return new Promise((resolve) => this.roomWaiters.push(resolve));
   }
 
+  /** Throws `ChannelClosedError` once the reader went away. */
+  checkOpen(): void {
+    if (this.closed) throw new ChannelClosedError();
+  }
+
   /** No more values: the reader gets what is queued, then the end. */
   end(): void {
     this.ended = true;
