@@ -32,6 +32,7 @@ const ALLOWED: LayerTable = {
   optimizers: ["errors", "utils", "python", "lm", "signatures", "adapters", "context", "primitives", "predict", "evaluate", "retrievers"],
   testing: ["errors", "utils", "lm", "signatures", "adapters", "context", "clients"],
   sim: ["errors", "utils", "python", "lm", "clients"],
+  streaming: ["errors", "utils", "python", "lm", "adapters", "context", "primitives"],
   cli: ["sim"],
 };
 

@@ -202,3 +202,13 @@ export { ArtifactRegistry, MissingArtifactError } from "./release/artifact-regis
 export { writeArtifact, loadArtifact, ArtifactError, type ArtifactManifest } from "./release/artifact.js";
 export { sliceScores, type SliceSummary } from "./release/slice-scores.js";
 export { splitHash } from "./release/split-hash.js";
+
+// Streaming
+export { streamify, type StreamifyOptions, type StreamableProgram, type StreamValue } from "./streaming/streamify.js";
+export { StreamListener, type StreamListenerOptions } from "./streaming/stream-listener.js";
+export { StreamResponse } from "./streaming/stream-response.js";
+export { StatusMessage } from "./streaming/status-message.js";
+export { StatusMessageProvider } from "./streaming/status-message-provider.js";
+export { streamingResponse } from "./streaming/streaming-response.js";
+export { toReadableStream } from "./streaming/to-readable-stream.js";
+export { toSSEResponse } from "./streaming/to-sse-response.js";

@@ -17,6 +17,7 @@ import { ensureSignature, type Signature, type SignatureState } from "../signatu
 import type { ParseSignature } from "../signatures/infer-types.js";
 import { allowsNone } from "../signatures/type-node.js";
 import { pyRepr, pyStr } from "../python/pyfmt.js";
+import { callOrStreamLM } from "./call-or-stream-lm.js";
 import { valueMatchesType, warningTypeName } from "./check-type.js";
 import { predictConfigParams, type PredictConfig } from "./predict-config.js";
 
@@ -90,7 +91,7 @@ class PredictImpl<I extends Fields = Fields, O extends Fields = Fields> extends 
     }
     this.checkInputs(signature, values, settings);
     const adapter = settings.adapter ?? new ChatAdapter();
-    const completions = await runPlans(adapter, lm, signature, demos, values, config);
+    const completions = await runPlans(adapter, lm, signature, demos, values, config, this);
     const result = Prediction.fromCompletions(completions) as Prediction<O>;
     recordTrace(this, values, result);
     return result;
@@ -195,6 +196,7 @@ async function runPlans(
   demos: ReadonlyArray<Demo>,
   inputs: Record<string, unknown>,
   config: LMParams,
+  caller: object,
 ): Promise<Array<Record<string, unknown>>> {
   const loading = lm.prepare?.();
   if (loading) await loading;
@@ -203,8 +205,8 @@ async function runPlans(
   for (const plan of plans) {
     try {
       const messages = plan.adapter.format(plan.signature, demos, inputs);
-      const outputs = await lm.call(messages, plan.params);
-      const context = { complete: (a: Adapter, l: LMLike, s: Signature, i: object) => runPlans(a, l, s, [], i as Record<string, unknown>, {}) };
+      const outputs = await callOrStreamLM(lm, messages, plan.params, caller);
+      const context = { complete: (a: Adapter, l: LMLike, s: Signature, i: object) => runPlans(a, l, s, [], i as Record<string, unknown>, {}, caller) };
       const values: Array<Record<string, unknown>> = [];
       for (const output of outputs) values.push(await plan.adapter.postprocess(signature, plan.signature, output, context));
       return values;

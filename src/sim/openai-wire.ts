@@ -41,11 +41,12 @@ export function chatCompletionBody(response: LMResponse, meta: WireMeta): Record
 
 /**
  * Splits a reply into token-like stream deltas, as a tokenizer would: runs of up to four letters (a word's leading
- * space kept with its first piece), up to three digits, single punctuation marks, and runs of other whitespace. Field markers
- * such as `[[ ## answer ## ]]` therefore arrive split over several deltas, as they do from a real model.
+ * space kept with its first piece), up to three digits, up to two punctuation marks, and runs of other whitespace. Field
+ * markers such as `[[ ## answer ## ]]` therefore arrive split over several deltas (`[[`, ` ##`, ` answ`, `er`, ` ##`,
+ * ` ]]`), as they do from a real model's tokenizer.
  */
 export function textDeltas(text: string): string[] {
-  return text.match(/[ \t]*\p{L}{1,4}|[ \t]*\p{N}{1,3}|[ \t]*[^\s\p{L}\p{N}]|\s+/gu) ?? [];
+  return text.match(/[ \t]*\p{L}{1,4}|[ \t]*\p{N}{1,3}|[ \t]*[^\s\p{L}\p{N}]{1,2}|\s+/gu) ?? [];
 }
 
 /** OpenAI `chat.completion.chunk` objects for a streamed reply: role, content deltas, finish, then usage if asked. */

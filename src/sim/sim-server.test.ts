@@ -62,7 +62,7 @@ describe("startSimServer", () => {
     expect(chunks.at(-1)).toMatchObject({ choices: [], usage: { total_tokens: expected.usage.total_tokens } });
     expect(chunks[1]!.usage).toBeNull();
     const deltas = chunks.slice(1, -2).map((c) => c.choices[0].delta.content as string);
-    expect(deltas.slice(0, 4)).toEqual(["[", "[", " #", "#"]);
+    expect(deltas.slice(0, 4)).toEqual(["[[", " ##", " reas", "onin"]);
     expect(deltas.every((d) => d.trim().length <= 4)).toBe(true);
   });
 

@@ -168,7 +168,7 @@ describe("SimulatorModel: JSON, XML, n, streaming, limits", () => {
     expect(texts).toEqual(whole.outputs.map((o) => o.text));
     const deltas = parts.filter((p) => p.type === "text-delta").map((p) => (p as { delta: string }).delta);
     expect(deltas.every((d) => d.trim().length <= 4)).toBe(true);
-    expect(deltas.slice(0, 4)).toEqual(["[", "[", " #", "#"]); // a field marker arrives split, as from a real model
+    expect(deltas.slice(0, 4)).toEqual(["[[", " ##", " reas", "onin"]); // a field marker arrives split, as from a real model
     expect(parts.at(-1)).toEqual({ type: "finish", response: whole });
   });
 

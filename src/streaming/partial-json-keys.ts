@@ -1,0 +1,215 @@
+/**
+ * The top-level keys of a JSON object as the `jiter` parser reads it (DSPy's JSON stream listener relies on it):
+ * strictly (the whole text must be one JSON value) or partially (`partial_mode="trailing-strings"`: a truncated
+ * text keeps every key whose value has begun, an unfinished string counts, an unfinished literal or number does not,
+ * and anything after a complete value that is not `,` or a closing bracket ends the parse quietly).
+ * Throws `JsonKeysError` where jiter raises `ValueError`.
+ */
+export function partialJsonKeys(text: string, partial: boolean): string[] {
+  const reader = new Reader(text, partial);
+  reader.skipSpace();
+  if (reader.atEnd()) throw new JsonKeysError("EOF while parsing a value");
+  const keys: string[] = [];
+  if (reader.peek() === "{") {
+    reader.object(keys);
+  } else {
+    reader.value();
+  }
+  if (!partial && !reader.stopped) {
+    reader.skipSpace();
+    if (!reader.atEnd()) throw new JsonKeysError("trailing characters");
+  }
+  return keys;
+}
+
+/** The text is not JSON (jiter's `ValueError`). */
+export class JsonKeysError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "JsonKeysError";
+  }
+}
+
+/** What parsing one value gave: it ended (complete or cut at the end of the text), or nothing usable began. */
+type Outcome = "value" | "none";
+
+const LITERALS = ["true", "false", "null", "NaN", "Infinity", "-Infinity"];
+const NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/;
+const NUMBER_PREFIX = /^-?(?:0|[1-9][0-9]*)?(?:\.[0-9]*)?(?:[eE][+-]?[0-9]*)?$/;
+const ESCAPES = new Set(['"', "\\", "/", "b", "f", "n", "r", "t"]);
+
+class Reader {
+  pos = 0;
+  /** Set once a partial parse has read as far as it can; every open container then returns what it has. */
+  stopped = false;
+
+  constructor(
+    private readonly text: string,
+    private readonly partial: boolean,
+  ) {}
+
+  peek(): string | undefined {
+    return this.text[this.pos];
+  }
+
+  atEnd(): boolean {
+    return this.pos >= this.text.length;
+  }
+
+  skipSpace(): void {
+    while (this.pos < this.text.length && " \t\n\r".includes(this.text[this.pos]!)) this.pos++;
+  }
+
+  /** The end of the text where more was needed: a partial parse stops, a strict one fails. */
+  private eof(what: string): void {
+    if (!this.partial) throw new JsonKeysError(`EOF while parsing ${what}`);
+    this.stopped = true;
+  }
+
+  /** A complete value followed by something other than `,` or the closer: a partial parse stops there. */
+  private unexpected(message: string): void {
+    if (!this.partial) throw new JsonKeysError(message);
+    this.stopped = true;
+  }
+
+  value(): Outcome {
+    this.skipSpace();
+    const ch = this.peek();
+    if (ch === undefined) {
+      this.eof("a value");
+      return "none";
+    }
+    if (ch === "{") return this.object(null);
+    if (ch === "[") return this.array();
+    if (ch === '"') {
+      this.string();
+      return "value";
+    }
+    if (ch === "-" || (ch >= "0" && ch <= "9")) {
+      const rest = this.text.slice(this.pos);
+      if (rest.startsWith("-I")) return this.literal();
+      const match = NUMBER.exec(rest)?.[0];
+      if (match === rest || (match !== undefined && !/^[-+0-9.eE]/.test(rest.slice(match.length)))) {
+        this.pos += match.length;
+        return "value";
+      }
+      if (!NUMBER_PREFIX.test(rest)) throw new JsonKeysError("invalid number");
+      this.pos = this.text.length;
+      this.eof("a value");
+      return "none";
+    }
+    return this.literal();
+  }
+
+  private literal(): Outcome {
+    const rest = this.text.slice(this.pos);
+    for (const word of LITERALS) {
+      if (rest.startsWith(word)) {
+        this.pos += word.length;
+        return "value";
+      }
+      if (word.startsWith(rest)) {
+        this.pos = this.text.length;
+        this.eof("a value");
+        return "none";
+      }
+    }
+    throw new JsonKeysError("expected value");
+  }
+
+  /** A string (the opening quote at `pos`); `null` when the text ends before its closing quote (a partial parse keeps
+   * an unfinished value, not an unfinished key). */
+  string(): string | null {
+    this.pos++;
+    let out = "";
+    while (this.pos < this.text.length) {
+      const ch = this.text[this.pos]!;
+      if (ch === '"') {
+        this.pos++;
+        return out;
+      }
+      if (ch.charCodeAt(0) < 0x20) throw new JsonKeysError("control character (\\u0000-\\u001F) found while parsing a string");
+      if (ch === "\\") {
+        const next = this.text[this.pos + 1];
+        if (next === undefined) break;
+        if (next === "u") {
+          const hex = this.text.slice(this.pos + 2, this.pos + 6);
+          if (!/^[0-9a-fA-F]*$/.test(hex)) throw new JsonKeysError("invalid escape");
+          if (hex.length < 4) break;
+          out += String.fromCharCode(parseInt(hex, 16));
+          this.pos += 6;
+          continue;
+        }
+        if (!ESCAPES.has(next)) throw new JsonKeysError("invalid escape");
+        out += next;
+        this.pos += 2;
+        continue;
+      }
+      out += ch;
+      this.pos++;
+    }
+    this.pos = this.text.length;
+    this.eof("a string");
+    return null;
+  }
+
+  /** An object at `pos`; with `keys`, records its keys in first-seen order. */
+  object(keys: string[] | null): Outcome {
+    this.pos++;
+    this.skipSpace();
+    if (this.atEnd()) return this.eof("an object"), "value";
+    if (this.peek() === "}") {
+      this.pos++;
+      return "value";
+    }
+    for (;;) {
+      if (this.peek() !== '"') throw new JsonKeysError("key must be a string");
+      const key = this.string();
+      if (key === null) return "value";
+      this.skipSpace();
+      if (this.atEnd()) return this.eof("an object"), "value";
+      if (this.peek() !== ":") throw new JsonKeysError("expected `:`");
+      this.pos++;
+      if (this.value() === "none") return "value";
+      if (keys && !keys.includes(key)) keys.push(key);
+      if (this.stopped) return "value";
+      this.skipSpace();
+      const next = this.peek();
+      if (next === undefined) return this.eof("an object"), "value";
+      if (next === "}") {
+        this.pos++;
+        return "value";
+      }
+      if (next !== ",") return this.unexpected("expected `,` or `}`"), "value";
+      this.pos++;
+      this.skipSpace();
+      if (this.atEnd()) return this.eof("a value"), "value";
+      if (this.peek() === "}") throw new JsonKeysError("trailing comma");
+    }
+  }
+
+  private array(): Outcome {
+    this.pos++;
+    this.skipSpace();
+    if (this.atEnd()) return this.eof("a list"), "value";
+    if (this.peek() === "]") {
+      this.pos++;
+      return "value";
+    }
+    for (;;) {
+      if (this.value() === "none" || this.stopped) return "value";
+      this.skipSpace();
+      const next = this.peek();
+      if (next === undefined) return this.eof("a list"), "value";
+      if (next === "]") {
+        this.pos++;
+        return "value";
+      }
+      if (next !== ",") return this.unexpected("expected `,` or `]`"), "value";
+      this.pos++;
+      this.skipSpace();
+      if (this.atEnd()) return this.eof("a value"), "value";
+      if (this.peek() === "]") throw new JsonKeysError("trailing comma");
+    }
+  }
+}
