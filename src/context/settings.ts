@@ -50,6 +50,8 @@ export interface Settings {
   readonly budgets: readonly Budget[];
   /** The LM response cache; `null` means the default one (see `configureCache`). */
   readonly responseCache: ResponseCache | null;
+  /** Cancels every call made in this scope when aborted (set by a call's `signal` option or `withSignal`). */
+  readonly signal: AbortSignal | null;
 }
 
 /** The entries of the history every LM shares, capped like DSPy's `GLOBAL_HISTORY` (`MAX_HISTORY_SIZE`). */
@@ -76,6 +78,7 @@ const DEFAULTS: Settings = Object.freeze({
   callerModules: Object.freeze([]) as readonly HistoryHolder[],
   budgets: Object.freeze([]) as readonly Budget[],
   responseCache: null,
+  signal: null,
 });
 
 /**

@@ -3,6 +3,8 @@ import type { Callback } from "../context/callback.js";
 import { getSettings, type Settings } from "../context/settings.js";
 import type { MetricError } from "../errors/metric-error.js";
 import { ValueError } from "../errors/value-error.js";
+import { AbortError } from "../errors/abort-error.js";
+import { activeSignal, withSignal } from "../context/with-signal.js";
 import type { Example } from "../primitives/example.js";
 import { Prediction } from "../primitives/prediction.js";
 import { requireInputKeys } from "../primitives/require-input-keys.js";
@@ -52,7 +54,10 @@ export interface EvaluateCallOptions {
   callbackMetadata?: Record<string, unknown>;
   saveAsCsv?: string;
   saveAsJson?: string;
-  /** Aborting it stops the evaluation with `ExecutionCancelledError`. */
+  /**
+   * Cancels the evaluation: no new example starts, running programs' LM requests are aborted, and `call` rejects with
+   * `AbortError`. A signal from an enclosing call (`withSignal`, an optimizer's `compile`) applies as well.
+   */
   signal?: AbortSignal;
 }
 
@@ -121,11 +126,15 @@ export class Evaluate {
 
   /** Evaluates `program`; options given here override the constructor's for this call. */
   async call<T extends Program<unknown>>(program: T, overrides: EvaluateCallOptions = {}): Promise<EvaluationResult<ProgramOutput<T>>> {
+    const signal = activeSignal(overrides.signal);
+    const operation = `Evaluate of ${(overrides.devset ?? this.devset).length} examples`;
+    AbortError.throwIfAborted(signal, operation);
     const settings = getSettings();
     const callId = settings.callbacks.length ? randomUUID() : "";
     runHooks(settings, (cb) => cb.onEvaluateStart?.(callId, this, { program, ...overrides }));
     try {
-      const result = (await this.#run(program, overrides, settings)) as EvaluationResult<ProgramOutput<T>>;
+      const run = () => this.#run(program, overrides, settings, signal, operation);
+      const result = (await withSignal(signal, run)) as EvaluationResult<ProgramOutput<T>>;
       runHooks(settings, (cb) => cb.onEvaluateEnd?.(callId, result, null));
       return result;
     } catch (error) {
@@ -134,7 +143,7 @@ export class Evaluate {
     }
   }
 
-  async #run<P>(program: Program<P>, overrides: EvaluateCallOptions, settings: Settings): Promise<EvaluationResult<P>> {
+  async #run<P>(program: Program<P>, overrides: EvaluateCallOptions, settings: Settings, signal: AbortSignal | null, operation: string): Promise<EvaluationResult<P>> {
     const metric = overrides.metric ?? this.metric;
     const devset = overrides.devset ?? this.devset;
     const displayTable = overrides.displayTable ?? this.displayTable;
@@ -155,13 +164,15 @@ export class Evaluate {
       logger: settings.logger,
       disableProgressBar: !(overrides.displayProgress ?? this.displayProgress),
       compareResults: true,
-      signal: overrides.signal ? AbortSignal.any([overrides.signal, stop.signal]) : stop.signal,
+      signal: signal ? AbortSignal.any([signal, stop.signal]) : stop.signal,
+      operation,
       stream: this.#output ?? settings.logger.progress,
       ...(this.#clock ? { clock: this.#clock } : {}),
     });
-    const execution = executor.execute(async (example: Example, { index }) => {
+    const execution = executor.execute(async (example: Example, task) => {
+      const { index } = task;
       const inputs = Object.fromEntries(example.inputs().items());
-      const prediction = await program.call(inputs);
+      const prediction = await withSignal(task.signal, () => program.call(inputs));
       const value = await metric(example, prediction);
       try {
         return [prediction, checkMetricScore(value, metric, `Evaluate (on devset[${index}])`)] as [P, MetricScore];

@@ -2,6 +2,7 @@ import { getSettings } from "../context/settings.js";
 import { ValueError } from "../errors/value-error.js";
 import { ExampleImpl, type Example } from "../primitives/example.js";
 import { pyClassRepr } from "../python/py-class-repr.js";
+import { withSignal } from "../context/with-signal.js";
 import { ParallelExecutor } from "../utils/parallel-executor.js";
 import { pyRepr } from "../python/pyfmt.js";
 
@@ -83,6 +84,8 @@ export class Parallel<Failed extends boolean = false> {
   async forward(execPairs: ExecPair[], numThreads?: number): Promise<ParallelOutput<Failed>> {
     const settings = getSettings();
     const executor = new ParallelExecutor({
+      signal: settings.signal,
+      operation: `Parallel of ${execPairs.length} calls`,
       numThreads: numThreads ?? this.numThreads ?? settings.numThreads,
       maxErrors: this.maxErrors ?? settings.maxErrors,
       provideTraceback: this.provideTraceback ?? settings.provideTraceback,
@@ -93,7 +96,7 @@ export class Parallel<Failed extends boolean = false> {
       stragglerLimit: this.stragglerLimit,
       describeItem: ([module, inputs]: ExecPair) => `(${module.constructor.name}, ${pyRepr(inputs)})`,
     });
-    const results = await executor.execute((pair: ExecPair) => this.#run(pair), execPairs);
+    const results = await executor.execute((pair: ExecPair, task) => withSignal(task.signal, () => this.#run(pair)), execPairs);
     if (!this.returnFailedExamples) return results as ParallelOutput<Failed>;
     const failed = executor.failedIndices;
     const result: ParallelResult = {

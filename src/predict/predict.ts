@@ -19,6 +19,7 @@ import { allowsNone } from "../signatures/type-node.js";
 import { pyRepr, pyStr } from "../python/pyfmt.js";
 import { valueMatchesType, warningTypeName } from "./check-type.js";
 import { predictConfigParams, type PredictConfig } from "./predict-config.js";
+import { rethrowIfCancelled } from "../context/with-signal.js";
 
 type Fields = Record<string, any>;
 
@@ -209,6 +210,7 @@ async function runPlans(
       for (const output of outputs) values.push(await plan.adapter.postprocess(signature, plan.signature, output, context));
       return values;
     } catch (error) {
+      rethrowIfCancelled(error);
       if (error instanceof LMError) throw error;
       lastError = error;
     }

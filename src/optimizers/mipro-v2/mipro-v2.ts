@@ -32,6 +32,7 @@ import {
   type AutoMode,
 } from "./mipro-settings.js";
 import { searchPromptParameters, type PromptSearchOptions, type PromptSearchState, type ScoredProgram } from "./search-prompt-parameters.js";
+import { rethrowIfCancelled } from "../../context/with-signal.js";
 
 export interface MIPROv2Options extends RunOptions {
   metric: Metric<any>;
@@ -281,6 +282,7 @@ export class MIPROv2 extends Teleprompter<MIPROv2CompileOptions> {
         const result = await withSettings({ lm: this.taskModel }, () => evaluateWithinBudget(evaluator, candidate, { metric, devset }));
         return result.score;
       } catch (error) {
+        rethrowIfCancelled(error);
         if (findBudgetError(error)) throw error;
         run.logger.error(`An exception occurred during evaluation: ${error instanceof Error ? error.message : String(error)}`);
         return 0.0;

@@ -5,6 +5,7 @@ import type { Module } from "../../primitives/module.js";
 import { PredictionImpl, type Prediction } from "../../primitives/prediction.js";
 import { ParallelExecutor } from "../../utils/parallel-executor.js";
 import { findBudgetError } from "../run/find-budget-error.js";
+import { activeSignal, rethrowIfCancelled } from "../../context/with-signal.js";
 
 /** One predictor call of a trajectory, by predictor name (`null` for a predictor outside the program). */
 export interface TrajectoryStep {
@@ -50,6 +51,7 @@ export async function runTrajectories(
   const controller = new AbortController();
   let budgetError: unknown = null;
   const stopOnBudget = (error: unknown) => {
+    rethrowIfCancelled(error);
     const found = findBudgetError(error);
     if (found) {
       budgetError ??= found;
@@ -63,7 +65,8 @@ export async function runTrajectories(
     provideTraceback: false,
     logger: options.logger,
     disableProgressBar: true,
-    signal: controller.signal,
+    signal: activeSignal(controller.signal),
+    operation: "SIMBA's batch of trajectories",
   });
   let results: Array<Trajectory | null>;
   try {

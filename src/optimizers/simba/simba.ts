@@ -18,6 +18,7 @@ import { Teleprompter } from "../teleprompter.js";
 import { OfferFeedback } from "./offer-feedback.js";
 import { appendADemo, applyAdvice, offerFeedbackInputs, type StrategyContext } from "./simba-strategies.js";
 import { runTrajectories, type SimbaMetric, type TrajectoryTask } from "./simba-trajectory.js";
+import { rethrowIfCancelled } from "../../context/with-signal.js";
 
 export interface SIMBAOptions extends RunOptions {
   /** `(example, prediction)` to a number, or a Prediction with `score` (its other fields reach the rule prompt). */
@@ -236,6 +237,7 @@ export class SIMBA extends Teleprompter<SIMBACompileOptions> {
               }
             }
           } catch (error) {
+            rethrowIfCancelled(error);
             if (findBudgetError(error)) throw error;
             logger.error(`Strategy failed with error: ${error instanceof Error ? error.message : String(error)}`);
             continue;
@@ -335,6 +337,7 @@ export class SIMBA extends Teleprompter<SIMBACompileOptions> {
       const advice = prediction.module_advice;
       return { advice: typeof advice === "object" && advice !== null ? (advice as Record<string, unknown>) : {} };
     } catch (error) {
+      rethrowIfCancelled(error);
       if (findBudgetError(error)) throw error;
       return { error: error instanceof Error ? error.message : String(error) };
     }
