@@ -6,7 +6,7 @@ import { Evaluate } from "../../evaluate/evaluate.js";
 import type { Metric } from "../../evaluate/metric.js";
 import type { LMLike } from "../../lm/lm-like.js";
 import type { Example } from "../../primitives/example.js";
-import type { Module } from "../../primitives/module.js";
+import type { Module, SignalOption } from "../../primitives/module.js";
 import { pyFloatRepr, pyStr } from "../../python/pyfmt.js";
 import { PythonRandom } from "../../python/python-random.js";
 import { GroundedProposer } from "../propose/grounded-proposer.js";
@@ -181,7 +181,7 @@ export class MIPROv2 extends Teleprompter<MIPROv2CompileOptions> {
     this.#programCode = options.programCode;
   }
 
-  override compile<M extends Module>(student: M, options: MIPROv2CompileOptions): Promise<MIPROv2Result<M>> {
+  override compile<M extends Module>(student: M, options: MIPROv2CompileOptions & SignalOption): Promise<MIPROv2Result<M>> {
     return super.compile(student, options) as Promise<MIPROv2Result<M>>;
   }
 

@@ -5,7 +5,7 @@ import { ValueError } from "../../errors/value-error.js";
 import type { LMLike } from "../../lm/lm-like.js";
 import { Predict } from "../../predict/predict.js";
 import type { Example } from "../../primitives/example.js";
-import type { Module } from "../../primitives/module.js";
+import type { Module, SignalOption } from "../../primitives/module.js";
 import { NumpyGenerator, percentile } from "../../python/numpy-random.js";
 import { pyRound } from "../../python/py-round.js";
 import { pyFloatRepr } from "../../python/pyfmt.js";
@@ -116,7 +116,7 @@ export class SIMBA extends Teleprompter<SIMBACompileOptions> {
     this.#options = options;
   }
 
-  override compile<M extends Module>(student: M, options: SIMBACompileOptions): Promise<SIMBAProgram<M>> {
+  override compile<M extends Module>(student: M, options: SIMBACompileOptions & SignalOption): Promise<SIMBAProgram<M>> {
     return super.compile(student, options) as Promise<SIMBAProgram<M>>;
   }
 
