@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Callback } from "../context/callback.js";
-import { getSettings, type Settings } from "../context/settings.js";
+import { getSettings, withSettings, type Settings } from "../context/settings.js";
 import type { MetricError } from "../errors/metric-error.js";
 import { ValueError } from "../errors/value-error.js";
 import { AbortError } from "../errors/abort-error.js";
@@ -134,7 +134,8 @@ export class Evaluate {
     runHooks(settings, (cb) => cb.onEvaluateStart?.(callId, this, { program, ...overrides }));
     try {
       const run = () => this.#run(program, overrides, settings, signal, operation);
-      const result = (await withSignal(signal, run)) as EvaluationResult<ProgramOutput<T>>;
+      const inPath = () => (callId ? withSettings({ callPath: [...settings.callPath, callId] }, run) : run());
+      const result = (await withSignal(signal, inPath)) as EvaluationResult<ProgramOutput<T>>;
       runHooks(settings, (cb) => cb.onEvaluateEnd?.(callId, result, null));
       return result;
     } catch (error) {

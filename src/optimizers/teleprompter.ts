@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Callback } from "../context/callback.js";
-import { getSettings, type Settings } from "../context/settings.js";
+import { getSettings, withSettings, type Settings } from "../context/settings.js";
 import { activeSignal, withSignal } from "../context/with-signal.js";
 import { AbortError } from "../errors/abort-error.js";
 import type { Example } from "../primitives/example.js";
@@ -54,7 +54,9 @@ export abstract class Teleprompter<Options extends object = CompileOptions> {
     const callId = callbacks.length ? randomUUID().replaceAll("-", "") : "";
     runHooks(settings, callbacks, (cb) => cb.onCompileStart?.(callId, this, { student, ...compileOptions }));
     try {
-      const compiled = await withSignal(signal, () => this.doCompile(student, compileOptions));
+      const run = () => this.doCompile(student, compileOptions);
+      const inPath = () => (callId ? withSettings({ callPath: [...settings.callPath, callId] }, run) : run());
+      const compiled = await withSignal(signal, inPath);
       runHooks(settings, callbacks, (cb) => cb.onCompileEnd?.(callId, compiled, null));
       return compiled;
     } catch (raw) {

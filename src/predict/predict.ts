@@ -19,6 +19,7 @@ import { allowsNone } from "../signatures/type-node.js";
 import { pyRepr, pyStr } from "../python/pyfmt.js";
 import { valueMatchesType, warningTypeName } from "./check-type.js";
 import { predictConfigParams, type PredictConfig } from "./predict-config.js";
+import { formatWithHooks, observeParse } from "./adapter-hooks.js";
 import { rethrowIfCancelled } from "../context/with-signal.js";
 
 type Fields = Record<string, any>;
@@ -203,9 +204,12 @@ async function runPlans(
   let lastError: unknown;
   for (const plan of plans) {
     try {
-      const messages = plan.adapter.format(plan.signature, demos, inputs);
+      const messages = formatWithHooks(plan.adapter, plan.signature, demos as ReadonlyArray<Record<string, unknown>>, inputs);
       const outputs = await lm.call(messages, plan.params);
-      const context = { complete: (a: Adapter, l: LMLike, s: Signature, i: object) => runPlans(a, l, s, [], i as Record<string, unknown>, {}) };
+      const context = {
+        complete: (a: Adapter, l: LMLike, s: Signature, i: object) => runPlans(a, l, s, [], i as Record<string, unknown>, {}),
+        observeParse,
+      };
       const values: Array<Record<string, unknown>> = [];
       for (const output of outputs) values.push(await plan.adapter.postprocess(signature, plan.signature, output, context));
       return values;

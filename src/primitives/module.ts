@@ -274,16 +274,17 @@ async function runModule(module: Module, inputs: Fields, callOptions: (CallOptio
   const callId = callbacks.length ? randomUUID() : "";
   for (const cb of callbacks) safeHook(() => cb.onModuleStart?.(callId, module, inputs));
   const callerModules = [...settings.callerModules, module];
+  const callPath = callId ? [...settings.callPath, callId] : settings.callPath;
   try {
     const forward = async () => module.forward(inputs, options);
     let output: unknown;
     if (settings.trackUsage && !settings.usageTracker) {
       const tracker = new UsageTracker();
-      output = await withSettings({ callerModules, usageTracker: tracker, signal }, forward);
+      output = await withSettings({ callerModules, usageTracker: tracker, signal, callPath }, forward);
       if (output instanceof PredictionImpl) output.setLmUsage(tracker.getTotalTokens());
       else settings.logger.warn("Failed to set LM usage. Please return a Prediction from forward() to enable usage tracking.");
     } else {
-      output = await withSettings({ callerModules, signal }, forward);
+      output = await withSettings({ callerModules, signal, callPath }, forward);
     }
     for (const cb of callbacks) safeHook(() => cb.onModuleEnd?.(callId, output, null));
     return output;

@@ -1,0 +1,46 @@
+import { randomUUID } from "node:crypto";
+import type { Adapter, PostprocessContext } from "../adapters/adapter.js";
+import type { Callback } from "../context/callback.js";
+import { getSettings, type Settings } from "../context/settings.js";
+import type { Message } from "../lm/message.js";
+import type { Signature } from "../signatures/signature.js";
+
+type Phase = "Format" | "Parse";
+
+function fire(settings: Settings, hook: (cb: Callback) => void): void {
+  for (const callback of settings.callbacks) {
+    try {
+      hook(callback);
+    } catch (error) {
+      settings.logger.warn(`Error when calling callback: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+/** Runs one adapter step between `onAdapter<Phase>Start` and `onAdapter<Phase>End`, as DSPy wraps `format` and `parse`. */
+function observed<T>(phase: Phase, adapter: Adapter, inputs: Record<string, unknown>, step: () => T): T {
+  const settings = getSettings();
+  if (settings.callbacks.length === 0) return step();
+  const callId = randomUUID();
+  const start = phase === "Format" ? "onAdapterFormatStart" : "onAdapterParseStart";
+  const end = phase === "Format" ? "onAdapterFormatEnd" : "onAdapterParseEnd";
+  fire(settings, (cb) => cb[start]?.(callId, adapter, inputs));
+  let result: T;
+  try {
+    result = step();
+  } catch (error) {
+    fire(settings, (cb) => cb[end]?.(callId, null, error));
+    throw error;
+  }
+  fire(settings, (cb) => cb[end]?.(callId, result, null));
+  return result;
+}
+
+/** `adapter.format(...)` reported to callbacks (`onAdapterFormatStart` / `onAdapterFormatEnd`). */
+export function formatWithHooks(adapter: Adapter, signature: Signature, demos: ReadonlyArray<Record<string, unknown>>, inputs: Record<string, unknown>): Message[] {
+  return observed("Format", adapter, { signature, demos, inputs }, () => adapter.format(signature, demos, inputs));
+}
+
+/** What Predict passes to `postprocess` so that each `parse` is reported to callbacks. */
+export const observeParse: NonNullable<PostprocessContext["observeParse"]> = (adapter, signature, completion, parse) =>
+  observed("Parse", adapter, { signature, completion }, parse);
