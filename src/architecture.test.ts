@@ -33,6 +33,7 @@ const ALLOWED: LayerTable = {
   testing: ["errors", "utils", "lm", "signatures", "adapters", "context", "clients"],
   sim: ["errors", "utils", "python", "lm", "clients"],
   cli: ["sim"],
+  observability: ["lm", "context"],
 };
 
 const srcDir = dirname(fileURLToPath(import.meta.url));

@@ -169,7 +169,7 @@ export abstract class BaseLM implements LMLike {
       }
     }
     this.record(settings, messages, callParams, response);
-    for (const cb of settings.callbacks) safeHook(settings, () => cb.onLmEnd?.(callId, response.outputs, null));
+    for (const cb of settings.callbacks) safeHook(settings, () => cb.onLmEnd?.(callId, response.outputs, null, response));
     return response;
   }
 

@@ -3,6 +3,7 @@ import { ValueError } from "../errors/value-error.js";
 import { ExampleImpl, type Example } from "../primitives/example.js";
 import { pyClassRepr } from "../python/py-class-repr.js";
 import { withSignal } from "../context/with-signal.js";
+import type { SignalOption } from "../primitives/module.js";
 import { ParallelExecutor } from "../utils/parallel-executor.js";
 import { pyRepr } from "../python/pyfmt.js";
 
@@ -107,9 +108,12 @@ export class Parallel<Failed extends boolean = false> {
     return result as ParallelOutput<Failed>;
   }
 
-  /** Same as `forward` (DSPy's `__call__`). */
-  call(execPairs: ExecPair[], numThreads?: number): Promise<ParallelOutput<Failed>> {
-    return this.forward(execPairs, numThreads);
+  /**
+   * Same as `forward` (DSPy's `__call__`). `signal` cancels the run: no new pair starts, running ones are aborted,
+   * and the call rejects with `AbortError` (a signal of the enclosing call applies too).
+   */
+  call(execPairs: ExecPair[], numThreads?: number, options: SignalOption = {}): Promise<ParallelOutput<Failed>> {
+    return withSignal(options.signal, () => this.forward(execPairs, numThreads));
   }
 
   #run([module, example]: ExecPair): unknown {
