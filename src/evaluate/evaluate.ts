@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Callback } from "../context/callback.js";
+import { fireCallbacks } from "../context/fire-callbacks.js";
 import { getSettings, withSettings, type Settings } from "../context/settings.js";
 import type { MetricError } from "../errors/metric-error.js";
 import { ValueError } from "../errors/value-error.js";
@@ -70,16 +70,6 @@ function pySumText(scores: readonly MetricScore[], sum: number): string {
   return isFloat ? pyFloatRepr(sum) : String(sum);
 }
 
-function runHooks(settings: Settings, hook: (cb: Callback) => void): void {
-  for (const callback of settings.callbacks) {
-    try {
-      hook(callback);
-    } catch (error) {
-      settings.logger.warn(`Error when calling callback: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-}
-
 /**
  * Scores a program on a dev set in parallel (DSPy's `dspy.Evaluate`): runs `program.call(example.inputs())` on every
  * example, scores it with `metric(example, prediction)`, and returns the percentage score with every result.
@@ -131,15 +121,15 @@ export class Evaluate {
     AbortError.throwIfAborted(signal, operation);
     const settings = getSettings();
     const callId = settings.callbacks.length ? randomUUID() : "";
-    runHooks(settings, (cb) => cb.onEvaluateStart?.(callId, this, { program, ...overrides }));
+    fireCallbacks(settings, settings.callbacks, (cb) => cb.onEvaluateStart?.(callId, this, { program, ...overrides }));
     try {
       const run = () => this.#run(program, overrides, settings, signal, operation);
       const inPath = () => (callId ? withSettings({ callPath: [...settings.callPath, callId] }, run) : run());
       const result = (await withSignal(signal, inPath)) as EvaluationResult<ProgramOutput<T>>;
-      runHooks(settings, (cb) => cb.onEvaluateEnd?.(callId, result, null));
+      fireCallbacks(settings, settings.callbacks, (cb) => cb.onEvaluateEnd?.(callId, result, null));
       return result;
     } catch (error) {
-      runHooks(settings, (cb) => cb.onEvaluateEnd?.(callId, null, error));
+      fireCallbacks(settings, settings.callbacks, (cb) => cb.onEvaluateEnd?.(callId, null, error));
       throw error;
     }
   }

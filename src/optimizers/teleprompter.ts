@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Callback } from "../context/callback.js";
-import { getSettings, withSettings, type Settings } from "../context/settings.js";
+import { fireCallbacks } from "../context/fire-callbacks.js";
+import { getSettings, withSettings } from "../context/settings.js";
 import { activeSignal, withSignal } from "../context/with-signal.js";
 import { AbortError } from "../errors/abort-error.js";
 import type { Example } from "../primitives/example.js";
@@ -12,16 +13,6 @@ export interface CompileOptions {
   /** A program with the student's structure that runs the bootstrapping (default: a copy of the student). */
   teacher?: Module | null;
   valset?: Example[] | null;
-}
-
-function runHooks(settings: Settings, callbacks: readonly Callback[], hook: (cb: Callback) => void): void {
-  for (const callback of callbacks) {
-    try {
-      hook(callback);
-    } catch (error) {
-      settings.logger.warn(`Error when calling callback: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
 }
 
 /**
@@ -52,16 +43,16 @@ export abstract class Teleprompter<Options extends object = CompileOptions> {
     const settings = getSettings();
     const callbacks = [...settings.callbacks, ...this.callbacks];
     const callId = callbacks.length ? randomUUID().replaceAll("-", "") : "";
-    runHooks(settings, callbacks, (cb) => cb.onCompileStart?.(callId, this, { student, ...compileOptions }));
+    fireCallbacks(settings, callbacks, (cb) => cb.onCompileStart?.(callId, this, { student, ...compileOptions }));
     try {
       const run = () => this.doCompile(student, compileOptions);
       const inPath = () => (callId ? withSettings({ callPath: [...settings.callPath, callId] }, run) : run());
       const compiled = await withSignal(signal, inPath);
-      runHooks(settings, callbacks, (cb) => cb.onCompileEnd?.(callId, compiled, null));
+      fireCallbacks(settings, callbacks, (cb) => cb.onCompileEnd?.(callId, compiled, null));
       return compiled;
     } catch (raw) {
       const error = AbortError.wrap(raw, signal, operation);
-      runHooks(settings, callbacks, (cb) => cb.onCompileEnd?.(callId, null, error));
+      fireCallbacks(settings, callbacks, (cb) => cb.onCompileEnd?.(callId, null, error));
       throw error;
     }
   }

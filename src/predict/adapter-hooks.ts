@@ -1,21 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { Adapter, PostprocessContext } from "../adapters/adapter.js";
-import type { Callback } from "../context/callback.js";
-import { getSettings, type Settings } from "../context/settings.js";
+import { fireCallbacks } from "../context/fire-callbacks.js";
+import { getSettings } from "../context/settings.js";
 import type { Message } from "../lm/message.js";
 import type { Signature } from "../signatures/signature.js";
 
 type Phase = "Format" | "Parse";
-
-function fire(settings: Settings, hook: (cb: Callback) => void): void {
-  for (const callback of settings.callbacks) {
-    try {
-      hook(callback);
-    } catch (error) {
-      settings.logger.warn(`Error when calling callback: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-}
 
 /** Runs one adapter step between `onAdapter<Phase>Start` and `onAdapter<Phase>End`, as DSPy wraps `format` and `parse`. */
 function observed<T>(phase: Phase, adapter: Adapter, inputs: Record<string, unknown>, step: () => T): T {
@@ -24,15 +14,15 @@ function observed<T>(phase: Phase, adapter: Adapter, inputs: Record<string, unkn
   const callId = randomUUID();
   const start = phase === "Format" ? "onAdapterFormatStart" : "onAdapterParseStart";
   const end = phase === "Format" ? "onAdapterFormatEnd" : "onAdapterParseEnd";
-  fire(settings, (cb) => cb[start]?.(callId, adapter, inputs));
+  fireCallbacks(settings, settings.callbacks, (cb) => cb[start]?.(callId, adapter, inputs));
   let result: T;
   try {
     result = step();
   } catch (error) {
-    fire(settings, (cb) => cb[end]?.(callId, null, error));
+    fireCallbacks(settings, settings.callbacks, (cb) => cb[end]?.(callId, null, error));
     throw error;
   }
-  fire(settings, (cb) => cb[end]?.(callId, result, null));
+  fireCallbacks(settings, settings.callbacks, (cb) => cb[end]?.(callId, result, null));
   return result;
 }
 

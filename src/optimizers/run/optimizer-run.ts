@@ -2,6 +2,7 @@ import { appendFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Budget, type BudgetLimits } from "../../context/budget.js";
 import type { Logger } from "../../context/logger.js";
+import { fireCallbacks } from "../../context/fire-callbacks.js";
 import { getSettings, withSettings } from "../../context/settings.js";
 import { withBudget } from "../../context/with-budget.js";
 import { BudgetExceededError } from "../../errors/budget-exceeded-error.js";
@@ -381,13 +382,8 @@ function reportTrial(record: TrialRecord): void {
   const settings = getSettings();
   if (settings.callbacks.length === 0) return;
   const { optimizer, trial, kind, score, evalSize, bestScore, lmCalls, metricCalls, elapsedMs } = record;
-  for (const callback of settings.callbacks) {
-    try {
-      callback.onOptimizerTrial?.({ optimizer, trial, kind, score, evalSize, bestScore, lmCalls, metricCalls, elapsedMs });
-    } catch (error) {
-      settings.logger.warn(`Error when calling callback: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
+  const trialInfo = { optimizer, trial, kind, score, evalSize, bestScore, lmCalls, metricCalls, elapsedMs };
+  fireCallbacks(settings, settings.callbacks, (callback) => callback.onOptimizerTrial?.(trialInfo));
 }
 
 /** The budget's caps minus what resumed steps already spent. */
