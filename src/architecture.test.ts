@@ -34,6 +34,7 @@ const ALLOWED: LayerTable = {
   sim: ["errors", "utils", "python", "lm", "clients"],
   streaming: ["errors", "utils", "python", "lm", "adapters", "context", "primitives"],
   cli: ["sim"],
+  observability: ["lm", "context"],
 };
 
 const srcDir = dirname(fileURLToPath(import.meta.url));

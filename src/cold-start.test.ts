@@ -32,6 +32,8 @@ describe("cold start", () => {
     expect(loaded).toContain("predict/predict.ts");
     expect(loaded).toContain("providers/builtin-providers.ts");
     expect(providerCode(loaded)).toEqual([]);
+    // Tracing is opt-in through the tsdspy/otel subpath: nothing of it (nor @opentelemetry/api) loads here.
+    expect(loaded.filter((f) => f.startsWith("observability/"))).toEqual([]);
   }, 60_000);
 
   it("the first LM of a provider loads that provider's code and no other's", () => {

@@ -8,6 +8,7 @@ describe("public surface", () => {
   it("tsdspy", async () => {
     expect(await keysOf(() => import("./index.js"))).toMatchInlineSnapshot(`
       [
+        "AbortError",
         "Adapter",
         "AdapterParseError",
         "ArgumentTypeError",
@@ -160,6 +161,7 @@ describe("public surface", () => {
         "typeName",
         "withBudget",
         "withSettings",
+        "withSignal",
         "withTrace",
         "writeArtifact",
       ]
@@ -271,6 +273,15 @@ describe("public surface", () => {
     `);
   });
 
+  it("tsdspy/otel", async () => {
+    expect(await keysOf(() => import("./observability/index.js"))).toMatchInlineSnapshot(`
+      [
+        "OpenTelemetryCallback",
+        "instrument",
+      ]
+    `);
+  });
+
   it("every subpath of package.json is pinned above, and no entry point uses export *", async () => {
     const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { exports: Record<string, { default: string }> };
     expect(Object.keys(pkg.exports).map((k) => (k === "." ? "tsdspy" : `tsdspy/${k.slice(2)}`))).toEqual([
@@ -282,6 +293,7 @@ describe("public surface", () => {
       "tsdspy/anthropic",
       "tsdspy/gemini",
       "tsdspy/ai-sdk",
+      "tsdspy/otel",
     ]);
     for (const conditions of Object.values(pkg.exports)) {
       const source = conditions.default.replace(/^\.\/dist\/(.*)\.js$/, "./src/$1.ts"); // the entry point's source

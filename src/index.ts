@@ -12,6 +12,7 @@ export { BudgetEstimateError } from "./errors/budget-estimate-error.js";
 export { ArgumentTypeError } from "./errors/argument-type-error.js";
 export { IndexError } from "./errors/index-error.js";
 export { ExecutionCancelledError } from "./errors/execution-cancelled-error.js";
+export { AbortError } from "./errors/abort-error.js";
 export { RunStateError } from "./errors/run-state-error.js";
 export { MetricError } from "./errors/metric-error.js";
 export { PythonSyntaxError } from "./errors/python-syntax-error.js";
@@ -123,7 +124,8 @@ export { UsageTracker, mergeUsage } from "./context/usage-tracker.js";
 export { trackUsage } from "./context/track-usage.js";
 export { Budget, type BudgetLimits } from "./context/budget.js";
 export { withBudget } from "./context/with-budget.js";
-export type { Callback } from "./context/callback.js";
+export type { Callback, OptimizerTrial } from "./context/callback.js";
+export { withSignal } from "./context/with-signal.js";
 export { consoleLogger, silentLogger, type Logger } from "./context/logger.js";
 export type { TraceEntry } from "./context/trace-entry.js";
 export { withTrace, currentTrace, type Traced } from "./context/with-trace.js";
@@ -133,7 +135,7 @@ export { inspectHistory } from "./context/inspect-history.js";
 // Primitives
 export { Example, type ExampleConstructor } from "./primitives/example.js";
 export { Prediction, Completions, type PredictionConstructor } from "./primitives/prediction.js";
-export { Module, isModule, type BatchOptions, type BatchResult, type CallOptions, type ModuleCallOptions, type ModuleInputs, type ModuleOutput } from "./primitives/module.js";
+export { Module, isModule, type BatchOptions, type BatchResult, type CallOptions, type ModuleCallOptions, type ModuleInputs, type ModuleOutput, type SignalOption } from "./primitives/module.js";
 export { isParameter, type Parameter, type LoadStateOptions } from "./primitives/parameter.js";
 export { DEPENDENCY_VERSIONS, stateFileText } from "./primitives/state-file.js";
 

@@ -19,6 +19,8 @@ export type { UserMessageOptions, ValueRecord } from "./adapter-types.js";
  */
 export interface PostprocessContext {
   complete(adapter: Adapter, lm: LMLike, signature: Signature, inputs: ValueRecord): Promise<Array<Record<string, unknown>>>;
+  /** Runs `parse` (the adapter's `parse(signature, completion)`) so that Predict can report it to callbacks. */
+  observeParse?<T>(adapter: Adapter, signature: Signature, completion: string, parse: () => T): T;
 }
 
 /** One attempt Predict makes: the adapter, the (possibly reduced) signature it renders, and the LM params. */

@@ -6,7 +6,7 @@ import type { Field } from "../signatures/field.js";
 import type { Signature } from "../signatures/signature.js";
 import { pyStr } from "../python/pyfmt.js";
 import { pySplitlines, pyStrip } from "../python/py-str.js";
-import { Adapter, type AdapterOptions, type CallPlan, type UserMessageOptions, type ValueRecord } from "./adapter.js";
+import { Adapter, type AdapterOptions, type CallPlan, type PostprocessContext, type UserMessageOptions, type ValueRecord } from "./adapter.js";
 import { applyOutputDefaults, hasAllOutputs } from "./apply-output-defaults.js";
 import { chatUserMessageContent, formatFieldSections, outputEntries, outputTypeHint } from "./chat-format.js";
 import { errorText } from "./error-text.js";
@@ -49,8 +49,8 @@ export class ChatAdapter extends Adapter {
     return plans;
   }
 
-  postprocess(original: Signature, processed: Signature, output: LMOutput): Record<string, unknown> {
-    return postprocessOutput(this, original, processed, output);
+  postprocess(original: Signature, processed: Signature, output: LMOutput, context?: PostprocessContext): Record<string, unknown> {
+    return postprocessOutput(this, original, processed, output, context);
   }
 
   formatFieldWithValue(entries: ReadonlyArray<readonly [Field, unknown]>): string {

@@ -8,7 +8,7 @@ import type { Signature } from "../signatures/signature.js";
 import { pyJsonDumps } from "../python/pyfmt.js";
 import { pyStrip } from "../python/py-str.js";
 import { jsonRepairLoads } from "../python/json-repair.js";
-import { Adapter, type AdapterOptions, type CallPlan, type UserMessageOptions, type ValueRecord } from "./adapter.js";
+import { Adapter, type AdapterOptions, type CallPlan, type PostprocessContext, type UserMessageOptions, type ValueRecord } from "./adapter.js";
 import { applyOutputDefaults, hasAllOutputs } from "./apply-output-defaults.js";
 import { chatUserMessageContent, formatFieldSections, outputEntries, outputTypeHint } from "./chat-format.js";
 import { firstBalancedObject } from "./first-balanced-object.js";
@@ -66,8 +66,8 @@ export class JSONAdapter extends Adapter {
     }
   }
 
-  postprocess(original: Signature, processed: Signature, output: LMOutput): Record<string, unknown> {
-    return postprocessOutput(this, original, processed, output);
+  postprocess(original: Signature, processed: Signature, output: LMOutput, context?: PostprocessContext): Record<string, unknown> {
+    return postprocessOutput(this, original, processed, output, context);
   }
 
   /** User role: `[[ ## name ## ]]` sections; assistant role: the values as an indented JSON object. */

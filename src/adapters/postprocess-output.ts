@@ -3,7 +3,7 @@ import { ValueError } from "../errors/value-error.js";
 import type { LMOutput } from "../lm/lm-response.js";
 import type { Signature } from "../signatures/signature.js";
 import { pyRepr, pyStr } from "../python/pyfmt.js";
-import type { Adapter } from "./adapter.js";
+import type { Adapter, PostprocessContext } from "./adapter.js";
 import { applyOutputDefaults } from "./apply-output-defaults.js";
 import { decodeToolArguments } from "./decode-tool-arguments.js";
 import { toolCallsOutputFieldName } from "./prepare-call.js";
@@ -53,16 +53,24 @@ function legacyOutputDict(output: LMOutput): Record<string, unknown> {
  * without tool calls is an `AdapterParseError`), fill defaults and None for the original signature's outputs,
  * attach native tool calls and native reasoning content, keep logprobs, then apply fields' Standard Schemas.
  */
-export function postprocessOutput(adapter: Adapter, original: Signature, processed: Signature, output: LMOutput): Record<string, unknown> {
+export function postprocessOutput(
+  adapter: Adapter,
+  original: Signature,
+  processed: Signature,
+  output: LMOutput,
+  context?: PostprocessContext,
+): Record<string, unknown> {
+  const parse = (completion: string) =>
+    context?.observeParse ? context.observeParse(adapter, processed, completion, () => adapter.parse(processed, completion)) : adapter.parse(processed, completion);
   const toolOutput = toolCallsOutputFieldName(original);
   const text = output.text;
   const toolCalls = output.toolCalls && output.toolCalls.length > 0 ? output.toolCalls : null;
   let value: Record<string, unknown>;
   if (text && !(toolCalls && toolOutput !== null)) {
-    value = adapter.parse(processed, text);
+    value = parse(text);
   } else if (toolCalls && toolOutput !== null) {
     try {
-      value = text && Object.keys(processed.outputFields).length > 0 ? adapter.parse(processed, text) : {};
+      value = text && Object.keys(processed.outputFields).length > 0 ? parse(text) : {};
     } catch (error) {
       if (!(error instanceof AdapterParseError)) throw error;
       value = {};

@@ -126,6 +126,6 @@ export class TwoStepAdapter extends Adapter {
       if (parsed instanceof AdapterParseError) throw parsed;
       return { ...parsed };
     };
-    return postprocessOutput(extracted, original, processed, output);
+    return postprocessOutput(extracted, original, processed, output, context);
   }
 }

@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { Budget, reserveBudgets, type BudgetLimits, type CallEstimate } from "../context/budget.js";
 import { formatHistory } from "../context/format-history.js";
 import { getSettings, recordGlobalHistory, type Settings } from "../context/settings.js";
+import { activeSignal } from "../context/with-signal.js";
+import { AbortError } from "../errors/abort-error.js";
 import { LMTimeoutError } from "../errors/lm-errors.js";
 import type { HistoryEntry } from "../lm/history-entry.js";
 import { NO_CAPABILITIES, type LMCapabilities } from "../lm/lm-capabilities.js";
@@ -145,14 +147,18 @@ export abstract class BaseLM implements LMLike {
   /** The one path of `call` and `stream`: callbacks around `generate`, then history and usage. */
   private async *run(messages: Message[], params: LMParams, options: LMCallOptions, streaming: boolean): AsyncGenerator<LMStreamPart, LMResponse> {
     const settings = getSettings();
+    const signal = activeSignal(options.signal);
+    const operation = `The LM call to ${this.model}`;
+    AbortError.throwIfAborted(signal, operation);
     const { params: callParams, merged } = this.mergeCallParams(params);
     const callId = settings.callbacks.length ? randomUUID() : "";
     for (const cb of settings.callbacks) safeHook(settings, () => cb.onLmStart?.(callId, this, { messages, params: callParams }));
     let ended = false;
     let response: LMResponse | undefined;
     try {
-      response = yield* this.generate({ messages, params: merged, ...(options.signal ? { signal: options.signal } : {}) }, settings, streaming);
-    } catch (error) {
+      response = yield* this.generate({ messages, params: merged, ...(signal ? { signal } : {}) }, settings, streaming);
+    } catch (raw) {
+      const error = AbortError.wrap(raw, signal, operation);
       ended = true;
       for (const cb of settings.callbacks) safeHook(settings, () => cb.onLmEnd?.(callId, null, error));
       throw error;
@@ -163,7 +169,7 @@ export abstract class BaseLM implements LMLike {
       }
     }
     this.record(settings, messages, callParams, response);
-    for (const cb of settings.callbacks) safeHook(settings, () => cb.onLmEnd?.(callId, response.outputs, null));
+    for (const cb of settings.callbacks) safeHook(settings, () => cb.onLmEnd?.(callId, response.outputs, null, response));
     return response;
   }
 

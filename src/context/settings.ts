@@ -50,6 +50,13 @@ export interface Settings {
   readonly budgets: readonly Budget[];
   /** The LM response cache; `null` means the default one (see `configureCache`). */
   readonly responseCache: ResponseCache | null;
+  /** Cancels every call made in this scope when aborted (set by a call's `signal` option or `withSignal`). */
+  readonly signal: AbortSignal | null;
+  /**
+   * The callback call ids of the module, tool, evaluate and compile calls running here, outermost first: what a
+   * callback reads in a start hook to find its parent call (tracing nests spans with it).
+   */
+  readonly callPath: readonly string[];
 }
 
 /** The entries of the history every LM shares, capped like DSPy's `GLOBAL_HISTORY` (`MAX_HISTORY_SIZE`). */
@@ -76,6 +83,8 @@ const DEFAULTS: Settings = Object.freeze({
   callerModules: Object.freeze([]) as readonly HistoryHolder[],
   budgets: Object.freeze([]) as readonly Budget[],
   responseCache: null,
+  signal: null,
+  callPath: Object.freeze([]) as readonly string[],
 });
 
 /**

@@ -6,6 +6,7 @@ import type { Callback } from "../context/callback.js";
 import type { Logger } from "../context/logger.js";
 import { configure, getSettings, resetSettings, withSettings } from "../context/settings.js";
 import { ExecutionCancelledError } from "../errors/execution-cancelled-error.js";
+import { AbortError } from "../errors/abort-error.js";
 import { MetricError } from "../errors/metric-error.js";
 import { ValueError } from "../errors/value-error.js";
 import { Example } from "../primitives/example.js";
@@ -200,13 +201,14 @@ describe("Evaluate errors", () => {
     );
   });
 
-  it("stops with ExecutionCancelledError when the call's signal is aborted", async () => {
+  it("stops with AbortError naming the evaluation when the call's signal is aborted", async () => {
     configure({ logger: recordingLogger().logger });
     const controller = new AbortController();
     const program = new TableProgram({ a: { answer: "a" }, b: { answer: "b" } }, new Set(), 50);
     const run = new Evaluate({ devset: [ex("a", "a"), ex("b", "b")], metric: () => 1 }).call(program, { signal: controller.signal });
     controller.abort();
-    await expect(run).rejects.toBeInstanceOf(ExecutionCancelledError);
+    await expect(run).rejects.toBeInstanceOf(AbortError);
+    await expect(run).rejects.toThrow("Evaluate of 2 examples (0 of 2 items finished) was cancelled: its AbortSignal was aborted.");
   });
 
   it("rejects returnOutputs (naming the key given), a missing metric and an empty devset", async () => {

@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
-import type { Callback } from "../context/callback.js";
-import { getSettings, type Settings } from "../context/settings.js";
+import { fireCallbacks } from "../context/fire-callbacks.js";
+import { getSettings, withSettings, type Settings } from "../context/settings.js";
 import type { MetricError } from "../errors/metric-error.js";
 import { ValueError } from "../errors/value-error.js";
+import { AbortError } from "../errors/abort-error.js";
+import { activeSignal, withSignal } from "../context/with-signal.js";
 import type { Example } from "../primitives/example.js";
 import { Prediction } from "../primitives/prediction.js";
 import { requireInputKeys } from "../primitives/require-input-keys.js";
@@ -52,7 +54,10 @@ export interface EvaluateCallOptions {
   callbackMetadata?: Record<string, unknown>;
   saveAsCsv?: string;
   saveAsJson?: string;
-  /** Aborting it stops the evaluation with `ExecutionCancelledError`. */
+  /**
+   * Cancels the evaluation: no new example starts, running programs' LM requests are aborted, and `call` rejects with
+   * `AbortError`. A signal from an enclosing call (`withSignal`, an optimizer's `compile`) applies as well.
+   */
   signal?: AbortSignal;
 }
 
@@ -63,16 +68,6 @@ const metricNameOf = (metric: Metric<any>) => metric.name || "<lambda>";
 function pySumText(scores: readonly MetricScore[], sum: number): string {
   const isFloat = scores.some((s) => typeof s !== "boolean" && !(s instanceof Prediction && typeof s.score === "boolean"));
   return isFloat ? pyFloatRepr(sum) : String(sum);
-}
-
-function runHooks(settings: Settings, hook: (cb: Callback) => void): void {
-  for (const callback of settings.callbacks) {
-    try {
-      hook(callback);
-    } catch (error) {
-      settings.logger.warn(`Error when calling callback: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
 }
 
 /**
@@ -121,20 +116,25 @@ export class Evaluate {
 
   /** Evaluates `program`; options given here override the constructor's for this call. */
   async call<T extends Program<unknown>>(program: T, overrides: EvaluateCallOptions = {}): Promise<EvaluationResult<ProgramOutput<T>>> {
+    const signal = activeSignal(overrides.signal);
+    const operation = `Evaluate of ${(overrides.devset ?? this.devset).length} examples`;
+    AbortError.throwIfAborted(signal, operation);
     const settings = getSettings();
     const callId = settings.callbacks.length ? randomUUID() : "";
-    runHooks(settings, (cb) => cb.onEvaluateStart?.(callId, this, { program, ...overrides }));
+    fireCallbacks(settings, settings.callbacks, (cb) => cb.onEvaluateStart?.(callId, this, { program, ...overrides }));
     try {
-      const result = (await this.#run(program, overrides, settings)) as EvaluationResult<ProgramOutput<T>>;
-      runHooks(settings, (cb) => cb.onEvaluateEnd?.(callId, result, null));
+      const run = () => this.#run(program, overrides, settings, signal, operation);
+      const inPath = () => (callId ? withSettings({ callPath: [...settings.callPath, callId] }, run) : run());
+      const result = (await withSignal(signal, inPath)) as EvaluationResult<ProgramOutput<T>>;
+      fireCallbacks(settings, settings.callbacks, (cb) => cb.onEvaluateEnd?.(callId, result, null));
       return result;
     } catch (error) {
-      runHooks(settings, (cb) => cb.onEvaluateEnd?.(callId, null, error));
+      fireCallbacks(settings, settings.callbacks, (cb) => cb.onEvaluateEnd?.(callId, null, error));
       throw error;
     }
   }
 
-  async #run<P>(program: Program<P>, overrides: EvaluateCallOptions, settings: Settings): Promise<EvaluationResult<P>> {
+  async #run<P>(program: Program<P>, overrides: EvaluateCallOptions, settings: Settings, signal: AbortSignal | null, operation: string): Promise<EvaluationResult<P>> {
     const metric = overrides.metric ?? this.metric;
     const devset = overrides.devset ?? this.devset;
     const displayTable = overrides.displayTable ?? this.displayTable;
@@ -155,13 +155,15 @@ export class Evaluate {
       logger: settings.logger,
       disableProgressBar: !(overrides.displayProgress ?? this.displayProgress),
       compareResults: true,
-      signal: overrides.signal ? AbortSignal.any([overrides.signal, stop.signal]) : stop.signal,
+      signal: signal ? AbortSignal.any([signal, stop.signal]) : stop.signal,
+      operation,
       stream: this.#output ?? settings.logger.progress,
       ...(this.#clock ? { clock: this.#clock } : {}),
     });
-    const execution = executor.execute(async (example: Example, { index }) => {
+    const execution = executor.execute(async (example: Example, task) => {
+      const { index } = task;
       const inputs = Object.fromEntries(example.inputs().items());
-      const prediction = await program.call(inputs);
+      const prediction = await withSignal(task.signal, () => program.call(inputs));
       const value = await metric(example, prediction);
       try {
         return [prediction, checkMetricScore(value, metric, `Evaluate (on devset[${index}])`)] as [P, MetricScore];

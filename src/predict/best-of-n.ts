@@ -3,6 +3,7 @@ import type { TraceEntry } from "../context/trace-entry.js";
 import { RewardRollouts, type RewardRolloutOptions } from "./reward-rollouts.js";
 import type { Prediction } from "../primitives/prediction.js";
 import { rolloutLm } from "./rollout-lm.js";
+import { rethrowIfCancelled } from "../context/with-signal.js";
 
 type Fields = Record<string, any>;
 
@@ -33,6 +34,7 @@ export class BestOfN<I extends Fields = Fields, O extends Fields = Fields> exten
         if (reward > bestReward) [bestReward, bestPred, bestTrace] = [reward, pred, trace];
         if (reward >= this.threshold) break;
       } catch (error) {
+        rethrowIfCancelled(error);
         this.attemptFailed(`BestOfN: Attempt ${idx + 1} failed with rollout id ${rid}`, idx, error);
       }
     }

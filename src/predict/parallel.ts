@@ -2,6 +2,8 @@ import { getSettings } from "../context/settings.js";
 import { ValueError } from "../errors/value-error.js";
 import { ExampleImpl, type Example } from "../primitives/example.js";
 import { pyClassRepr } from "../python/py-class-repr.js";
+import { withSignal } from "../context/with-signal.js";
+import type { SignalOption } from "../primitives/module.js";
 import { ParallelExecutor } from "../utils/parallel-executor.js";
 import { pyRepr } from "../python/pyfmt.js";
 
@@ -83,6 +85,8 @@ export class Parallel<Failed extends boolean = false> {
   async forward(execPairs: ExecPair[], numThreads?: number): Promise<ParallelOutput<Failed>> {
     const settings = getSettings();
     const executor = new ParallelExecutor({
+      signal: settings.signal,
+      operation: `Parallel of ${execPairs.length} calls`,
       numThreads: numThreads ?? this.numThreads ?? settings.numThreads,
       maxErrors: this.maxErrors ?? settings.maxErrors,
       provideTraceback: this.provideTraceback ?? settings.provideTraceback,
@@ -93,7 +97,7 @@ export class Parallel<Failed extends boolean = false> {
       stragglerLimit: this.stragglerLimit,
       describeItem: ([module, inputs]: ExecPair) => `(${module.constructor.name}, ${pyRepr(inputs)})`,
     });
-    const results = await executor.execute((pair: ExecPair) => this.#run(pair), execPairs);
+    const results = await executor.execute((pair: ExecPair, task) => withSignal(task.signal, () => this.#run(pair)), execPairs);
     if (!this.returnFailedExamples) return results as ParallelOutput<Failed>;
     const failed = executor.failedIndices;
     const result: ParallelResult = {
@@ -104,9 +108,12 @@ export class Parallel<Failed extends boolean = false> {
     return result as ParallelOutput<Failed>;
   }
 
-  /** Same as `forward` (DSPy's `__call__`). */
-  call(execPairs: ExecPair[], numThreads?: number): Promise<ParallelOutput<Failed>> {
-    return this.forward(execPairs, numThreads);
+  /**
+   * Same as `forward` (DSPy's `__call__`). `signal` cancels the run: no new pair starts, running ones are aborted,
+   * and the call rejects with `AbortError` (a signal of the enclosing call applies too).
+   */
+  call(execPairs: ExecPair[], numThreads?: number, options: SignalOption = {}): Promise<ParallelOutput<Failed>> {
+    return withSignal(options.signal, () => this.forward(execPairs, numThreads));
   }
 
   #run([module, example]: ExecPair): unknown {

@@ -20,6 +20,8 @@ import { pyRepr, pyStr } from "../python/pyfmt.js";
 import { callOrStreamLM } from "./call-or-stream-lm.js";
 import { valueMatchesType, warningTypeName } from "./check-type.js";
 import { predictConfigParams, type PredictConfig } from "./predict-config.js";
+import { formatWithHooks, observeParse } from "./adapter-hooks.js";
+import { rethrowIfCancelled } from "../context/with-signal.js";
 
 type Fields = Record<string, any>;
 
@@ -204,13 +206,17 @@ async function runPlans(
   let lastError: unknown;
   for (const plan of plans) {
     try {
-      const messages = plan.adapter.format(plan.signature, demos, inputs);
+      const messages = formatWithHooks(plan.adapter, plan.signature, demos as ReadonlyArray<Record<string, unknown>>, inputs);
       const outputs = await callOrStreamLM(lm, messages, plan.params, caller);
-      const context = { complete: (a: Adapter, l: LMLike, s: Signature, i: object) => runPlans(a, l, s, [], i as Record<string, unknown>, {}, caller) };
+      const context = {
+        complete: (a: Adapter, l: LMLike, s: Signature, i: object) => runPlans(a, l, s, [], i as Record<string, unknown>, {}, caller),
+        observeParse,
+      };
       const values: Array<Record<string, unknown>> = [];
       for (const output of outputs) values.push(await plan.adapter.postprocess(signature, plan.signature, output, context));
       return values;
     } catch (error) {
+      rethrowIfCancelled(error);
       if (error instanceof LMError) throw error;
       lastError = error;
     }

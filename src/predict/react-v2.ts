@@ -19,6 +19,7 @@ import { Tool } from "../tools/tool.js";
 import { agentInputs, toolsByName } from "./agent-inputs.js";
 import { PredictImpl, type InputsOf, type OutputsOf } from "./predict.js";
 import type { ReActCallOptions, ReActOptions } from "./react.js";
+import { rethrowIfCancelled } from "../context/with-signal.js";
 
 type Fields = Record<string, any>;
 
@@ -161,6 +162,7 @@ class ReActV2Impl<I extends Fields = Fields, O extends Fields = Fields> extends 
         isErrors.push(false);
         if (call.name === "submit" && typeof value === "object" && value !== null && !Array.isArray(value)) finalOutputs = value as Record<string, unknown>;
       } catch (error) {
+        rethrowIfCancelled(error);
         values.push(`Execution error in ${call.name}: ${formatErrorForLm(error, { tracebackFrames: 5 })}`);
         isErrors.push(true);
       }

@@ -13,6 +13,7 @@ import { agentInputs, toolsByName } from "./agent-inputs.js";
 import { ChainOfThoughtImpl } from "./chain-of-thought.js";
 import { PredictImpl, type InputsOf, type OutputsOf } from "./predict.js";
 import { formatTrajectory, truncateTrajectory, type Trajectory } from "./react-trajectory.js";
+import { rethrowIfCancelled } from "../context/with-signal.js";
 
 type Fields = Record<string, any>;
 
@@ -121,6 +122,7 @@ class ReActImpl<I extends Fields = Fields, O extends Fields = Fields> extends Mo
         if (!tool) throw new ValueError(`Unknown tool '${toolName}'; the tools are: ${[...this.tools.keys()].join(", ")}.`);
         trajectory[`observation_${idx}`] = await tool.call((pred.next_tool_args ?? {}) as Record<string, unknown>);
       } catch (error) {
+        rethrowIfCancelled(error);
         trajectory[`observation_${idx}`] = `Execution error in ${toolName}: ${formatErrorForLm(error, { tracebackFrames: 5 })}`;
       }
       if (toolName === "finish") break;

@@ -16,6 +16,7 @@ import { inspectModules, OfferFeedback, recursiveMask } from "./offer-feedback.j
 import { PredictImpl } from "./predict.js";
 import { RewardRollouts, type RewardRolloutOptions } from "./reward-rollouts.js";
 import { rolloutLm } from "./rollout-lm.js";
+import { rethrowIfCancelled } from "../context/with-signal.js";
 
 type Fields = Record<string, any>;
 
@@ -110,6 +111,7 @@ export class Refine<I extends Fields = Fields, O extends Fields = Fields> extend
         );
         advice = (feedback.advice ?? {}) as Record<string, unknown>;
       } catch (error) {
+        rethrowIfCancelled(error);
         this.attemptFailed(`Refine: Attempt failed with rollout id ${rid}`, idx, error);
       }
     }

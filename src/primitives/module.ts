@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Callback } from "../context/callback.js";
 import { getSettings, withSettings } from "../context/settings.js";
 import { UsageTracker } from "../context/usage-tracker.js";
+import { activeSignal, withSignal } from "../context/with-signal.js";
+import { AbortError } from "../errors/abort-error.js";
 import { ValueError } from "../errors/value-error.js";
 import type { HistoryEntry } from "../lm/history-entry.js";
 import type { LMLike } from "../lm/lm-like.js";
@@ -21,6 +23,12 @@ type Fields = Record<string, any>;
 /** Per-call options a module passes on to its predictors (`Predict` reads `lm`, `config`, `demos`, `signature`). */
 export type CallOptions = { readonly [key: string]: unknown };
 
+/** The option every async entry point takes: aborting `signal` cancels the call and everything it started. */
+export interface SignalOption {
+  /** Cancels the call: outstanding LM requests are aborted, nothing new starts, and the call rejects with `AbortError`. */
+  signal?: AbortSignal;
+}
+
 /** Options of `Module.batch` (DSPy's `batch` arguments); unset ones come from settings. */
 export interface BatchOptions {
   numThreads?: number;
@@ -36,6 +44,8 @@ export interface BatchOptions {
   /** Seconds before a straggler is started again once few examples remain; 0 disables it. Default 120. */
   timeout?: number;
   stragglerLimit?: number;
+  /** Cancels the batch: no new example starts, running ones are aborted, and `batch` rejects with `AbortError`. */
+  signal?: AbortSignal;
 }
 
 /** `Module.batch` with `returnFailedExamples`: `null` results where an example failed, with its inputs and error. */
@@ -111,9 +121,12 @@ export abstract class Module<I extends Fields = Fields, O = unknown> {
    */
   abstract forward(inputs: I, options?: CallOptions): O | Promise<O>;
 
-  /** Runs the module (DSPy's `module(**inputs)`): `forward` with callbacks, history and usage tracking. */
-  call<M extends HasForward>(this: M, inputs: ModuleInputs<M>, options?: ModuleCallOptions<M>): Promise<ModuleOutput<M>> {
-    return runModule(this as unknown as Module, inputs, options as CallOptions | undefined) as Promise<ModuleOutput<M>>;
+  /**
+   * Runs the module (DSPy's `module(**inputs)`): `forward` with callbacks, history and usage tracking. `signal`
+   * cancels the call (it is not passed to `forward`; everything `forward` calls inherits it).
+   */
+  call<M extends HasForward>(this: M, inputs: ModuleInputs<M>, options?: ModuleCallOptions<M> & SignalOption): Promise<ModuleOutput<M>> {
+    return runModule(this as unknown as Module, inputs, options as (CallOptions & SignalOption) | undefined) as Promise<ModuleOutput<M>>;
   }
 
   /**
@@ -128,7 +141,12 @@ export abstract class Module<I extends Fields = Fields, O = unknown> {
   async batch(examples: Example[], options: BatchOptions = {}): Promise<Array<unknown> | BatchResult<unknown>> {
     requireInputKeys(examples, `${this.constructor.name}.batch()`, "examples");
     const settings = getSettings();
+    const signal = activeSignal(options.signal);
+    const operation = `${this.constructor.name.replace(/Impl$/, "")}.batch() of ${examples.length} examples`;
+    AbortError.throwIfAborted(signal, operation);
     const executor = new ParallelExecutor({
+      signal,
+      operation,
       numThreads: options.numThreads ?? settings.numThreads,
       maxErrors: options.maxErrors ?? settings.maxErrors,
       provideTraceback: options.provideTraceback ?? settings.provideTraceback,
@@ -139,7 +157,9 @@ export abstract class Module<I extends Fields = Fields, O = unknown> {
       stragglerLimit: options.stragglerLimit ?? 3,
     });
     const inputs = examples.map((example) => example.inputs());
-    const results = await executor.execute((item: Example) => runModule(this, Object.fromEntries(item.items()), undefined), inputs);
+    const results = await withSignal(signal, () =>
+      executor.execute((item: Example, task) => withSignal(task.signal, () => runModule(this, Object.fromEntries(item.items()), undefined)), inputs),
+    );
     if (!options.returnFailedExamples) return results;
     return {
       results,
@@ -244,29 +264,42 @@ export abstract class Module<I extends Fields = Fields, O = unknown> {
 }
 
 /** `module.call()` itself: `forward` with callbacks, this module's LM history and usage tracking. */
-async function runModule(module: Module, inputs: Fields, options: CallOptions | undefined): Promise<unknown> {
+async function runModule(module: Module, inputs: Fields, callOptions: (CallOptions & SignalOption) | undefined): Promise<unknown> {
+  const { signal: given, options } = splitSignal(callOptions);
+  const signal = given ? activeSignal(given) : getSettings().signal;
+  const operation = `${module.constructor.name.replace(/Impl$/, "")}.call()`;
+  AbortError.throwIfAborted(signal, operation);
   const settings = getSettings();
   const callbacks = settings.callbacks.length || module.callbacks.length ? [...settings.callbacks, ...module.callbacks] : [];
   const callId = callbacks.length ? randomUUID() : "";
   for (const cb of callbacks) safeHook(() => cb.onModuleStart?.(callId, module, inputs));
   const callerModules = [...settings.callerModules, module];
+  const callPath = callId ? [...settings.callPath, callId] : settings.callPath;
   try {
     const forward = async () => module.forward(inputs, options);
     let output: unknown;
     if (settings.trackUsage && !settings.usageTracker) {
       const tracker = new UsageTracker();
-      output = await withSettings({ callerModules, usageTracker: tracker }, forward);
+      output = await withSettings({ callerModules, usageTracker: tracker, signal, callPath }, forward);
       if (output instanceof PredictionImpl) output.setLmUsage(tracker.getTotalTokens());
       else settings.logger.warn("Failed to set LM usage. Please return a Prediction from forward() to enable usage tracking.");
     } else {
-      output = await withSettings({ callerModules }, forward);
+      output = await withSettings({ callerModules, signal, callPath }, forward);
     }
     for (const cb of callbacks) safeHook(() => cb.onModuleEnd?.(callId, output, null));
     return output;
-  } catch (error) {
+  } catch (raw) {
+    const error = given ? AbortError.wrap(raw, signal, operation) : raw;
     for (const cb of callbacks) safeHook(() => cb.onModuleEnd?.(callId, null, error));
     throw error;
   }
+}
+
+/** The call's `signal` and the options `forward` gets (without it; none when `signal` was the only one). */
+function splitSignal(options: (CallOptions & SignalOption) | undefined): { signal: AbortSignal | undefined; options: CallOptions | undefined } {
+  if (options === null || typeof options !== "object" || !("signal" in options)) return { signal: undefined, options };
+  const { signal, ...rest } = options;
+  return { signal, options: Object.keys(rest).length ? rest : undefined };
 }
 
 /** Whether a value is a tsdspy module. */

@@ -3,7 +3,7 @@ import { ToolBase, type ToolArgs } from "../adapters/types/tool-base.js";
 import { validateOutcome } from "../adapters/validation/validate-value.js";
 import { validationMessage } from "../adapters/validation/validation-message.js";
 import type { Callback } from "../context/callback.js";
-import { getSettings } from "../context/settings.js";
+import { getSettings, withSettings } from "../context/settings.js";
 import { PythonTypeError } from "../errors/python-type-error.js";
 import { SignatureError } from "../errors/signature-error.js";
 import { ValidationError } from "../errors/validation-error.js";
@@ -182,7 +182,8 @@ export class Tool extends ToolBase {
     for (const cb of callbacks) safeHook(() => cb.onToolStart?.(callId, this, { ...args }));
     try {
       const parsed = await this.parseArgs(args);
-      const result = await this.func(parsed);
+      const run = async () => this.func(parsed);
+      const result = await (callId ? withSettings({ callPath: [...settings.callPath, callId] }, run) : run());
       for (const cb of callbacks) safeHook(() => cb.onToolEnd?.(callId, result, null));
       return result;
     } catch (error) {

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { describe, expect, it, vi } from "vitest";
+import { AbortError } from "../errors/abort-error.js";
 import { ExecutionCancelledError } from "../errors/execution-cancelled-error.js";
 import { ManualClock } from "../testing/manual-clock.js";
 import { ParallelExecutor, type ParallelExecutorOptions } from "./parallel-executor.js";
@@ -133,8 +134,9 @@ describe("ParallelExecutor", () => {
     const { ex } = executor({ signal: controller.signal });
     const gate = deferred<void>();
     const run = ex.execute(async () => gate.promise, [1, 2]);
-    controller.abort();
-    await expect(run).rejects.toBeInstanceOf(ExecutionCancelledError);
+    controller.abort(new Error("user stop"));
+    await expect(run).rejects.toBeInstanceOf(AbortError);
+    await expect(run).rejects.toThrow("The parallel run (0 of 2 items finished) was cancelled: its AbortSignal was aborted (user stop).");
     gate.resolve();
   });
 

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { AbortError } from "../errors/abort-error.js";
 import { ExecutionCancelledError } from "../errors/execution-cancelled-error.js";
 import { ValueError } from "../errors/value-error.js";
 import { systemClock, type Clock } from "./clock.js";
@@ -29,8 +30,13 @@ export interface ParallelExecutorOptions {
    */
   timeout?: number;
   stragglerLimit?: number;
-  /** Aborting it cancels the run like reaching `maxErrors`. */
-  signal?: AbortSignal;
+  /**
+   * Aborting it stops the run at once: no new item starts, running ones see their task signal abort, and `execute`
+   * rejects with `AbortError` naming `operation`.
+   */
+  signal?: AbortSignal | null;
+  /** What the run is, for the `AbortError` message (default "The parallel run"). */
+  operation?: string;
   /** Where the progress bar is drawn (callers pass their logger's `progress`); without one no bar is drawn. */
   stream?: ProgressStream | undefined;
   clock?: Clock;
@@ -85,7 +91,7 @@ export class ParallelExecutor {
     this.#options = options;
   }
 
-  /** Runs `fn` on every item; rejects with `ExecutionCancelledError` when `maxErrors` is reached or on abort. */
+  /** Runs `fn` on every item; rejects with `ExecutionCancelledError` when `maxErrors` is reached, `AbortError` on abort. */
   execute<T, R>(fn: (item: T, context: TaskContext) => R | Promise<R>, data: readonly T[]): Promise<Array<R | null>> {
     this.failedIndices = [];
     this.exceptions = new Map();
@@ -103,7 +109,7 @@ class Run<T, R> {
   readonly #resubmitted = new Set<number>();
   /** Runs a callback in the caller's async context (settings scopes), for timer callbacks. */
   readonly #inCallerContext = AsyncLocalStorage.snapshot();
-  readonly #onAbort = () => this.#cancel();
+  readonly #onAbort = () => this.#abort();
   readonly #clock: Clock;
   readonly #bar: ProgressBar | null;
   #settledCount = 0;
@@ -133,7 +139,7 @@ class Run<T, R> {
 
   start(): void {
     const signal = this.options.signal;
-    if (signal?.aborted) return this.#cancel();
+    if (signal?.aborted) return this.#abort();
     signal?.addEventListener("abort", this.#onAbort, { once: true });
     if (this.data.length === 0) return this.#finish();
     for (let index = 0; index < this.data.length; index++) this.#queue.push(index);
@@ -252,6 +258,16 @@ class Run<T, R> {
   #finish(): void {
     this.#stop();
     this.resolve(this.#results);
+  }
+
+  /** The caller's signal aborted: stop and reject with `AbortError`. */
+  #abort(): void {
+    if (this.#finished) return;
+    this.#stop();
+    const reason = this.options.signal?.reason;
+    for (const attempt of this.#running) attempt.controller.abort(reason);
+    const operation = this.options.operation ?? "The parallel run";
+    this.reject(new AbortError(`${operation} (${this.#settledCount} of ${this.data.length} items finished)`, { reason }));
   }
 
   #cancel(): void {

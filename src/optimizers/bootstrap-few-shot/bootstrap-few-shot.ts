@@ -2,7 +2,7 @@ import type { Settings } from "../../context/settings.js";
 import { ValueError } from "../../errors/value-error.js";
 import type { Metric } from "../../evaluate/metric.js";
 import type { Example } from "../../primitives/example.js";
-import type { Module } from "../../primitives/module.js";
+import type { Module, SignalOption } from "../../primitives/module.js";
 import { requireInputKeys } from "../../primitives/require-input-keys.js";
 import { LabeledFewShot } from "../labeled-few-shot/labeled-few-shot.js";
 import { demoPredictors, type DemoPredictor } from "../shared/demo-predictor.js";
@@ -94,7 +94,7 @@ export class BootstrapFewShot extends Teleprompter<CompileOptions> {
     this.#progress = options.progress;
   }
 
-  override compile<M extends Module>(student: M, options: CompileOptions): Promise<WithRunReport<M>> {
+  override compile<M extends Module>(student: M, options: CompileOptions & SignalOption): Promise<WithRunReport<M>> {
     return super.compile(student, options) as Promise<WithRunReport<M>>;
   }
 

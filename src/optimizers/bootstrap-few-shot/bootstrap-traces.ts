@@ -13,6 +13,7 @@ import { PythonRandom } from "../../python/python-random.js";
 import type { DemoPredictor } from "../shared/demo-predictor.js";
 import { pyTruthy } from "../shared/py-truthy.js";
 import { selectTrace } from "./select-trace.js";
+import { rethrowIfCancelled } from "../../context/with-signal.js";
 
 /** What one bootstrapping pass needs. */
 export interface BootstrapRunOptions {
@@ -174,6 +175,7 @@ async function bootstrapOneExample(
       return options.metricThreshold ? Number(value) >= options.metricThreshold : value;
     });
   } catch (error) {
+    rethrowIfCancelled(error);
     if (error instanceof BudgetExceededError || error instanceof MetricError) throw error;
     const settings = getSettings();
     const maxErrors = options.maxErrors ?? settings.maxErrors;

@@ -4,7 +4,7 @@ import { Evaluate, type EvaluateOptions } from "../../evaluate/evaluate.js";
 import type { Metric } from "../../evaluate/metric.js";
 import type { LMLike } from "../../lm/lm-like.js";
 import type { Example } from "../../primitives/example.js";
-import type { Module } from "../../primitives/module.js";
+import type { Module, SignalOption } from "../../primitives/module.js";
 import { Predict } from "../../predict/predict.js";
 import { pyFloatRepr } from "../../python/pyfmt.js";
 import type { Signature } from "../../signatures/signature.js";
@@ -116,7 +116,7 @@ export class COPRO extends Teleprompter<COPROCompileOptions> {
     this.trackStats = this.runOptions.trackStats;
   }
 
-  override compile<M extends Module>(student: M, options: COPROCompileOptions): Promise<COPROResult<M>> {
+  override compile<M extends Module>(student: M, options: COPROCompileOptions & SignalOption): Promise<COPROResult<M>> {
     return super.compile(student, options) as Promise<COPROResult<M>>;
   }
 

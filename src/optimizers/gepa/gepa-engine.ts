@@ -6,6 +6,7 @@ import { GEPAState, type FrontierType, type ValsetEvaluation } from "./gepa-stat
 import type { MergeProposer } from "./merge-proposer.js";
 import type { ReflectiveMutationProposer, ReflectiveProposal } from "./reflective-mutation.js";
 import { sum } from "./sum-scores.js";
+import { rethrowIfCancelled } from "../../context/with-signal.js";
 
 /** One iteration as the trial log records it: what was tried, what came of it, and the Pareto front after. */
 export interface GEPAIterationRecord {
@@ -151,6 +152,7 @@ export class GEPAEngine<Data> {
         await this.acceptReflective(proposals, state);
       } catch (error) {
         log(`Iteration ${state.i + 1}: Exception during optimization: ${error instanceof Error ? error.message : String(error)}`);
+        rethrowIfCancelled(error);
         if (options.raiseOnException ?? true) throw error;
       }
     }

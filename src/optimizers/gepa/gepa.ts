@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { ValueError } from "../../errors/value-error.js";
 import type { LMLike } from "../../lm/lm-like.js";
 import type { Example } from "../../primitives/example.js";
-import type { Module } from "../../primitives/module.js";
+import type { Module, SignalOption } from "../../primitives/module.js";
 import { pyFormatFixed, pyRound } from "../../python/py-round.js";
 import { PythonRandom } from "../../python/python-random.js";
 import type { Metric } from "../../evaluate/metric.js";
@@ -155,7 +155,7 @@ export class GEPA extends Teleprompter<GEPACompileOptions> {
   }
 
   /** Optimizes a copy of `student`; with `trackStats` the result carries `detailedResults`. */
-  override compile<M extends Module>(student: M, options: GEPACompileOptions): Promise<GEPAProgram<M>> {
+  override compile<M extends Module>(student: M, options: GEPACompileOptions & SignalOption): Promise<GEPAProgram<M>> {
     return super.compile(student, options) as Promise<GEPAProgram<M>>;
   }
 

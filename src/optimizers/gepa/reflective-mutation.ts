@@ -8,6 +8,7 @@ import type { Candidate, EvaluationBatch, GEPAAdapter, ProposalFn, ReflectiveDat
 import type { GEPAState } from "./gepa-state.js";
 import { extractInstruction, renderReflectionPrompt, validatePromptTemplate } from "./instruction-proposal.js";
 import { liveStep, type EngineStep } from "./engine-step.js";
+import { rethrowIfCancelled } from "../../context/with-signal.js";
 
 /** A reflection LM as the engine calls it: one prompt in, the reply text out. */
 export type ReflectionLanguageModel = (prompt: string) => Promise<string>;
@@ -148,6 +149,7 @@ export class ReflectiveMutationProposer<Data> {
     try {
       dataset = await adapter.makeReflectiveDataset(parent, before, outcome.components);
     } catch (error) {
+      rethrowIfCancelled(error);
       if (isBudgetStop(error)) throw error;
       log(`Iteration ${iteration}: Exception building reflective dataset: ${errorText(error)}`);
       return finish("no_reflective_dataset");
@@ -190,11 +192,13 @@ export class ReflectiveMutationProposer<Data> {
     try {
       return await this.proposeTexts(candidate, dataset, components);
     } catch (error) {
+      rethrowIfCancelled(error);
       if (isBudgetStop(error)) throw error;
       this.options.log(`Batched reflection failed (${errorText(error)}); retrying per task.`);
       try {
         return await this.proposeTexts(candidate, dataset, components);
       } catch (retryError) {
+        rethrowIfCancelled(retryError);
         if (isBudgetStop(retryError)) throw retryError;
         this.options.log(`Per-task reflection failed: ${errorText(retryError)}`);
         return null;

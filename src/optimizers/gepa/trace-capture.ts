@@ -15,6 +15,7 @@ import type { Logger } from "../../context/logger.js";
 import { findBudgetError } from "../run/find-budget-error.js";
 import type { Signature } from "../../signatures/signature.js";
 import { pyTruthy } from "../shared/py-truthy.js";
+import { activeSignal } from "../../context/with-signal.js";
 
 /** A predictor call whose reply could not be parsed, kept as feedback (DSPy's `FailedPrediction`). */
 export class FailedPrediction {
@@ -69,7 +70,8 @@ export async function captureTraces(program: Module, dataset: readonly Example[]
     provideTraceback: false,
     logger,
     disableProgressBar: true,
-    signal: controller.signal,
+    signal: activeSignal(controller.signal),
+    operation: "GEPA's trace capture",
   });
   let results: Array<{ prediction: Prediction | FailedPrediction; trace: TraceEntry[]; score: unknown } | null>;
   try {

@@ -1,5 +1,5 @@
 import type { Example } from "../../primitives/example.js";
-import type { CallOptions, Module } from "../../primitives/module.js";
+import type { CallOptions, Module, SignalOption } from "../../primitives/module.js";
 import { requireInputKeys } from "../../primitives/require-input-keys.js";
 import { KNN, type Vectorizer } from "../../predict/knn.js";
 import { LexicalEmbedder } from "../../retrievers/lexical-embedder.js";
@@ -38,7 +38,7 @@ export class KNNFewShot extends Teleprompter<KNNFewShotCompileOptions> {
     this.bootstrapOptions = bootstrapOptions;
   }
 
-  override compile<M extends Module>(student: M, options: KNNFewShotCompileOptions = {}): Promise<M> {
+  override compile<M extends Module>(student: M, options: KNNFewShotCompileOptions & SignalOption = {}): Promise<M> {
     return super.compile(student, options);
   }
 

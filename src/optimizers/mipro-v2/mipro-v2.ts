@@ -7,7 +7,7 @@ import { Evaluate } from "../../evaluate/evaluate.js";
 import type { Metric } from "../../evaluate/metric.js";
 import type { LMLike } from "../../lm/lm-like.js";
 import type { Example } from "../../primitives/example.js";
-import type { Module } from "../../primitives/module.js";
+import type { Module, SignalOption } from "../../primitives/module.js";
 import { pyFloatRepr, pyStr } from "../../python/pyfmt.js";
 import { PythonRandom } from "../../python/python-random.js";
 import { GroundedProposer } from "../propose/grounded-proposer.js";
@@ -33,6 +33,7 @@ import {
   type AutoMode,
 } from "./mipro-settings.js";
 import { searchPromptParameters, type PromptSearchOptions, type PromptSearchState, type ScoredProgram } from "./search-prompt-parameters.js";
+import { rethrowIfCancelled } from "../../context/with-signal.js";
 
 export interface MIPROv2Options extends RunOptions {
   metric: Metric<any>;
@@ -182,7 +183,7 @@ export class MIPROv2 extends Teleprompter<MIPROv2CompileOptions> {
     this.#programCode = options.programCode;
   }
 
-  override compile<M extends Module>(student: M, options: MIPROv2CompileOptions): Promise<MIPROv2Result<M>> {
+  override compile<M extends Module>(student: M, options: MIPROv2CompileOptions & SignalOption): Promise<MIPROv2Result<M>> {
     return super.compile(student, options) as Promise<MIPROv2Result<M>>;
   }
 
@@ -296,6 +297,7 @@ export class MIPROv2 extends Teleprompter<MIPROv2CompileOptions> {
         }
         return result.score;
       } catch (error) {
+        rethrowIfCancelled(error);
         // A budget running out stops the run; a metric that returns no score is a bug to fix, not a 0 score.
         if (findBudgetError(error) || error instanceof MetricError) throw error;
         run.logger.error(`An exception occurred during evaluation: ${error instanceof Error ? error.message : String(error)}`);

@@ -5,6 +5,7 @@ import { Predict } from "../../predict/predict.js";
 import { findBudgetError } from "../run/find-budget-error.js";
 import { DatasetDescriptor, DatasetDescriptorWithPriorObservations, ObservationSummarizer } from "./proposer-signatures.js";
 import { stripPrefix } from "./strip-prefix.js";
+import { rethrowIfCancelled } from "../../context/with-signal.js";
 
 /** Python's `repr(list_of_examples)` with each `input_keys={...}` set sorted (DSPy's `order_input_keys_in_string`). */
 export function examplesRepr(examples: readonly Example[]): string {
@@ -47,6 +48,7 @@ export async function createDatasetSummary(trainset: readonly Example[], viewDat
         observations += more;
       }
     } catch (error) {
+      rethrowIfCancelled(error);
       if (findBudgetError(error)) throw error;
     }
     const summary = await new Predict(ObservationSummarizer, config).call({ observations });

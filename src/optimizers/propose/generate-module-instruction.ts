@@ -8,6 +8,7 @@ import { exampleString } from "./example-string.js";
 import { moduleClassName } from "./program-code.js";
 import { DescribeModule, DescribeProgram, generateInstructionSignature, type InstructionSignatureFlags } from "./proposer-signatures.js";
 import { stripPrefix } from "./strip-prefix.js";
+import { rethrowIfCancelled } from "../../context/with-signal.js";
 
 /** Demo candidates per predictor index: a list of demo sets, each a list of demos. */
 export type DemoCandidates = ReadonlyArray<ReadonlyArray<ReadonlyArray<unknown>>>;
@@ -89,6 +90,7 @@ export async function generateModuleInstruction(request: ModuleInstructionReques
         });
         moduleDescription = String(module.module_description);
       } catch (error) {
+        rethrowIfCancelled(error);
         if (findBudgetError(error)) throw error;
       }
     }

@@ -13,6 +13,7 @@ import { generateModuleInstruction, type DemoCandidates } from "./generate-modul
 import { INSTRUCTION_TIPS } from "./instruction-tips.js";
 import { describeProgramCode } from "./program-code.js";
 import { stripPrefix } from "./strip-prefix.js";
+import { rethrowIfCancelled } from "../../context/with-signal.js";
 
 export interface GroundedProposerOptions {
   /** The model that writes summaries and instructions (default: settings' LM). */
@@ -103,6 +104,7 @@ export class GroundedProposer {
           createDatasetSummary(options.trainset, options.viewDataBatchSize ?? 10, promptModel),
         );
       } catch (error) {
+        rethrowIfCancelled(error);
         if (findBudgetError(error)) throw error;
         proposer.#logger.warn(`Error getting data summary: ${String(error)}.\n\nRunning without data aware proposer.`);
         proposer.useDatasetSummary = false;

@@ -4,7 +4,7 @@ import { ValueError } from "../../errors/value-error.js";
 import { Evaluate } from "../../evaluate/evaluate.js";
 import type { Metric, MetricScore } from "../../evaluate/metric.js";
 import type { Example } from "../../primitives/example.js";
-import type { Module } from "../../primitives/module.js";
+import type { Module, SignalOption } from "../../primitives/module.js";
 import { requireInputKeys } from "../../primitives/require-input-keys.js";
 import { pyFloatRepr } from "../../python/pyfmt.js";
 import { PythonRandom } from "../../python/python-random.js";
@@ -115,7 +115,7 @@ export class BootstrapFewShotWithRandomSearch extends Teleprompter<RandomSearchC
     printLine(lines, `Will attempt to bootstrap ${this.numCandidateSets} candidate sets.`);
   }
 
-  override compile<M extends Module>(student: M, options: RandomSearchCompileOptions): Promise<RandomSearchResult<M>> {
+  override compile<M extends Module>(student: M, options: RandomSearchCompileOptions & SignalOption): Promise<RandomSearchResult<M>> {
     return super.compile(student, options) as Promise<RandomSearchResult<M>>;
   }
 

@@ -2,7 +2,8 @@ import { appendFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Budget, type BudgetLimits } from "../../context/budget.js";
 import type { Logger } from "../../context/logger.js";
-import { withSettings } from "../../context/settings.js";
+import { fireCallbacks } from "../../context/fire-callbacks.js";
+import { getSettings, withSettings } from "../../context/settings.js";
 import { withBudget } from "../../context/with-budget.js";
 import { BudgetExceededError } from "../../errors/budget-exceeded-error.js";
 import { RunStateError } from "../../errors/run-state-error.js";
@@ -316,6 +317,7 @@ export class OptimizerRun {
       elapsedMs: Math.round(this.elapsedMs()),
     };
     this.#trials.push(record);
+    reportTrial(record);
     if (this.runDir !== null && record.trial > this.#savedTrials) {
       const line = `${JSON.stringify(record)}\n`;
       this.#writes = this.#writes.then(() => appendFile(join(this.runDir as string, TRIALS_FILE), line, "utf8"));
@@ -377,6 +379,15 @@ export class OptimizerRun {
     this.#writes = this.#writes.then(() => writeCheckpoint(runDir, snapshot));
     await this.#writes;
   }
+}
+
+/** Tells the callbacks in force about a logged trial (`onOptimizerTrial`). */
+function reportTrial(record: TrialRecord): void {
+  const settings = getSettings();
+  if (settings.callbacks.length === 0) return;
+  const { optimizer, trial, kind, score, evalSize, bestScore, lmCalls, metricCalls, elapsedMs } = record;
+  const trialInfo = { optimizer, trial, kind, score, evalSize, bestScore, lmCalls, metricCalls, elapsedMs };
+  fireCallbacks(settings, settings.callbacks, (callback) => callback.onOptimizerTrial?.(trialInfo));
 }
 
 /** The budget's caps minus what resumed steps already spent. */

@@ -7,6 +7,7 @@ import { MetricError } from "../../errors/metric-error.js";
 import { checkMetricScore } from "../../evaluate/check-metric-score.js";
 import { ParallelExecutor } from "../../utils/parallel-executor.js";
 import { findBudgetError } from "../run/find-budget-error.js";
+import { activeSignal, rethrowIfCancelled } from "../../context/with-signal.js";
 
 /** One predictor call of a trajectory, by predictor name (`null` for a predictor outside the program). */
 export interface TrajectoryStep {
@@ -55,6 +56,7 @@ export async function runTrajectories(
   let metricError: MetricError | null = null;
   let warnedNaN = false;
   const stopOnBudget = (error: unknown) => {
+    rethrowIfCancelled(error);
     const found = findBudgetError(error);
     if (found) {
       budgetError ??= found;
@@ -68,7 +70,8 @@ export async function runTrajectories(
     provideTraceback: false,
     logger: options.logger,
     disableProgressBar: true,
-    signal: controller.signal,
+    signal: activeSignal(controller.signal),
+    operation: "SIMBA's batch of trajectories",
   });
   let results: Array<Trajectory | null>;
   try {

@@ -5,7 +5,7 @@ import { ValueError } from "../../errors/value-error.js";
 import type { LMLike } from "../../lm/lm-like.js";
 import { Predict } from "../../predict/predict.js";
 import type { Example } from "../../primitives/example.js";
-import type { Module } from "../../primitives/module.js";
+import type { Module, SignalOption } from "../../primitives/module.js";
 import { NumpyGenerator, percentile } from "../../python/numpy-random.js";
 import { pyRound } from "../../python/py-round.js";
 import { pyFloatRepr } from "../../python/pyfmt.js";
@@ -18,6 +18,7 @@ import { Teleprompter } from "../teleprompter.js";
 import { OfferFeedback } from "./offer-feedback.js";
 import { appendADemo, applyAdvice, offerFeedbackInputs, type StrategyContext } from "./simba-strategies.js";
 import { runTrajectories, type SimbaMetric, type TrajectoryTask } from "./simba-trajectory.js";
+import { rethrowIfCancelled } from "../../context/with-signal.js";
 
 export interface SIMBAOptions extends RunOptions {
   /** `(example, prediction)` to a number, or a Prediction with `score` (its other fields reach the rule prompt). */
@@ -115,7 +116,7 @@ export class SIMBA extends Teleprompter<SIMBACompileOptions> {
     this.#options = options;
   }
 
-  override compile<M extends Module>(student: M, options: SIMBACompileOptions): Promise<SIMBAProgram<M>> {
+  override compile<M extends Module>(student: M, options: SIMBACompileOptions & SignalOption): Promise<SIMBAProgram<M>> {
     return super.compile(student, options) as Promise<SIMBAProgram<M>>;
   }
 
@@ -241,6 +242,7 @@ export class SIMBA extends Teleprompter<SIMBACompileOptions> {
               }
             }
           } catch (error) {
+            rethrowIfCancelled(error);
             if (findBudgetError(error)) throw error;
             logger.error(`Strategy failed with error: ${error instanceof Error ? error.message : String(error)}`);
             continue;
@@ -340,6 +342,7 @@ export class SIMBA extends Teleprompter<SIMBACompileOptions> {
       const advice = prediction.module_advice;
       return { advice: typeof advice === "object" && advice !== null ? (advice as Record<string, unknown>) : {} };
     } catch (error) {
+      rethrowIfCancelled(error);
       if (findBudgetError(error)) throw error;
       return { error: error instanceof Error ? error.message : String(error) };
     }

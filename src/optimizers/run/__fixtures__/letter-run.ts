@@ -13,6 +13,8 @@ export interface LetterRunArguments {
   runDir: string;
   /** Called after every LM call with the number of calls so far (the child kills itself from here). */
   onLmCall?: (calls: number) => void;
+  /** Passed to `compile` (the abort-then-resume test aborts it from `onLmCall`). */
+  signal?: AbortSignal;
 }
 
 export interface LetterRunSummary {
@@ -48,7 +50,7 @@ export async function runLetterOptimizer(args: LetterRunArguments): Promise<Lett
         output: quiet,
         logger: silentLogger,
         runDir: args.runDir,
-      }).compile(new SimpleModule("word -> label"), { trainset, valset, numTrials: 9, minibatchSize: 6, minibatchFullEvalSteps: 4 });
+      }).compile(new SimpleModule("word -> label"), { trainset, valset, numTrials: 9, minibatchSize: 6, minibatchFullEvalSteps: 4, ...(args.signal ? { signal: args.signal } : {}) });
       return { best, candidates: (best.candidatePrograms ?? []).map((c, i) => [i, c.score]) };
     }
     const best = await new BootstrapFewShotWithRandomSearch({
@@ -61,7 +63,7 @@ export async function runLetterOptimizer(args: LetterRunArguments): Promise<Lett
       logger: silentLogger,
       runDir: args.runDir,
       trackStats: true,
-    }).compile(new SimpleModule("word -> label"), { trainset, valset });
+    }).compile(new SimpleModule("word -> label"), { trainset, valset, ...(args.signal ? { signal: args.signal } : {}) });
     return { best, candidates: best.candidatePrograms.map((c) => [c.seed, c.score]) };
   };
   const { best, candidates } = await withSettings({ lm, logger: silentLogger, callbacks }, compile);
