@@ -24,6 +24,7 @@ const ALLOWED: LayerTable = {
   providers: ["errors", "utils", "lm", "clients"],
   primitives: ["errors", "utils", "python", "lm", "context"],
   tools: ["errors", "python", "signatures", "adapters", "context"],
+  interpreters: ["errors", "python"],
   predict: ["errors", "utils", "python", "lm", "signatures", "adapters", "context", "primitives", "tools"],
   evaluate: ["errors", "utils", "python", "context", "primitives"],
   release: ["errors", "python", "primitives", "evaluate"],
