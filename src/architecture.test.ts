@@ -25,7 +25,7 @@ const ALLOWED: LayerTable = {
   primitives: ["errors", "utils", "python", "lm", "context"],
   tools: ["errors", "python", "signatures", "adapters", "context"],
   interpreters: ["errors", "python"],
-  predict: ["errors", "utils", "python", "lm", "signatures", "adapters", "context", "primitives", "tools"],
+  predict: ["errors", "utils", "python", "lm", "signatures", "adapters", "context", "primitives", "tools", "interpreters"],
   evaluate: ["errors", "utils", "python", "context", "primitives"],
   release: ["errors", "python", "primitives", "evaluate"],
   judges: ["signatures", "context", "primitives", "predict", "evaluate"],

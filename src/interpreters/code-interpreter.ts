@@ -39,6 +39,8 @@ export interface CodeInterpreter {
   start(): Promise<void>;
   /** Runs `code` with `variables` defined as top-level names first. */
   execute(code: string, variables?: Readonly<Record<string, unknown>>): Promise<unknown>;
+  /** Forgets the names earlier runs defined, keeping the warm sandbox (optional; modules call it between programs). */
+  reset?(): Promise<void>;
   /** Releases the sandbox; the interpreter cannot be used afterwards. */
   shutdown(): Promise<void>;
 }

@@ -4,6 +4,7 @@ import { MessageChannel, Worker, type MessagePort } from "node:worker_threads";
 import { CodeExecutionError } from "../../errors/code-execution-error.js";
 import { CodeInterpreterError } from "../../errors/code-interpreter-error.js";
 import { FinalOutput, type CodeInterpreter, type InterpreterTool, type SubmitField } from "../code-interpreter.js";
+import { parsePyJson } from "../../python/py-json.js";
 import { errorFromPython } from "./error-from-python.js";
 import { locatePyodide } from "./locate-pyodide.js";
 import { PYTHON_RUNNER_SOURCE, submitWrapperSource, toolWrapperSource } from "./python-runner-source.js";
@@ -157,7 +158,7 @@ export class PythonInterpreter implements CodeInterpreter {
     }
     const reply = await this.request(session, { kind: "execute", code, variablesJson: JSON.stringify(variables) }, true);
     if (this.syncFiles) await this.syncBack(session);
-    const result = JSON.parse(String(reply.payload)) as { output?: unknown; final?: unknown; error?: { type: string; message: string; args: unknown[] } };
+    const result = parsePyJson(String(reply.payload)) as { output?: unknown; final?: unknown; error?: { type: string; message: string; args: unknown[] } };
     if (result.error !== undefined) throw errorFromPython(result.error);
     if ("final" in result) return new FinalOutput(result.final);
     return result.output;
