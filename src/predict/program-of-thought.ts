@@ -128,7 +128,7 @@ class ProgramOfThoughtImpl<I extends Fields = Fields, O extends Fields = Fields>
 }
 
 /** DSPy's `_execute_code`: the result as `json.dumps` text, or the error text the LM sees. */
-async function executeCode(code: string, interpreter: CodeInterpreter): Promise<{ output: string | null; error: string | null }> {
+export async function executeCode(code: string, interpreter: CodeInterpreter): Promise<{ output: string | null; error: string | null }> {
   if (!code) return { output: null, error: "Error: Empty code before execution." };
   try {
     let result = await interpreter.execute(code);

@@ -194,4 +194,5 @@ def run_case(case):
     return result
 
 
-print(json.dumps([{"case": case, "expected": run_case(case)} for case in CASES], indent=1, ensure_ascii=False))
+if __name__ == "__main__":
+    print(json.dumps([{"case": case, "expected": run_case(case)} for case in CASES], indent=1, ensure_ascii=False))
