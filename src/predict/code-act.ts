@@ -123,7 +123,7 @@ class CodeActImpl<I extends Fields = Fields, O extends Fields = Fields> extends 
         truncateTrajectory(trajectory);
       }
     }
-    throw lastError;
+    throw new ContextWindowExceededError("The context window was exceeded even after 3 attempts to truncate the trajectory.", { cause: lastError });
   }
 }
 
