@@ -205,8 +205,10 @@ export class PythonInterpreter implements CodeInterpreter {
       }
     });
     const onExit = (error: Error) => {
-      if (this.session === session) this.session = null;
-      this.prepared = false;
+      if (this.session === session) {
+        this.session = null;
+        this.prepared = false;
+      }
       failStart(error);
       for (const entry of pending.values()) entry.reject(error);
       pending.clear();
