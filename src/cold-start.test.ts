@@ -10,8 +10,8 @@ const hooks = pathToFileURL(join(srcDir, "../scripts/architecture/record-module-
 const work = mkdtempSync(join(tmpdir(), "tsdspy-cold-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** The files under src/ that a fresh Node process loads while running `script` (an ES module body). */
-function modulesLoadedBy(name: string, script: string): string[] {
+/** The module URLs a fresh Node process loads while running `script` (an ES module body). */
+function urlsLoadedBy(name: string, script: string): string[] {
   const out = join(work, `${name}.txt`);
   const body = [
     'import { register } from "node:module";',
@@ -20,8 +20,13 @@ function modulesLoadedBy(name: string, script: string): string[] {
     script,
   ].join("\n");
   execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", body], { cwd: join(srcDir, ".."), stdio: ["ignore", "ignore", "inherit"] });
+  return [...new Set(readFileSync(out, "utf8").split("\n"))];
+}
+
+/** The files under src/ that a fresh Node process loads while running `script`. */
+function modulesLoadedBy(name: string, script: string): string[] {
   const prefix = pathToFileURL(srcDir).href + "/";
-  return [...new Set(readFileSync(out, "utf8").split("\n"))].filter((url) => url.startsWith(prefix)).map((url) => url.slice(prefix.length)).sort();
+  return urlsLoadedBy(name, script).filter((url) => url.startsWith(prefix)).map((url) => url.slice(prefix.length)).sort();
 }
 
 const providerCode = (files: string[]) => files.filter((f) => f.startsWith("providers/") && !/^providers\/(builtin-providers|[^/]+\/[^/]+-registrations?)\.ts$/.test(f));
@@ -34,6 +39,12 @@ describe("cold start", () => {
     expect(providerCode(loaded)).toEqual([]);
     // Tracing is opt-in through the tsdspy/otel subpath: nothing of it (nor @opentelemetry/api) loads here.
     expect(loaded.filter((f) => f.startsWith("observability/"))).toEqual([]);
+  }, 60_000);
+
+  it("importing ProgramOfThought and PythonInterpreter loads no Pyodide (it loads in the interpreter's worker)", () => {
+    const loaded = urlsLoadedBy("code", 'const { ProgramOfThought, PythonInterpreter } = await import(root); new ProgramOfThought("question -> answer"); new PythonInterpreter();');
+    expect(loaded.some((url) => url.includes("/interpreters/pyodide/python-interpreter.ts"))).toBe(true);
+    expect(loaded.filter((url) => url.includes("/node_modules/pyodide/"))).toEqual([]);
   }, 60_000);
 
   it("the first LM of a provider loads that provider's code and no other's", () => {

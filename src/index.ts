@@ -21,6 +21,9 @@ export { RecursionError } from "./errors/recursion-error.js";
 export { McpToolError } from "./errors/mcp-tool-error.js";
 export { ToolExecutionError } from "./errors/tool-execution-error.js";
 export { StateFileError } from "./errors/state-file-error.js";
+export { CodeInterpreterError } from "./errors/code-interpreter-error.js";
+export { CodeExecutionError } from "./errors/code-execution-error.js";
+export { ProgramOfThoughtError } from "./errors/program-of-thought-error.js";
 export {
   LMError,
   LMTransportError,
@@ -115,6 +118,11 @@ export { ReActV2, type TerminationReason } from "./predict/react-v2.js";
 export { BestOfN, type BestOfNOptions } from "./predict/best-of-n.js";
 export { Refine, type RefineOptions } from "./predict/refine.js";
 export { OfferFeedback } from "./predict/offer-feedback.js";
+export { ProgramOfThought, type ProgramOfThoughtOptions, type ProgramOfThoughtCallOptions } from "./predict/program-of-thought.js";
+export { CodeAct, type CodeActOptions, type CodeActCallOptions } from "./predict/code-act.js";
+export { interpreterTools } from "./predict/interpreter-tools.js";
+export { FinalOutput, type CodeInterpreter, type InterpreterTool, type InterpreterToolParameter, type SubmitField } from "./interpreters/code-interpreter.js";
+export { PythonInterpreter, type PythonInterpreterOptions } from "./interpreters/pyodide/python-interpreter.js";
 export type { RewardFn } from "./predict/rollout-lm.js";
 export { MultiChainComparison, type MultiChainComparisonOptions, type Completion } from "./predict/multi-chain-comparison.js";
 
