@@ -22,5 +22,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     teardownTimeout: 30_000,
     pool: "forks",
+    globalSetup: ["scripts/vitest-temp-dir.ts"],
   },
 });
