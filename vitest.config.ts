@@ -16,7 +16,12 @@ export default defineConfig({
   resolve: { alias },
   test: {
     include: ["src/**/*.test.ts", "examples/**/*.test.ts", "bench/**/*.test.ts", "scripts/**/*.test.ts"],
-    testTimeout: 30_000,
+    // Generous ceilings that only a hung test reaches: no test may depend on wall-clock time (docs/testing.md), and
+    // a loaded 2-core CI machine runs the slowest file several times slower than an idle one.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    teardownTimeout: 30_000,
     pool: "forks",
+    globalSetup: ["scripts/vitest-temp-dir.ts"],
   },
 });

@@ -234,10 +234,12 @@ describe("SimulatorModel: other prompts", () => {
 describe("SimulatorModel: bounded work on hostile prompts", () => {
   it("answers huge unpunctuated instructions, inputs and feedback quickly", async () => {
     const words = Array.from({ length: 20_000 }, (_, i) => (i % 7 === 0 ? "if the message mentions" : `w${i % 97}`)).join(" ");
-    const started = performance.now();
+    // CPU time of this process, not wall-clock time: the bound holds however loaded the machine is.
+    const started = process.cpuUsage();
     await reply(guideMessages({ query: { context: words, question: words.slice(0, 5000) }, instructions: words }));
     const records = Array.from({ length: 40 }, (_, i) => `# Example ${i + 1}\n## Inputs\n### phrase\n${words.slice(0, 2000)}\n\n## Generated Outputs\n### code\nx\n\n## Feedback\nExpected "${words.slice(i, i + 300)}".\n\n`).join("\n");
     await reply([{ role: "user", content: `I provided an assistant with the following instructions:\n\`\`\`\n${words}\n\`\`\`\n\n\`\`\`\n${records}\n\`\`\`\n\nProvide the new instructions within \`\`\` blocks.` }]);
-    expect(performance.now() - started).toBeLessThan(5_000);
+    const { user, system } = process.cpuUsage(started);
+    expect((user + system) / 1000).toBeLessThan(5_000);
   });
 });

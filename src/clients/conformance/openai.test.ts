@@ -5,7 +5,6 @@ import { runLMConformance, TEST_API_KEY } from "./lm-conformance.case.js";
 runLMConformance({
   ...openAIWire,
   name: "openai (Chat Completions)",
-  faultExamples: 300,
   createLM: (url, options) => new LM("openai/gpt-4o-mini", { ...options, apiBase: `${url}/v1` }),
   checkRequest: (request) => openAIWire.checkRequest(request, TEST_API_KEY),
 });

@@ -17,7 +17,7 @@ export type FakeReply =
   | { status?: number; headers?: Record<string, string>; json: unknown }
   | { status?: number; headers?: Record<string, string>; text: string; contentType?: string }
   /**
-   * Writes these byte chunks one by one (a pause between each), as `text/event-stream`; then `cut` destroys the
+   * Writes these byte chunks one by one (a turn of the event loop between each), as `text/event-stream`; then `cut` destroys the
    * connection, `hold` keeps it open without another byte, and neither ends the reply.
    */
   | { status?: number; headers?: Record<string, string>; chunks: Array<string | Uint8Array>; cut?: boolean; hold?: boolean }
@@ -78,12 +78,15 @@ export class FakeServer {
   readonly requests: RecordedRequest[] = [];
   /** Faults injected so far, by kind. */
   readonly injected = new Map<FaultKind, number>();
+  /** Requests answered with `hang` or `headersThenHang` so far: each stays unanswered until its client gives up. */
+  stalled = 0;
   private readonly replies: Array<FakeReply | Responder> = [];
   private readonly sockets = new Set<Socket>();
   private readonly seen = new Map<string, number>();
   private faultCount = 0;
   private responder: Responder | null = null;
   private readonly arrivals = new Set<() => void>();
+  private readonly stallListeners = new Set<() => void>();
   private server: Server | null = null;
   url = "";
 
@@ -127,6 +130,12 @@ export class FakeServer {
     });
   }
 
+  /** Calls `listener` each time a request stalls (see `stalled`); returns the function that stops it. */
+  onStall(listener: () => void): () => void {
+    this.stallListeners.add(listener);
+    return () => this.stallListeners.delete(listener);
+  }
+
   /** Connections open now (a hung request keeps one open until the client gives up). */
   get openConnections(): number {
     return this.sockets.size;
@@ -162,6 +171,8 @@ export class FakeServer {
         void this.answer(typeof next === "function" ? next(recorded) : next, res);
       });
     });
+    // No idle-connection timer: whether a kept-alive connection is still open must not depend on how long a test takes.
+    this.server.keepAliveTimeout = 0;
     this.server.on("connection", (socket) => {
       socket.setNoDelay(true);
       this.sockets.add(socket);
@@ -186,15 +197,24 @@ export class FakeServer {
     return kinds[this.faultCount++ % kinds.length] ?? null;
   }
 
+  private stall(): void {
+    this.stalled++;
+    for (const listener of [...this.stallListeners]) listener();
+  }
+
   private async answer(reply: FakeReply, res: ServerResponse): Promise<void> {
     if ("reset" in reply) {
       res.socket?.destroy();
       return;
     }
-    if ("hang" in reply) return;
+    if ("hang" in reply) {
+      this.stall();
+      return;
+    }
     if ("headersThenHang" in reply) {
       res.writeHead(200, { "content-type": reply.contentType ?? "application/json" });
       res.flushHeaders();
+      this.stall();
       return;
     }
     if ("chunks" in reply) {
@@ -203,7 +223,7 @@ export class FakeServer {
       for (const chunk of reply.chunks) {
         if (res.destroyed) return;
         res.write(chunk);
-        await new Promise((resolve) => setTimeout(resolve, 1));
+        await new Promise((resolve) => setImmediate(resolve));
       }
       if (reply.cut) res.socket?.destroy();
       else if (!reply.hold) res.end();
