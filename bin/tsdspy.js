@@ -1,13 +1,10 @@
 #!/usr/bin/env node
-// The tsdspy command: runs the built CLI when dist/ exists, else the TypeScript sources through tsx.
+// The tsdspy command. tsx's loader is registered first: the project file (tsdspy.config.ts) and the program it names
+// are TypeScript, imported at run time. Then the built CLI runs when dist/ exists, else the TypeScript sources.
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { register } from "tsx/esm/api";
 
+register();
 const built = new URL("../dist/cli/main.js", import.meta.url);
-if (existsSync(fileURLToPath(built))) {
-  await import(built.href);
-} else {
-  const { register } = await import("tsx/esm/api");
-  register();
-  await import(new URL("../src/cli/main.ts", import.meta.url).href);
-}
+await import(existsSync(fileURLToPath(built)) ? built.href : new URL("../src/cli/main.ts", import.meta.url).href);

@@ -13,6 +13,7 @@ export { ArgumentTypeError } from "./errors/argument-type-error.js";
 export { IndexError } from "./errors/index-error.js";
 export { ExecutionCancelledError } from "./errors/execution-cancelled-error.js";
 export { RunStateError } from "./errors/run-state-error.js";
+export { ProjectError } from "./errors/project-error.js";
 export { MetricError } from "./errors/metric-error.js";
 export { PythonSyntaxError } from "./errors/python-syntax-error.js";
 export { PythonTypeError } from "./errors/python-type-error.js";
@@ -202,3 +203,15 @@ export { ArtifactRegistry, MissingArtifactError } from "./release/artifact-regis
 export { writeArtifact, loadArtifact, ArtifactError, type ArtifactManifest } from "./release/artifact.js";
 export { sliceScores, type SliceSummary } from "./release/slice-scores.js";
 export { splitHash } from "./release/split-hash.js";
+// The project file of the `tsdspy` command (types only at runtime: the CLI itself is not imported here)
+export {
+  defineConfig,
+  type ProjectConfig,
+  type ProgramSource,
+  type DatasetSource,
+  type SplitSpec,
+  type OptimizerSpec,
+  type OptimizerName,
+  type BudgetSpec,
+  type ProjectMetric,
+} from "./cli/project/define-config.js";
