@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ProjectError } from "../../errors/project-error.js";
 import { printResult, type CommandContext } from "../cli-context.js";
@@ -25,6 +25,13 @@ export async function initCommand(context: CommandContext): Promise<number> {
     if (existsSync(join(context.cwd, name))) continue;
     writeFileSync(join(context.cwd, name), text, "utf8");
     written.push(name);
+  }
+  const packageFile = join(context.cwd, "package.json");
+  if (!existsSync(packageFile)) {
+    writeFileSync(packageFile, JSON.stringify({ private: true, type: "module" }, null, 2) + "\n", "utf8");
+    written.push("package.json");
+  } else if ((JSON.parse(readFileSync(packageFile, "utf8")) as { type?: string }).type !== "module") {
+    context.logger.warn(`tsdspy init: ${packageFile} does not say "type": "module"; add it, since ${PROJECT_FILE} and the program are ES modules.`);
   }
   printResult(context, { dir: context.cwd, files: written }, () => [
     `Wrote ${written.join(", ")} in ${context.cwd}.`,

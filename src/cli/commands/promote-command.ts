@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { writeArtifact } from "../../release/artifact.js";
 import { EXIT, printResult, type CommandContext } from "../cli-context.js";
-import { candidateDir, readJson, safeName } from "../project/run-files.js";
+import { candidateDir, readJson, safeName, writeJsonAtomic } from "../project/run-files.js";
 import { recordArtifact } from "./artifact-registry-file.js";
 import type { CandidateFile } from "./compile-command.js";
 import type { EvaluationFile } from "./evaluate-command.js";
@@ -23,6 +23,8 @@ export async function promoteCommand(context: CommandContext, options: { model?:
   }
   const promoted: Array<{ model: string; dir: string; optimizer: string }> = [];
   for (const gate of gates) {
+    // The gate this promotion passed is the one the run folder (and its report) shows.
+    writeJsonAtomic(join(project.runDir, safeName(gate.model), "gate.json"), gate);
     const evaluation = readJson<EvaluationFile>(join(project.runDir, safeName(gate.model), "evaluation.json"), "tsdspy evaluate");
     const candidate = readJson<CandidateFile>(join(candidateDir(project.runDir, gate.model, gate.selected), "candidate.json"), "tsdspy compile");
     const program = project.makeProgram().loadState(candidate.state);

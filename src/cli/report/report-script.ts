@@ -37,7 +37,8 @@ for (const [name, field, label] of [["calls", "lmCalls", "LM calls"], ["tokens",
   const rows = data.costs.filter((c) => c[field] !== null);
   if (!rows.length) continue;
   put("cost-" + name, Plot.plot({
-    width: 960, height: 40 + 28 * rows.length, marginLeft: 220, x: { label, grid: true }, y: { label: null },
+    width: 960, height: 40 + 28 * rows.length, marginLeft: 220, y: { label: null },
+    x: { label, grid: true, domain: [0, Math.max(...rows.map((r) => r[field])) || 1] },
     marks: [Plot.barX(rows, { y: "candidate", x: field, fill: "#2563eb", title: (d) => d.candidate + ": " + d[field] }), Plot.ruleX([0])],
   }));
 }
