@@ -32,7 +32,7 @@ const ALLOWED: LayerTable = {
   optimizers: ["errors", "utils", "python", "lm", "signatures", "adapters", "context", "primitives", "predict", "evaluate", "retrievers"],
   testing: ["errors", "utils", "lm", "signatures", "adapters", "context", "clients"],
   sim: ["errors", "utils", "python", "lm", "clients"],
-  cli: ["sim"],
+  cli: ["errors", "python", "lm", "signatures", "adapters", "context", "primitives", "evaluate", "release", "optimizers", "sim"],
 };
 
 const srcDir = dirname(fileURLToPath(import.meta.url));

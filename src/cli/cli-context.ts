@@ -9,7 +9,7 @@ export interface CliIO {
   waitForStop: () => Promise<void>;
   /** The folder commands run in (default `process.cwd()`). */
   cwd?: string;
-  /** Imports the project file and program module (default: the runtime's `import()`, TypeScript through tsx). */
+  /** Imports the project file and program module (the executable passes `import()` with tsx's loader registered). */
   importModule?: ImportModule;
 }
 

@@ -22,6 +22,7 @@ function io(onStdout?: (text: string) => void): CliIO & { out: () => string; err
   const stopped = new Promise<void>((resolve) => (stop = resolve));
   return {
     cwd: dir,
+    importModule: (url) => import(url),
     stdout: (text) => {
       out.push(text);
       onStdout?.(text);

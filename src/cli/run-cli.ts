@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import { DSPyError } from "../errors/dspy-error.js";
+import { ProjectError } from "../errors/project-error.js";
 import { startSimServer } from "../sim/sim-server.js";
 import { EXIT, stderrLogger, type CliIO, type CommandContext } from "./cli-context.js";
 
@@ -111,6 +112,9 @@ function buildProgram(io: CliIO, run: (work: (context: CommandContext) => Promis
   return program;
 }
 
+const refuseImport = (url: string): Promise<Record<string, unknown>> =>
+  Promise.reject(new ProjectError(`This tsdspy CLI was started without a module importer, so it cannot load ${url}; run it as the \`tsdspy\` executable.`));
+
 /** Runs the `tsdspy` command line; resolves to the process exit code (see `EXIT`). */
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   let code: number = EXIT.ok;
@@ -121,7 +125,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const context: CommandContext = {
       io,
       cwd: io.cwd ?? process.cwd(),
-      importModule: io.importModule ?? ((url) => import(url) as Promise<Record<string, unknown>>),
+      importModule: io.importModule ?? refuseImport,
       configPath: globals.config,
       json,
       logger: stderrLogger(io),
