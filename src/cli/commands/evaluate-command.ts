@@ -14,7 +14,7 @@ export interface EvaluationFile {
   model: string;
   test: { hash: string; size: number };
   baseline: ProgramScores;
-  candidates: Record<string, ProgramScores & { optimizerClass: string; validationScore: number | null; compileSpent: CandidateFile["spent"] }>;
+  candidates: Record<string, ProgramScores & { optimizerClass: string; validationScore: number | null; compileSpent: CandidateFile["spent"]; fingerprint: string }>;
   /** The candidate with the best validation score: selection never looks at the test split. */
   selected: string;
 }
@@ -68,6 +68,55 @@ async function drift(context: CommandContext, project: OpenProject, artifact: st
   return report.stale ? EXIT.rejected : EXIT.ok;
 }
 
+/** Scores the baseline and every compiled candidate of one model revision on the test split; writes `evaluation.json`. */
+export async function evaluateModel(context: CommandContext, project: OpenProject, model: string): Promise<EvaluationFile> {
+  const lm = project.lmFor(model);
+  const run = { lm, config: project.config, sliceField: project.sliceField, logger: context.logger };
+  const candidates: EvaluationFile["candidates"] = {};
+  const loaded = Object.keys(project.config.optimizers).map(
+    (name) => [name, readJson<CandidateFile>(join(candidateDir(project.runDir, model, name), "candidate.json"), "tsdspy compile")] as const,
+  );
+  context.logger.info(`tsdspy evaluate: ${model}: baseline on the test split (${project.splits.test.length} examples) …`);
+  const baseline = await scoreProgram(project.makeProgram(), project.splits.test, run);
+  for (const [name, candidate] of loaded) {
+    context.logger.info(`tsdspy evaluate: ${model}: ${name} on the test split …`);
+    let program;
+    try {
+      program = project.makeProgram().loadState(candidate.state);
+    } catch (error) {
+      throw new ProjectError(
+        `The candidate ${join(candidateDir(project.runDir, model, name), "candidate.json")} does not fit the program (${error instanceof Error ? error.message : String(error)}); run \`tsdspy compile --fresh\`.`,
+        { cause: error },
+      );
+    }
+    const scores = await scoreProgram(program, project.splits.test, run);
+    candidates[name] = { ...scores, optimizerClass: candidate.optimizerClass, validationScore: candidate.validationScore, compileSpent: candidate.spent, fingerprint: candidate.fingerprint };
+  }
+  const validation = (name: string) => loaded.find(([n]) => n === name)![1].validationScore ?? -1;
+  const selected = loaded.reduce((best, [name]) => (validation(name) > validation(best) ? name : best), loaded[0]![0]);
+  const file: EvaluationFile = { model, test: project.splitHashes.test!, baseline, candidates, selected };
+  writeJsonAtomic(join(project.runDir, safeName(model), "evaluation.json"), file);
+  return file;
+}
+
+/**
+ * One model revision's evaluation: the one `tsdspy evaluate` wrote, when it is of the current candidates and test
+ * split; else evaluates now (so `tsdspy gate` works right after `tsdspy compile`).
+ */
+export async function currentEvaluation(context: CommandContext, project: OpenProject, model: string): Promise<EvaluationFile> {
+  const path = join(project.runDir, safeName(model), "evaluation.json");
+  if (existsSync(path)) {
+    const evaluation = readJson<EvaluationFile>(path, "tsdspy evaluate");
+    const current = Object.keys(project.config.optimizers).every((name) => {
+      const file = join(candidateDir(project.runDir, model, name), "candidate.json");
+      return evaluation.candidates[name] !== undefined && evaluation.candidates[name].fingerprint === readJson<CandidateFile>(file, "tsdspy compile").fingerprint;
+    });
+    if (current && evaluation.test.hash === project.splitHashes.test!.hash) return evaluation;
+  }
+  context.logger.info(`tsdspy: ${model} has no evaluation of its current candidates; evaluating on the test split first.`);
+  return evaluateModel(context, project, model);
+}
+
 /** `tsdspy evaluate`: baseline and candidates on the untouched test split, per slice with confidence intervals. */
 export async function evaluateCommand(context: CommandContext, options: { model?: string[]; artifact?: string; data?: string }): Promise<number> {
   const project = await openProject(context, options.model);
@@ -76,30 +125,7 @@ export async function evaluateCommand(context: CommandContext, options: { model?
     return drift(context, project, options.artifact, options.data);
   }
   const files: EvaluationFile[] = [];
-  for (const model of project.models) {
-    const lm = project.lmFor(model);
-    const run = { lm, config: project.config, sliceField: project.sliceField, logger: context.logger };
-    const candidates: EvaluationFile["candidates"] = {};
-    const compiled = Object.keys(project.config.optimizers).map((name) => [name, join(candidateDir(project.runDir, model, name), "candidate.json")] as const);
-    const loaded = compiled.map(([name, file]) => [name, readJson<CandidateFile>(file, "tsdspy compile")] as const);
-    context.logger.info(`tsdspy evaluate: ${model}: baseline on the test split (${project.splits.test.length} examples) …`);
-    const baseline = await scoreProgram(project.makeProgram(), project.splits.test, run);
-    for (const [name, candidate] of loaded) {
-      context.logger.info(`tsdspy evaluate: ${model}: ${name} on the test split …`);
-      let program;
-      try {
-        program = project.makeProgram().loadState(candidate.state);
-      } catch (error) {
-        throw new ProjectError(`The candidate ${join(candidateDir(project.runDir, model, name), "candidate.json")} does not fit the program (${error instanceof Error ? error.message : String(error)}); run \`tsdspy compile --fresh\`.`, { cause: error });
-      }
-      const scores = await scoreProgram(program, project.splits.test, run);
-      candidates[name] = { ...scores, optimizerClass: candidate.optimizerClass, validationScore: candidate.validationScore, compileSpent: candidate.spent };
-    }
-    const selected = loaded.reduce((best, [name, c]) => ((c.validationScore ?? -1) > (loaded.find(([n]) => n === best)![1].validationScore ?? -1) ? name : best), loaded[0]![0]);
-    const file: EvaluationFile = { model, test: project.splitHashes.test!, baseline, candidates, selected };
-    writeJsonAtomic(join(project.runDir, safeName(model), "evaluation.json"), file);
-    files.push(file);
-  }
+  for (const model of project.models) files.push(await evaluateModel(context, project, model));
   const ci = (s: { score: number; low: number; high: number }) => `${s.score.toFixed(2).padStart(6)} [${s.low.toFixed(1)}, ${s.high.toFixed(1)}]`;
   printResult(context, { evaluations: files }, () =>
     files.flatMap((f) => [

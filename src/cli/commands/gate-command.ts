@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import { releaseDecision, type ReleaseDecision } from "../../release/release-gates.js";
 import { EXIT, printResult, type CommandContext } from "../cli-context.js";
-import { readJson, safeName, writeJsonAtomic } from "../project/run-files.js";
-import type { EvaluationFile } from "./evaluate-command.js";
+import { safeName, writeJsonAtomic } from "../project/run-files.js";
+import { currentEvaluation, type EvaluationFile } from "./evaluate-command.js";
 import { openProject, type OpenProject } from "./open-project.js";
 
 /** One model revision's gate (`<runDir>/<model>/gate.json`): the selected candidate against the minimums and the baseline. */
@@ -16,8 +16,8 @@ export interface GateFile {
 }
 
 /** Applies the project's gates to one model revision's evaluation. */
-export function gateFor(project: OpenProject, model: string): GateFile {
-  const evaluation = readJson<EvaluationFile>(join(project.runDir, safeName(model), "evaluation.json"), "tsdspy evaluate");
+export async function gateFor(context: CommandContext, project: OpenProject, model: string): Promise<GateFile> {
+  const evaluation = await currentEvaluation(context, project, model);
   const candidate = evaluation.candidates[evaluation.selected]!;
   const { minimum: minimums, requireImprovement = true } = project.config.gates;
   const minimumOf = (slice: string) => minimums[slice] ?? minimums.default ?? null;
@@ -57,7 +57,8 @@ export function gateLines(gate: GateFile): string[] {
 /** `tsdspy gate`: exit 0 when every model revision's candidate passes, 1 when any fails. */
 export async function gateCommand(context: CommandContext, options: { model?: string[] }): Promise<number> {
   const project = await openProject(context, options.model);
-  const gates = project.models.map((model) => gateFor(project, model));
+  const gates: GateFile[] = [];
+  for (const model of project.models) gates.push(await gateFor(context, project, model));
   for (const gate of gates) writeJsonAtomic(join(project.runDir, safeName(gate.model), "gate.json"), gate);
   const pass = gates.every((g) => g.decision.promote);
   printResult(context, { pass, gates }, () => [...gates.flatMap(gateLines), pass ? "All gates pass." : "A gate failed: do not promote."]);

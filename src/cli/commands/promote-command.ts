@@ -15,7 +15,8 @@ import { openProject } from "./open-project.js";
  */
 export async function promoteCommand(context: CommandContext, options: { model?: string[] }): Promise<number> {
   const project = await openProject(context, options.model);
-  const gates = project.models.map((model) => gateFor(project, model));
+  const gates = [];
+  for (const model of project.models) gates.push(await gateFor(context, project, model));
   const failed = gates.filter((g) => !g.decision.promote);
   if (failed.length) {
     printResult(context, { promoted: [], refused: failed }, () => [...failed.flatMap(gateLines), "Refusing to promote: a gate failed. Nothing was written."]);
