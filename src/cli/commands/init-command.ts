@@ -26,12 +26,13 @@ export async function initCommand(context: CommandContext): Promise<number> {
     writeFileSync(join(context.cwd, name), text, "utf8");
     written.push(name);
   }
+  // The project file and the program are ES modules: the folder's package must say so (`npm init -y` says commonjs).
   const packageFile = join(context.cwd, "package.json");
-  if (!existsSync(packageFile)) {
-    writeFileSync(packageFile, JSON.stringify({ private: true, type: "module" }, null, 2) + "\n", "utf8");
+  const pkg = existsSync(packageFile) ? (JSON.parse(readFileSync(packageFile, "utf8")) as Record<string, unknown>) : { private: true };
+  if (pkg.type !== "module") {
+    if (existsSync(packageFile)) context.logger.warn(`tsdspy init: set "type": "module" in ${packageFile} (it said ${JSON.stringify(pkg.type ?? "nothing")}): ${PROJECT_FILE} and the program are ES modules.`);
+    writeFileSync(packageFile, JSON.stringify({ ...pkg, type: "module" }, null, 2) + "\n", "utf8");
     written.push("package.json");
-  } else if ((JSON.parse(readFileSync(packageFile, "utf8")) as { type?: string }).type !== "module") {
-    context.logger.warn(`tsdspy init: ${packageFile} does not say "type": "module"; add it, since ${PROJECT_FILE} and the program are ES modules.`);
   }
   printResult(context, { dir: context.cwd, files: written }, () => [
     `Wrote ${written.join(", ")} in ${context.cwd}.`,

@@ -77,7 +77,8 @@ export async function loadProject(options: { cwd: string; configPath?: string | 
   try {
     loaded = await options.importModule(pathToFileURL(file).href);
   } catch (error) {
-    throw new ProjectError(`The project file ${file} failed to load; fix it and run again: ${messageOf(error)}`, { file, cause: error });
+    const hint = /require\(\) ES Module|Cannot use import statement/.test(messageOf(error)) ? ' (is "type": "module" set in package.json?)' : "";
+    throw new ProjectError(`The project file ${file} failed to load${hint}; fix it and run again: ${messageOf(error)}`, { file, cause: error });
   }
   const problems = validateConfig(loaded.default);
   if (problems.length) {
