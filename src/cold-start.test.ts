@@ -32,6 +32,8 @@ describe("cold start", () => {
     expect(loaded).toContain("predict/predict.ts");
     expect(loaded).toContain("providers/builtin-providers.ts");
     expect(providerCode(loaded)).toEqual([]);
+    // Of the CLI, only the project file's types (`defineConfig`): not the commands, commander or the report's charts.
+    expect(loaded.filter((f) => f.startsWith("cli/"))).toEqual(["cli/project/define-config.ts"]);
   }, 60_000);
 
   it("the first LM of a provider loads that provider's code and no other's", () => {
