@@ -34,7 +34,8 @@ function pack(cwd: string, extra: string[] = []): PackResult {
 }
 
 const work = mkdtempSync(join(tmpdir(), "tsdspy-pack-"));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+// The installed app (with esbuild, d3, …) takes a while to delete on a loaded machine.
+afterAll(() => rmSync(work, { recursive: true, force: true }), 60_000);
 
 describe("the npm package", () => {
   it("declares only built files: ESM with a default condition (for require(esm)), types, no source paths", () => {
