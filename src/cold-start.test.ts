@@ -39,6 +39,8 @@ describe("cold start", () => {
     expect(providerCode(loaded)).toEqual([]);
     // Tracing is opt-in through the tsdspy/otel subpath: nothing of it (nor @opentelemetry/api) loads here.
     expect(loaded.filter((f) => f.startsWith("observability/"))).toEqual([]);
+    // Of the CLI, only the project file's types (`defineConfig`): not the commands, commander or the report's charts.
+    expect(loaded.filter((f) => f.startsWith("cli/"))).toEqual(["cli/project/define-config.ts"]);
   }, 60_000);
 
   it("importing ProgramOfThought and PythonInterpreter loads no Pyodide (it loads in the interpreter's worker)", () => {

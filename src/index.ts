@@ -14,6 +14,7 @@ export { IndexError } from "./errors/index-error.js";
 export { ExecutionCancelledError } from "./errors/execution-cancelled-error.js";
 export { AbortError } from "./errors/abort-error.js";
 export { RunStateError } from "./errors/run-state-error.js";
+export { ProjectError } from "./errors/project-error.js";
 export { MetricError } from "./errors/metric-error.js";
 export { PythonSyntaxError } from "./errors/python-syntax-error.js";
 export { PythonTypeError } from "./errors/python-type-error.js";
@@ -222,3 +223,16 @@ export { StatusMessageProvider } from "./streaming/status-message-provider.js";
 export { streamingResponse } from "./streaming/streaming-response.js";
 export { toReadableStream } from "./streaming/to-readable-stream.js";
 export { toSSEResponse } from "./streaming/to-sse-response.js";
+
+// The project file of the `tsdspy` command (types only at runtime: the CLI itself is not imported here)
+export {
+  defineConfig,
+  type ProjectConfig,
+  type ProgramSource,
+  type DatasetSource,
+  type SplitSpec,
+  type OptimizerSpec,
+  type OptimizerName,
+  type BudgetSpec,
+  type ProjectMetric,
+} from "./cli/project/define-config.js";
