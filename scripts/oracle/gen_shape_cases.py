@@ -23,6 +23,8 @@ Groups (case ids are `x<seed>-<group>-<n>`):
   inputs    values of unexpected types given to typed inputs without coercion
   save      state files of programs with new value shapes in demos and LM keywords
   strsig    DSPy string signatures with types and odd spacing, formatted
+  bootstrap BootstrapFewShot on typed signatures with replies that do not parse (fallback, errors, max_errors)
+  load      Python-written state files with new value shapes, loaded, then a call formatted
 
 The output depends only on --seed/--n/--groups (one random.Random, no set iteration), so the same command writes
 the same bytes.
@@ -663,9 +665,68 @@ class Gen:
         return self.case("strsig", {"kind": "format", "adapter": self.adapter(), "signature": spec, "inputs": inputs, "demos": [],
                                     **({"lm_boundary": True} if self.chance(0.2) else {})})
 
+    def g_bootstrap(self):
+        """BootstrapFewShot on typed signatures with replies that do not parse: Chat->JSON fallback, errors, max_errors."""
+        sig, good, bad = self.pick([
+            ("question -> answer: int", [{"answer": "4"}, {"answer": 7}], [{"answer": "four"}, {"answer": "4.5"}, {}]),
+            ("question -> answer: bool, confidence: float", [{"answer": True, "confidence": 0.9}], [{"answer": "maybe", "confidence": 1}, {"answer": True}]),
+            ("question -> answer: list[str]", [{"answer": ["a", "b"]}, {"answer": []}], [{"answer": "not a list"}, {"answer": "[1, 2"}]),
+            ("question -> answer: Literal['yes', 'no']", [{"answer": "yes"}, {"answer": "no"}], [{"answer": "perhaps"}, {"answer": "Yes"}]),
+            ("question, context: list[str] -> answer", [{"answer": "Paris"}], [{}]),
+            ("question -> answer: dict[str, int]", [{"answer": {"a": 1}}], [{"answer": "{a: 1"}, {"answer": [1]}]),
+        ])
+        n = self.r.randint(2, 6)
+        inputs = [k.strip().split(":")[0] for k in sig.split("->")[0].split(",")]
+        trainset = []
+        for i in range(n):
+            ex = {"question": f"q{i} {self.pick(WORDS)}"}
+            if "context" in inputs:
+                ex["context"] = [self.word() for _ in range(self.r.randint(0, 2))]
+            ex.update(self.pick(good))
+            trainset.append(ex)
+        answers = [dict(self.pick(bad) if self.chance(0.35) else self.pick(good)) for _ in range(n * 4)]
+        for a in answers:
+            a.setdefault("reasoning", "because")
+        module = {"attr": "qa", "type": self.pick(["Predict", "ChainOfThought"]), "signature": sig}
+        case = {"kind": "bootstrap", "optimizer": "BootstrapFewShot", "program": {"modules": [module]}, "trainset": trainset,
+                "input_keys": inputs, "adapter": self.pick(["chat", "chat", "json", "xml"]), "lm": {"mode": "answers", "answers": answers},
+                "params": {"max_bootstrapped_demos": self.r.randint(1, 4), "max_labeled_demos": self.r.randint(0, 4), "max_rounds": self.r.randint(1, 2)},
+                "metric": self.pick([{"type": "exact", "field": "answer"}, None]), "max_errors": self.pick([0, 1, 3, 10])}
+        if self.chance(0.3):
+            case["trace_lm"] = True
+        return self.case("bootstrap", case)
+
+    def g_load(self):
+        """Python-written state files with new value shapes loaded, then a call formatted."""
+        sig = self.pick(["question -> answer", "question, context: list[str] -> answer: int", "text -> labels: list[str]",
+                         "q -> flag: bool, note: Optional[str]", "items: dict[str, int] -> total: float"])
+        kind = self.pick(["Predict", "ChainOfThought"])
+        ins = [p.split(":")[0].strip() for p in sig.split("->")[0].split(",")]
+        outs = [p.split(":")[0].strip() for p in sig.split("->")[1].split(",")]
+        names = ins + (["reasoning"] if kind == "ChainOfThought" else []) + outs
+        pool = [self.word(), self.pick(UNICODE), self.pick(WHITESPACE), 1e16, -0.0, 3, True, None, [1, "x"], {"k": [1.5]}, "", ["a"], 0.1]
+        demos = []
+        for _ in range(self.r.randint(0, 3)):
+            d = {n: self.pick(pool) for n in names if self.chance(0.85)}
+            if self.chance(0.3):
+                d["augmented"] = self.chance(0.5)
+            demos.append(d)
+        fields = [{"prefix": self.pick([n.capitalize() + ":", "Custom 🙂:", "", "Multi\nline:"]),
+                   "description": self.pick([f"${{{n}}}", "desc ünï", "", "line1\nline2"])} for n in names]
+        if self.chance(0.15):
+            fields = fields[:-1]
+        pred = "gen.predict" if kind == "ChainOfThought" else "gen"
+        state = {pred: {"traces": [], "train": [], "demos": demos,
+                        "signature": {"instructions": self.pick(INSTRUCTIONS), "fields": fields}, "lm": None},
+                 "metadata": {"dependency_versions": {"python": "3.11", "dspy": "3.3.1", "cloudpickle": "3.1"}}}
+        inputs = {n: self.pick(pool) for n in ins}
+        return self.case("load", {"kind": "load_then_format", "program": {"modules": [{"attr": "gen", "type": kind, "signature": sig}]},
+                                  "state": json.dumps(state, indent=2, ensure_ascii=False) + "\n", "predictor": pred,
+                                  "adapter": self.adapter(), "inputs": inputs})
+
 
 GROUPS = ["nested", "unions", "models", "text", "demos", "numbers", "json", "xml", "chat", "special", "schema", "validation",
-          "constraints", "enums", "inputs", "save", "strsig"]
+          "constraints", "enums", "inputs", "save", "strsig", "bootstrap", "load"]
 
 
 def main():
