@@ -28,6 +28,7 @@ Groups (case ids are `x<seed>-<group>-<n>`):
   strsig    DSPy string signatures with types and odd spacing, formatted
   bootstrap BootstrapFewShot on typed signatures with replies that do not parse (fallback, errors, max_errors)
   load      Python-written state files with new value shapes, loaded, then a call formatted
+  boundary  what the LM receives (lm_boundary) with adapter options
 
 The output depends only on --seed/--n/--groups (one random.Random, no set iteration), so the same command writes
 the same bytes.
@@ -731,9 +732,23 @@ class Gen:
                                   "state": json.dumps(state, indent=2, ensure_ascii=False) + "\n", "predictor": pred,
                                   "adapter": self.adapter(), "inputs": inputs})
 
+    def g_boundary(self):
+        """What the LM receives (lm_boundary) with adapter options, typed outputs, demos and history."""
+        sig = self.pick(["question -> answer", "question -> answer: int, reasons: list[str]", "q: list[str] -> r: dict[str, float]",
+                         "question -> answer: Literal['a', 'b']", "text -> flag: bool", "question, history: History -> answer"])
+        adapter = self.adapter()
+        options = self.pick([{}, {"use_native_function_calling": True}, {"use_native_function_calling": False},
+                             {"use_json_adapter_fallback": False}] if adapter == "chat" else [{}, {"use_native_function_calling": True}])
+        ins = [p.split(":")[0].strip() for p in sig.split("->")[0].split(",")]
+        inputs = {n: ({"messages": [{"question": "hq", "answer": "ha"}]} if n == "history" else [self.word()] if n == "q" else self.word()) for n in ins}
+        case = {"kind": "format", "adapter": adapter, "signature": sig, "inputs": inputs, "lm_boundary": True, "demos": []}
+        if options:
+            case["adapter_options"] = options
+        return self.case("boundary", case)
+
 
 GROUPS = ["nested", "unions", "models", "text", "demos", "numbers", "json", "xml", "chat", "special", "schema", "validation",
-          "constraints", "enums", "inputs", "save", "strsig", "bootstrap", "load"]
+          "constraints", "enums", "inputs", "save", "strsig", "bootstrap", "load", "boundary"]
 
 
 def main():
