@@ -76,4 +76,12 @@ describe("COPRO (scripted LMs)", () => {
     configure({ lm: task });
     await expect(new COPRO({ breadth: 2 }).compile(new SimpleModule("word -> label"), { trainset })).rejects.toThrow("COPRO needs a metric");
   });
+
+  it("refuses an empty trainset before spending anything, naming what to pass", async () => {
+    const { copro, prompt } = setup();
+    await expect(copro.compile(new SimpleModule("word -> label"), { trainset: [] })).rejects.toThrow(
+      "COPRO needs examples to score instructions on: pass a non-empty `trainset` (or `valset`) to compile.",
+    );
+    expect(prompt.counter.calls).toBe(0);
+  });
 });

@@ -124,6 +124,9 @@ export class COPRO extends Teleprompter<COPROCompileOptions> {
     if (!this.metric) throw new ValueError("COPRO needs a metric: pass `metric` to the constructor.");
     const evalKwargs = options.evalKwargs ?? {};
     const devset = options.valset?.length ? options.valset : options.trainset;
+    if (devset.length === 0) {
+      throw new ValueError("COPRO needs examples to score instructions on: pass a non-empty `trainset` (or `valset`) to compile.");
+    }
     const module = student.deepcopy();
     const run = await OptimizerRun.open({
       optimizer: "COPRO",

@@ -81,6 +81,8 @@ export class DspyAdapter implements GEPAAdapter<Example, TraceData, Output> {
       );
     }
     const scoring = async (example: Example, prediction: unknown) => asMetricScore(await metric(example, prediction as Prediction));
+    // Errors about the metric's value name the user's metric, not this wrapper.
+    Object.defineProperty(scoring, "name", { value: metric.name });
     const evaluator = new Evaluate({
       devset: batch,
       metric: scoring,

@@ -328,4 +328,15 @@ describe("GEPA with usage tracking (DSPy's test_gepa_compile_with_track_usage_no
     );
     expect(compiled).toBeInstanceOf(Predict);
   });
+
+  it("names the user's metric when it returns no score", async () => {
+    function judge(_g: Example, _p: Prediction, _t?: unknown, _n?: unknown, _pt?: unknown) {
+      return undefined as unknown as number;
+    }
+    const trainset = [new Example({ question: "What is 2+2?", answer: "4" }).withInputs("question")];
+    const error = await withSettings({ lm: new DummyLM({ "": { answer: "4" } }) }, () =>
+      new GEPA({ metric: judge, reflectionLm, maxMetricCalls: 3, logger: silentLogger }).compile(new Predict("question -> answer"), { trainset, valset: trainset }),
+    ).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/^The metric `judge` passed as `metric` to Evaluate \(on devset\[0\]\) returned undefined/);
+  });
 });

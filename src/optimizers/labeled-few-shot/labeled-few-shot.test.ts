@@ -45,6 +45,13 @@ describe("LabeledFewShot", () => {
     expect(all.demos).toHaveLength(6);
   });
 
+  it("refuses a k that is not a whole number >= 0", () => {
+    for (const k of [-1, 1.5, Number.NaN]) {
+      expect(() => new LabeledFewShot({ k })).toThrow(`LabeledFewShot: k must be a whole number >= 0 (the demos per predictor), got ${k}.`);
+    }
+    expect(new LabeledFewShot({ k: 0 }).k).toBe(0);
+  });
+
   it("returns a reset copy and never changes the student", async () => {
     const student = new Predict("question -> answer");
     student.demos = [new Example({ question: "old", answer: "old" })];

@@ -1,3 +1,4 @@
+import { ValueError } from "../../errors/value-error.js";
 import type { Example } from "../../primitives/example.js";
 import type { Module } from "../../primitives/module.js";
 import { PythonRandom } from "../../python/python-random.js";
@@ -31,6 +32,9 @@ export class LabeledFewShot extends Teleprompter<LabeledFewShotCompileOptions> {
   constructor(options: LabeledFewShotOptions = {}) {
     super();
     this.k = options.k ?? 16;
+    if (!Number.isInteger(this.k) || this.k < 0) {
+      throw new ValueError(`LabeledFewShot: k must be a whole number >= 0 (the demos per predictor), got ${String(this.k)}.`);
+    }
     this.seed = options.seed ?? 0;
   }
 

@@ -86,13 +86,15 @@ export function runModeSettings(options: {
 
 /** DSPy's `_set_and_validate_datasets`: without a valset, the last 80% of the trainset (at most 1000) becomes one. */
 export function splitDatasets(trainset: Example[], valset: Example[] | null | undefined): { trainset: Example[]; valset: Example[] } {
-  if (trainset.length === 0) throw new ValueError("Trainset cannot be empty.");
+  if (trainset.length === 0) throw new ValueError("Trainset cannot be empty. Pass training examples to `compile(student, { trainset })`.");
   if (valset === null || valset === undefined) {
-    if (trainset.length < 2) throw new ValueError("Trainset must have at least 2 examples if no valset specified.");
+    if (trainset.length < 2) {
+      throw new ValueError("Trainset must have at least 2 examples if no valset specified. Pass a `valset` to compile, or more training examples.");
+    }
     const size = Math.min(1000, Math.max(1, Math.trunc(trainset.length * 0.8)));
     const cutoff = trainset.length - size;
     return { trainset: trainset.slice(0, cutoff), valset: trainset.slice(cutoff) };
   }
-  if (valset.length < 1) throw new ValueError("Validation set must have at least 1 example.");
+  if (valset.length < 1) throw new ValueError("Validation set must have at least 1 example. Pass a non-empty `valset`, or leave it out to split one off the trainset.");
   return { trainset, valset };
 }

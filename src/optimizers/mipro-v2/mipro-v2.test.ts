@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { silentLogger, type Logger } from "../../context/logger.js";
 import { configure, resetSettings } from "../../context/settings.js";
 import { withBudget } from "../../context/with-budget.js";
+import { MetricError } from "../../errors/metric-error.js";
 import { SimpleModule } from "../__fixtures__/simple-module.js";
 import { letterExamples, letterLM, letterMetric, letterPromptLM } from "../run/__fixtures__/letter-task.js";
 import { MIPROv2, type MIPROv2Options } from "./mipro-v2.js";
@@ -191,5 +192,29 @@ describe("MIPROv2 (scripted LMs)", () => {
     expect(again.dumpState()).toEqual(first.dumpState());
     expect(again.runReport.trials).toEqual(first.runReport.trials?.map((t) => ({ ...t, elapsedMs: expect.any(Number) })));
     expect(again.runReport.spent).toEqual(first.runReport.spent);
+  });
+
+  it("stops with the MetricError when the metric returns no score, instead of scoring every trial 0", async () => {
+    // Two candidate sets are the zero-shot and the labeled one, so nothing is bootstrapped: the first metric call is
+    // the default program's evaluation, whose failure DSPy would swallow (score 0) like any other exception.
+    const metric = function feedbackOnly(example: { label?: unknown }, prediction: { label?: unknown }) {
+      return { score: Number(example.label === prediction.label), feedback: "compare the first letter" };
+    };
+    const error = await optimizer({ metric: metric as never, numCandidates: 2 })
+      .compile(new SimpleModule("word -> label"), { trainset, valset, numTrials: 2, minibatch: false })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MetricError);
+    expect((error as Error).message).toMatch(/^The metric `feedbackOnly` passed as `metric` to Evaluate \(on devset\[\d+\]\) returned an object/);
+  });
+
+  it("counts an evaluation whose metric returned NaN as 0, so a NaN default score does not block every better trial", async () => {
+    const metric = function labelOrNaN(example: { label?: unknown }, prediction: { label?: unknown }) {
+      return example.label === prediction.label ? 1 : NaN;
+    };
+    const logger = warnings();
+    const compiled = await optimizer({ metric: metric as never, logger }).compile(new SimpleModule("word -> label"), { trainset, valset, numTrials: 8, minibatch: false });
+    expect(compiled.runReport.trials?.[0]).toMatchObject({ kind: "default", score: 0 });
+    expect(compiled.score).toBe(100);
+    expect(logger.lines).toContain("MIPROv2: the metric returned NaN for some example, so the evaluation's score is NaN; it counts as 0.0.");
   });
 });

@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { getSettings, withSettings, type Settings } from "../../context/settings.js";
+import { MetricError } from "../../errors/metric-error.js";
 import { ValueError } from "../../errors/value-error.js";
 import { Evaluate } from "../../evaluate/evaluate.js";
 import type { Metric } from "../../evaluate/metric.js";
@@ -146,7 +147,7 @@ export class MIPROv2 extends Teleprompter<MIPROv2CompileOptions> {
     super();
     const auto = options.auto === undefined ? "light" : options.auto;
     if (auto !== null && !(auto in AUTO_RUN_SETTINGS)) {
-      throw new ValueError(`Invalid value for auto: ${pyStr(auto)}. Must be one of ${ALLOWED_AUTO}.`);
+      throw new ValueError(`Invalid value for auto: ${pyStr(auto)}. Must be one of ${ALLOWED_AUTO}. In tsdspy: auto is "light", "medium", "heavy" or null.`);
     }
     this.auto = auto;
     this.numCandidates = options.numCandidates ?? null;
@@ -159,7 +160,8 @@ export class MIPROv2 extends Teleprompter<MIPROv2CompileOptions> {
     const promptModel = options.promptModel ?? settingsLm;
     if (!promptModel || !taskModel) {
       throw new ValueError(
-        "Either provide both prompt_model and task_model or set a default LM through dspy.configure(lm=...)",
+        "Either provide both prompt_model and task_model or set a default LM through dspy.configure(lm=...) " +
+          "(in tsdspy: `new MIPROv2({ metric, promptModel, taskModel })`, or `configure({ lm })` first).",
       );
     }
     this.taskModel = taskModel;
@@ -203,15 +205,20 @@ export class MIPROv2 extends Teleprompter<MIPROv2CompileOptions> {
     const numTrialsGiven = options.numTrials ?? null;
     if (this.auto === null && this.numCandidates !== null && numTrialsGiven === null) {
       throw new ValueError(
-        `If auto is None, num_trials must also be provided. Given num_candidates=${this.numCandidates}, we'd recommend setting num_trials to ~${this.numTrialsFromCandidates(student, zeroshot, this.numCandidates)}.`,
+        `If auto is None, num_trials must also be provided. Given num_candidates=${this.numCandidates}, we'd recommend setting num_trials to ~${this.numTrialsFromCandidates(student, zeroshot, this.numCandidates)}. ` +
+          `In tsdspy: \`compile(student, { trainset, numTrials: ${this.numTrialsFromCandidates(student, zeroshot, this.numCandidates)} })\`.`,
       );
     }
     if (this.auto === null && (this.numCandidates === null || numTrialsGiven === null)) {
-      throw new ValueError("If auto is None, num_candidates must also be provided.");
+      throw new ValueError(
+        "If auto is None, num_candidates must also be provided. In tsdspy: `new MIPROv2({ metric, auto: null, numCandidates: 6 })` " +
+          "with `compile(student, { trainset, numTrials })`, or keep an `auto` preset.",
+      );
     }
     if (this.auto !== null && (this.numCandidates !== null || numTrialsGiven !== null)) {
       throw new ValueError(
-        "If auto is not None, num_candidates and num_trials cannot be set, since they would be overridden by the auto settings. Please either set auto to None, or do not specify num_candidates and num_trials.",
+        "If auto is not None, num_candidates and num_trials cannot be set, since they would be overridden by the auto settings. Please either set auto to None, or do not specify num_candidates and num_trials. " +
+          "In tsdspy: `auto: null` with `numCandidates` and `compile(student, { numTrials })`, or an `auto` preset without them.",
       );
     }
     // As DSPy: `seed or self.seed` (a compile seed of 0 falls back to the optimizer's).
@@ -239,7 +246,10 @@ export class MIPROv2 extends Teleprompter<MIPROv2CompileOptions> {
     }
     const minibatchSize = options.minibatchSize ?? 35;
     if (minibatch && minibatchSize > valset.length) {
-      throw new ValueError(`Minibatch size cannot exceed the size of the valset. Valset size: ${valset.length}.`);
+      throw new ValueError(
+        `Minibatch size cannot exceed the size of the valset. Valset size: ${valset.length}. ` +
+          `Pass \`minibatchSize: ${valset.length}\` or less to compile (default 35), or \`minibatch: false\`.`,
+      );
     }
     const minibatchFullEvalSteps = options.minibatchFullEvalSteps ?? 5;
     const programAware = options.programAwareProposer ?? true;
@@ -279,9 +289,15 @@ export class MIPROv2 extends Teleprompter<MIPROv2CompileOptions> {
     const evaluate = async (candidate: Module, devset: Example[]): Promise<number> => {
       try {
         const result = await withSettings({ lm: this.taskModel }, () => evaluateWithinBudget(evaluator, candidate, { metric, devset }));
+        if (Number.isNaN(result.score)) {
+          // NaN compares false with everything: a NaN default score would never be beaten (DSPy keeps it).
+          run.logger.warn("MIPROv2: the metric returned NaN for some example, so the evaluation's score is NaN; it counts as 0.0.");
+          return 0.0;
+        }
         return result.score;
       } catch (error) {
-        if (findBudgetError(error)) throw error;
+        // A budget running out stops the run; a metric that returns no score is a bug to fix, not a 0 score.
+        if (findBudgetError(error) || error instanceof MetricError) throw error;
         run.logger.error(`An exception occurred during evaluation: ${error instanceof Error ? error.message : String(error)}`);
         return 0.0;
       }

@@ -58,6 +58,14 @@ describe("BootstrapFewShotWithRandomSearch (DSPy's test_random_search)", () => {
     );
   });
 
+  it("refuses an empty trainset with a message naming the optimizer", async () => {
+    configure({ lm: new DummyLM([]), logger: silentLogger });
+    const optimizer = new BootstrapFewShotWithRandomSearch({ metric: simpleMetric, output: capture().output });
+    await expect(optimizer.compile(new SimpleModule("input -> output"), { trainset: [] })).rejects.toThrow(
+      "BootstrapFewShotWithRandomSearch needs at least one training example; the trainset is empty.",
+    );
+  });
+
   it("accepts a single-use iterator as restrict", async () => {
     configure({ lm: new DummyLM([]), logger: silentLogger });
     const optimizer = new BootstrapFewShotWithRandomSearch({ metric: simpleMetric, maxBootstrappedDemos: 1, maxLabeledDemos: 1, output: capture().output });

@@ -121,6 +121,7 @@ export class BootstrapFewShotWithRandomSearch extends Teleprompter<RandomSearchC
 
   protected async doCompile<M extends Module>(student: M, options: RandomSearchCompileOptions): Promise<M> {
     const { trainset, teacher } = options;
+    if (trainset.length === 0) throw new ValueError("BootstrapFewShotWithRandomSearch needs at least one training example; the trainset is empty.");
     requireInputKeys(trainset, "BootstrapFewShotWithRandomSearch.compile()", "trainset");
     if (options.valset?.length) requireInputKeys(options.valset, "BootstrapFewShotWithRandomSearch.compile()", "valset");
     const valset = options.valset?.length ? options.valset : trainset;

@@ -210,6 +210,18 @@ describe("OptimizerRun", () => {
     );
   });
 
+  it("resumes with another numThreads (results do not depend on it) and names the argument that differs when it refuses", async () => {
+    const runDir = await tempDir();
+    const open = (fingerprint: Record<string, unknown>) => OptimizerRun.open({ optimizer: "Toy", fingerprint, runDir, logger: silentLogger });
+    const first = await open({ seed: 1, data: [1, 2], options: { depth: 2, numThreads: 1, displayProgress: true } });
+    await first.step("a", async () => 41);
+    const again = await open({ seed: 1, data: [1, 2], options: { depth: 2, numThreads: 8 }, numThreads: 4 });
+    expect(await again.step("a", async () => 0)).toBe(41);
+    await expect(open({ seed: 2, data: [1, 2], options: { depth: 3, numThreads: 1 } })).rejects.toThrow(
+      `The run directory ${runDir} holds a checkpoint of another run (Toy with different arguments; differing: seed, options).`,
+    );
+  });
+
   it("refuses a step key used twice and a file that is not a checkpoint", async () => {
     const run = await OptimizerRun.open({ optimizer: "Toy", fingerprint: {}, logger: silentLogger });
     await run.step("a", async () => 1);

@@ -22,7 +22,7 @@ import {
   writeFileAtomic,
   type RunCheckpoint,
 } from "./run-checkpoint.js";
-import { runFingerprint } from "./run-fingerprint.js";
+import { runFingerprint, runFingerprintParts } from "./run-fingerprint.js";
 import { fromRunJson, toRunJson } from "./run-json.js";
 import { budgetKeyOf, type RunReport } from "./run-report.js";
 import { addSpent, NOTHING_SPENT, type RunSpent } from "./run-spent.js";
@@ -126,16 +126,20 @@ export class OptimizerRun {
   static async open(options: OptimizerRunOptions): Promise<OptimizerRun> {
     const budget = checkOptimizerBudget(options.budget, options.optimizer);
     const fingerprint = runFingerprint(options.fingerprint);
+    const parts = runFingerprintParts(options.fingerprint);
     const runDir = options.runDir ?? null;
-    let checkpoint = emptyCheckpoint(options.optimizer, fingerprint);
+    let checkpoint = emptyCheckpoint(options.optimizer, fingerprint, parts);
     if (runDir !== null) {
       const saved = await readCheckpoint(runDir);
       if (saved) {
         if (saved.optimizer !== options.optimizer || saved.fingerprint !== fingerprint) {
+          const savedParts = saved.optimizer === options.optimizer ? (saved.fingerprintParts ?? {}) : {};
+          const differing = [...new Set([...Object.keys(parts), ...Object.keys(savedParts)])].filter((key) => parts[key] !== savedParts[key]);
+          const which = Object.keys(savedParts).length > 0 && differing.length > 0 ? `; differing: ${differing.join(", ")}` : "";
           throw new RunStateError(
             runDir,
             `The run directory ${runDir} holds a checkpoint of another run (${saved.optimizer || "unknown optimizer"} ` +
-              `with different arguments). A run resumes only when started again with the same arguments; pass a new ` +
+              `with different arguments${which}). A run resumes only when started again with the same arguments; pass a new ` +
               `runDir, or delete ${runDir} to start over.`,
           );
         }

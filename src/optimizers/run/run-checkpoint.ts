@@ -29,6 +29,8 @@ export interface RunCheckpoint {
   optimizer: string;
   /** SHA-256 of the run's arguments; a resume with other arguments is refused. */
   fingerprint: string;
+  /** SHA-256 of each top-level argument, to name the one that differs when a resume is refused (absent in old files). */
+  fingerprintParts?: Record<string, string>;
   steps: CheckpointStep[];
   trials: TrialRecord[];
   /** The tracked RNGs' full states after the last step (CPython's `getstate()` shape for `PythonRandom`). */
@@ -36,8 +38,8 @@ export interface RunCheckpoint {
 }
 
 /** A new, empty checkpoint. */
-export function emptyCheckpoint(optimizer: string, fingerprint: string): RunCheckpoint {
-  return { format: FORMAT, version: VERSION, optimizer, fingerprint, steps: [], trials: [], rngStates: {} };
+export function emptyCheckpoint(optimizer: string, fingerprint: string, fingerprintParts?: Record<string, string>): RunCheckpoint {
+  return { format: FORMAT, version: VERSION, optimizer, fingerprint, ...(fingerprintParts ? { fingerprintParts } : {}), steps: [], trials: [], rngStates: {} };
 }
 
 /** Reads `runDir/checkpoint.json`; `null` when there is none. */

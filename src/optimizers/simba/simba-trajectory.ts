@@ -3,6 +3,8 @@ import { withTrace } from "../../context/with-trace.js";
 import { ExampleImpl, type Example } from "../../primitives/example.js";
 import type { Module } from "../../primitives/module.js";
 import { PredictionImpl, type Prediction } from "../../primitives/prediction.js";
+import { MetricError } from "../../errors/metric-error.js";
+import { checkMetricScore } from "../../evaluate/check-metric-score.js";
 import { ParallelExecutor } from "../../utils/parallel-executor.js";
 import { findBudgetError } from "../run/find-budget-error.js";
 
@@ -39,7 +41,8 @@ export interface TrajectoryTask {
 
 /**
  * Runs (program, example) pairs as `dspy.Parallel` runs DSPy's wrapped programs: each under a fresh trace, the
- * metric called after; a program or metric that raises is logged and scores 0. A budget running out stops the run.
+ * metric called after; a program or metric that raises is logged and scores 0 (a NaN score too, with a warning). A
+ * budget running out stops the run, and so does a metric that returns no score at all (a `MetricError`, as `Evaluate`).
  */
 export async function runTrajectories(
   tasks: readonly TrajectoryTask[],
@@ -49,6 +52,8 @@ export async function runTrajectories(
 ): Promise<Trajectory[]> {
   const controller = new AbortController();
   let budgetError: unknown = null;
+  let metricError: MetricError | null = null;
+  let warnedNaN = false;
   const stopOnBudget = (error: unknown) => {
     const found = findBudgetError(error);
     if (found) {
@@ -82,14 +87,25 @@ export async function runTrajectories(
       let outputMetadata: Record<string, unknown> = {};
       try {
         const output = await metric(example, prediction as unknown as Prediction);
+        if (!(output instanceof PredictionImpl)) checkMetricScore(output, metric as never, `SIMBA (on trainset[${task.exampleIndex}])`);
         if (typeof output === "number" || typeof output === "boolean") score = output;
         else if (output instanceof PredictionImpl) {
           if (!output.keys().includes("score")) throw new Error("When `metric` returns a `dspy.Prediction`, it must contain a `score` field.");
           score = (output as unknown as { score: number | boolean }).score;
           outputMetadata = Object.fromEntries(output.items().filter(([key]) => key !== "score"));
         }
+        if (typeof score === "number" && Number.isNaN(score)) {
+          if (!warnedNaN) options.logger.warn(`SIMBA: the metric returned NaN on trainset[${task.exampleIndex}]; a NaN score counts as 0.`);
+          warnedNaN = true;
+          score = 0.0;
+        }
       } catch (error) {
         stopOnBudget(error);
+        if (error instanceof MetricError) {
+          metricError ??= error;
+          controller.abort();
+          throw error;
+        }
         options.logger.warn(error instanceof Error ? error.message : String(error));
       }
       const steps = trace.map(([predictor, inputs, outputs]) => ({
@@ -100,9 +116,10 @@ export async function runTrajectories(
       return { exampleIndex: task.exampleIndex, prediction, trace: steps, score, outputMetadata };
     }, tasks);
   } catch (error) {
-    throw budgetError ?? error;
+    throw budgetError ?? metricError ?? error;
   }
   if (budgetError) throw budgetError;
+  if (metricError) throw metricError;
   return results.map((result, i) => result ?? { exampleIndex: (tasks[i] as TrajectoryTask).exampleIndex, prediction: null, trace: [], score: 0.0, outputMetadata: {} });
 }
 

@@ -4,6 +4,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { silentLogger } from "../../context/logger.js";
 import { withSettings } from "../../context/settings.js";
+import { MetricError } from "../../errors/metric-error.js";
+import { Predict } from "../../predict/predict.js";
+import { Example } from "../../primitives/example.js";
+import { DummyLM } from "../../testing/dummy-lm.js";
 import { ReplayLM } from "../gepa/__fixtures__/replay-lm.js";
 import { dataset, METRICS, PROGRAMS } from "../gepa/__fixtures__/rule-task.js";
 import type { CompactCall } from "../gepa/__fixtures__/sequence-replay.js";
@@ -46,7 +50,7 @@ function simba(extra: Partial<SIMBAOptions> = {}) {
 describe("SIMBA", () => {
   it("needs a trainset of at least bsize examples", async () => {
     await expect(withSettings({ lm: recordedLM() }, () => simba().compile(PROGRAMS.single!(), { trainset: dataset(fixture.trainset.slice(0, 3)) }))).rejects.toThrow(
-      "Trainset too small: 3 < 4",
+      "Trainset too small: 3 < 4. SIMBA samples mini-batches of `bsize` training examples: pass at least 4 examples, or a smaller batch (`new SIMBA({ metric, bsize: 3 })`).",
     );
     expect(() => new SIMBA({ metric: METRICS.feedback as never, bsize: 0 })).toThrow("SIMBA: bsize must be a positive integer, got 0.");
   });
@@ -80,6 +84,29 @@ describe("SIMBA", () => {
       expect(JSON.parse(JSON.stringify(resumed.dumpState()))).toEqual(fixture.result.state);
     } finally {
       rmSync(runDir, { recursive: true, force: true });
+    }
+  });
+
+  it("counts a NaN score as 0 with a warning (one per evaluation), and stops with a MetricError when the metric returns no score", async () => {
+    const trainset = ["a", "b", "c", "d"].map((question) => new Example({ question, answer: "x" }).withInputs("question"));
+    const warnings: string[] = [];
+    const logger = { ...silentLogger, warn: (message: string) => void warnings.push(message) };
+    const run = (metric: unknown) =>
+      withSettings({ lm: new DummyLM({ "": { answer: "x" } }), logger }, () =>
+        new SIMBA({ metric: metric as never, bsize: 2, numCandidates: 2, maxSteps: 1, numThreads: 2, logger }).compile(new Predict("question -> answer"), { trainset }),
+      );
+    const compiled = await run(() => NaN);
+    expect(compiled.runReport.status).toBe("completed");
+    expect(compiled.candidatePrograms.map((c) => c.score)).toEqual([0, 0]);
+    const nan = warnings.filter((w) => w.includes("NaN"));
+    expect(nan.length).toBeGreaterThan(0);
+    for (const warning of nan) expect(warning).toMatch(/^SIMBA: the metric returned NaN on trainset\[\d\]; a NaN score counts as 0\.$/);
+    for (const value of [{ score: 1, feedback: "ok" }, "1", undefined]) {
+      const error = await run(function judge() {
+        return value;
+      }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(MetricError);
+      expect((error as MetricError).message).toMatch(/^The metric `judge` passed as `metric` to SIMBA \(on trainset\[\d\]\) returned /);
     }
   });
 });

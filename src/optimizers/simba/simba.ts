@@ -122,7 +122,12 @@ export class SIMBA extends Teleprompter<SIMBACompileOptions> {
   protected async doCompile<M extends Module>(student: M, options: SIMBACompileOptions): Promise<SIMBAProgram<M>> {
     const { trainset } = options;
     const seed = options.seed ?? 0;
-    if (!(trainset.length >= this.bsize)) throw new ValueError(`Trainset too small: ${trainset.length} < ${this.bsize}`);
+    if (!(trainset.length >= this.bsize)) {
+      throw new ValueError(
+        `Trainset too small: ${trainset.length} < ${this.bsize}. SIMBA samples mini-batches of \`bsize\` training examples: ` +
+          `pass at least ${this.bsize} examples, or a smaller batch (\`new SIMBA({ metric, bsize: ${Math.max(1, trainset.length)} })\`).`,
+      );
+    }
     const o = this.#options;
     const run = await OptimizerRun.open({
       optimizer: "SIMBA",
