@@ -4,7 +4,7 @@ import { loadOracleCases } from "../../fixtures/oracle/load-cases.js";
 import { pyJsonDumps } from "../python/pyfmt.js";
 
 /**
- * The acceptance gate: every `format` and `parse` case of fixtures/oracle (fixed, seeds 1–6, hardening), replayed
+ * The acceptance gate: every `format` and `parse` case of fixtures/oracle (fixed, seeds 1–6, hardening, shapes), replayed
  * against the answers of the real Python DSPy 3.3.1. Messages must match byte for byte; parse results must match
  * with Python's types (via `pyJsonDumps`, so 1 ≠ 1.0 ≠ "1"), and errors by type and exact message.
  */
@@ -21,7 +21,7 @@ const KNOWN_DIFFERENCES: Record<string, string> = Object.fromEntries(
  * The tsdspy error class for each exception class DSPy raises outside `parse` (docs/compat.md, "Error classes"): the
  * message is DSPy's, the class is tsdspy's typed error.
  */
-const ERROR_CLASSES: Record<string, string> = { NameError: "SignatureError" };
+const ERROR_CLASSES: Record<string, string> = { NameError: "SignatureError", SchemaError: "SignatureError", ValidationError: "ValidationError" };
 
 /** Cases that are malformed on purpose (the oracle answers `CaseError`, not a DSPy behaviour). */
 const CASE_ERRORS = ["err-bad-type"];

@@ -1,4 +1,5 @@
 import { PyFloat } from "../python/py-float.js";
+import { pySetItems } from "../python/py-set-order.js";
 import { pyStr } from "../python/pyfmt.js";
 import { checkRecursionDepth } from "../python/recursion-limit.js";
 import { setOwnProperty } from "../python/set-own-property.js";
@@ -39,7 +40,7 @@ function serialize(value: unknown, depth: number): unknown {
   const inner = (item: unknown) => serialize(item, depth + 1);
   if (value instanceof CustomType) return serialize(value.toPyJson(), depth);
   if (Array.isArray(value)) return value.map(inner);
-  if (value instanceof Set) return [...value].map(inner);
+  if (value instanceof Set) return pySetItems(value).map(inner);
   if (value instanceof Map) {
     const out: Record<string, unknown> = {};
     for (const [k, v] of value) setOwnProperty(out, pyStr(k), inner(v));

@@ -1,4 +1,5 @@
 import { PyFloat } from "./py-float.js";
+import { pySetItems } from "./py-set-order.js";
 import { checkRecursionDepth } from "./recursion-limit.js";
 
 /**
@@ -97,7 +98,7 @@ function reprAt(value: unknown, depth: number): string {
   }
   if (value instanceof Set) {
     checkRecursionDepth(depth + 1, REPR_DEPTH);
-    return value.size === 0 ? "set()" : `{${[...value].map(inner).join(", ")}}`;
+    return value.size === 0 ? "set()" : `{${pySetItems(value).map(inner).join(", ")}}`;
   }
   if (isPlainObject(value)) {
     checkRecursionDepth(depth + 1, REPR_DEPTH);

@@ -1,4 +1,5 @@
 import { pyStr } from "../python/pyfmt.js";
+import { checkConstraints } from "./check-constraints.js";
 import { fieldFromStandardSchema } from "./from-json-schema.js";
 import { inferPrefix } from "./infer-prefix.js";
 import { parseType, type TypeRegistry } from "./parse-type.js";
@@ -103,6 +104,7 @@ export function makeField(
   };
   if (typeUndefined !== undefined) field.typeUndefined = typeUndefined;
   if (def !== undefined) field.default = def;
+  checkConstraints(name, type, constraints);
   const text = constraints ? describeConstraints(constraints) : "";
   if (text) field.constraints = text;
   if (schema) field.schema = schema;

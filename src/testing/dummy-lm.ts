@@ -5,6 +5,9 @@ import type { LMOutput, LMResponse } from "../lm/lm-response.js";
 import type { Message } from "../lm/message.js";
 import { ValueError } from "../errors/value-error.js";
 import { makeField } from "../signatures/field.js";
+import type { TypeNode } from "../signatures/type-node.js";
+
+const ANY: TypeNode = { kind: "any" };
 
 type Answer = Record<string, unknown>;
 
@@ -79,7 +82,9 @@ export class DummyLM extends BaseLM {
   }
 
   private formatAnswer(answer: Answer): string {
-    const entries = Object.entries(answer).map(([name, value]) => [makeField(name, "output", {}), value] as const);
+    // DSPy writes answers through a bare `OutputField()`, whose annotation is None: not `str`, so a list is written as
+    // JSON (not a numbered list) and XML text is not escaped. An `Any` field formats the same way.
+    const entries = Object.entries(answer).map(([name, value]) => [makeField(name, "output", { type: ANY }), value] as const);
     return this.adapter.formatFieldWithValue(entries, { role: "assistant" });
   }
 

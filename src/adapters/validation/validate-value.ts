@@ -2,6 +2,7 @@ import { ValidationError, type ValidationIssue } from "../../errors/validation-e
 import type { Constraints, ModelType, TypeNode } from "../../signatures/type-node.js";
 import { PyFloat } from "../../python/py-float.js";
 import { pyStr } from "../../python/pyfmt.js";
+import { pySetOrder } from "../../python/py-set-order.js";
 import { setOwnProperty } from "../../python/set-own-property.js";
 import { copyPlain } from "../apply-output-defaults.js";
 import { validateCustom } from "./validate-custom.js";
@@ -42,7 +43,9 @@ function items(type: TypeNode & { kind: "list" | "set" | "frozenset" }, input: u
       if (type.kind === "list" || !out.some((seen) => pyScalarEquals(seen, r.value))) out.push(r.value);
     }
   });
-  return issues.length ? { ok: false, issues } : ok(out, exactness);
+  if (issues.length) return { ok: false, issues };
+  // A Python set iterates in hash-table order, which is reproducible for numbers and bools (not for strings).
+  return ok(type.kind === "list" ? out : (pySetOrder(out) ?? out), exactness);
 }
 
 function tuple(type: TypeNode & { kind: "tuple" }, input: unknown, options: ValidateOptions): Outcome {

@@ -16,7 +16,9 @@ import { stateFileText } from "../../primitives/state-file.js";
 import { ChainOfThought } from "../../predict/chain-of-thought.js";
 import { Predict } from "../../predict/predict.js";
 import { DummyLM } from "../../testing/dummy-lm.js";
+import { PyFloat } from "../../python/py-float.js";
 import { parsePyJson } from "../../python/py-json.js";
+import { pyScalarEquals } from "../../adapters/validation/validate-scalar.js";
 import { BootstrapFewShot } from "../bootstrap-few-shot/bootstrap-few-shot.js";
 import { LabeledFewShot } from "../labeled-few-shot/labeled-few-shot.js";
 
@@ -94,11 +96,25 @@ export function makeAdapter(name: string | undefined): Adapter {
   return new ChatAdapter();
 }
 
+/** Python's `==` on parsed values: `1 == 1.0 == True`, lists item by item, dicts by keys whatever their order. */
+function pyEquals(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => pyEquals(item, b[i]));
+  }
+  const isDict = (v: unknown): v is Json => typeof v === "object" && v !== null && !(v instanceof PyFloat);
+  if (isDict(a) || isDict(b)) {
+    if (!isDict(a) || !isDict(b)) return false;
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && pyEquals(a[k], b[k]));
+  }
+  return pyScalarEquals(a, b);
+}
+
 function makeMetric(spec: Json | null | undefined): Metric<any> | null {
   if (!spec) return null;
   const field = spec.field as string;
   return function exact(example, prediction) {
-    return example.get(field) === (prediction as Prediction).get(field);
+    return pyEquals(example.get(field), (prediction as Prediction).get(field));
   };
 }
 
