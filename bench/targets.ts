@@ -7,7 +7,7 @@
  *
  *   npx tsx bench/targets.ts
  */
-import { execFileSync, fork } from "node:child_process";
+import { execFileSync, fork, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -22,7 +22,6 @@ type Tsdspy = typeof import("../src/index.js");
 const BATCHES = 5;
 const BATCH_CALLS = 1_000;
 const WARMUP = 300;
-const MEMORY_CALLS = 5_000;
 const COLD_RUNS = 5;
 const ANSWER = "[[ ## answer ## ]]\nParis\n\n[[ ## completed ## ]]";
 const REPLY = Buffer.from(
@@ -144,40 +143,15 @@ interface Memory {
   retainedBytesPerCall: number;
 }
 
-/** Child process: peak RSS and retained heap over 5,000 calls of one path, default settings (history on). */
-async function memory(url: string, path: "fetch" | "predict" | "predict-no-history"): Promise<Memory> {
-  const gc = (globalThis as { gc?: () => void }).gc!;
-  let once: () => Promise<unknown>;
-  if (path === "fetch") {
-    once = rawFetch(url);
-  } else {
-    const { ts, makePredict, httpLM } = await client(url);
-    if (path === "predict-no-history") ts.configure({ disableHistory: true });
-    const predict = makePredict(httpLM());
-    once = () => predict.call(INPUTS);
-  }
-  let peak = process.memoryUsage.rss();
-  let heapAt1000 = 0;
-  for (let i = 1; i <= MEMORY_CALLS; i++) {
-    await once();
-    if (i % 10 === 0) peak = Math.max(peak, process.memoryUsage.rss());
-    if (i === 1_000) {
-      gc();
-      heapAt1000 = process.memoryUsage().heapUsed;
-    }
-  }
-  peak = Math.max(peak, process.memoryUsage.rss());
-  gc();
-  return { peakRssMb: peak / 2 ** 20, retainedBytesPerCall: (process.memoryUsage().heapUsed - heapAt1000) / (MEMORY_CALLS - 1_000) };
-
-  function rawFetch(base: string) {
-    // The body Predict sends for INPUTS (the same size of request and reply).
-    const body = process.env.BENCH_PREDICT_BODY!;
-    return async () => {
-      const res = await fetch(`${base}/v1/chat/completions`, { method: "POST", headers: { "content-type": "application/json", authorization: "Bearer sk-bench" }, body });
-      return ((await res.json()) as { choices: Array<{ message: { content: string } }> }).choices[0]!.message.content;
-    };
-  }
+/** Peak RSS and retained heap over 5,000 calls of one path, default settings (history on), in plain Node (see the child). */
+async function memory(path: "fetch" | "predict" | "predict-no-history", env: Record<string, string>): Promise<Memory> {
+  const script = fileURLToPath(new URL("./shared/memory-child.mjs", import.meta.url));
+  const run = spawn(process.execPath, ["--expose-gc", script, path], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+  let out = "";
+  run.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => run.on("close", resolve));
+  if (code !== 0) throw new Error(`memory child ${path} exited with ${code}`);
+  return JSON.parse(out) as Memory;
 }
 
 interface ColdStart {
@@ -204,8 +178,8 @@ function coldStart(bundleDir: string, recordLoads?: string): ColdStart {
 }
 
 /** Runs this file in a child process in `mode`, returning what it sends back. */
-function child<T>(mode: string, env: Record<string, string>, execArgv: string[] = []): Promise<T> {
-  const proc = fork(fileURLToPath(import.meta.url), [mode], { execArgv: [...process.execArgv, ...execArgv], env: { ...process.env, ...env } });
+function child<T>(mode: string, env: Record<string, string>): Promise<T> {
+  const proc = fork(fileURLToPath(import.meta.url), [mode], { env: { ...process.env, ...env } });
   return new Promise<T>((resolve, reject) => {
     proc.on("message", (result) => resolve(result as T));
     proc.on("exit", (code) => code !== 0 && reject(new Error(`bench child ${mode} exited with ${code}`)));
@@ -240,7 +214,6 @@ function row(name: string, measured: string, baseline: string, target: string, m
 async function main(): Promise<void> {
   const mode = process.argv[2];
   if (mode === "timings") return void process.send!(await timings(process.env.BENCH_URL!));
-  if (mode?.startsWith("memory:")) return void process.send!(await memory(process.env.BENCH_URL!, mode.slice(7) as "fetch"));
 
   const load = () => loadavg().map((l) => l.toFixed(2)).join(", ");
   const loadBefore = load();
@@ -254,7 +227,7 @@ async function main(): Promise<void> {
     const { timing: t, predictBody } = await child<{ timing: Record<string, Timing>; predictBody: string }>("timings", env);
     const memoryEnv = { ...env, BENCH_PREDICT_BODY: predictBody };
     const mem: Record<string, Memory> = {};
-    for (const path of ["fetch", "predict", "predict-no-history"]) mem[path] = await child<Memory>(`memory:${path}`, memoryEnv, ["--expose-gc"]);
+    for (const path of ["fetch", "predict", "predict-no-history"] as const) mem[path] = await memory(path, memoryEnv);
     server.close();
     const cold = Array.from({ length: COLD_RUNS }, () => coldStart(bundleDir));
     const loadsFile = join(work, "loads.txt");
