@@ -9,7 +9,8 @@ const only = process.argv.slice(2);
 const scripts = readdirSync(here)
   .filter((f) => f.endsWith(".ts") && f !== "run.ts" && !f.endsWith(".test.ts"))
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
-  .sort();
+  // The targets' summary (met / not met) comes last.
+  .sort((a, b) => Number(a === "targets.ts") - Number(b === "targets.ts") || a.localeCompare(b));
 let failed = 0;
 for (const script of scripts) {
   console.log(`\n=== bench/${script} ===`);

@@ -124,7 +124,7 @@ export abstract class Adapter {
     const complete: ValueRecord[] = [];
     const incomplete: ValueRecord[] = [];
     for (const demo of demos) {
-      if (fieldNames.every((k) => hasKey(demo, k) && readKey(demo, k) != null)) complete.push(demo);
+      if (fieldNames.every((k) => readKey(demo, k) != null)) complete.push(demo);
       else if (Object.keys(signature.inputFields).some((k) => hasKey(demo, k)) && Object.keys(signature.outputFields).some((k) => hasKey(demo, k))) {
         incomplete.push(demo);
       }

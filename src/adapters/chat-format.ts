@@ -4,7 +4,7 @@ import { typeName } from "../signatures/type-name.js";
 import { pyStrip } from "../python/py-str.js";
 import type { UserMessageOptions, ValueRecord } from "./adapter-types.js";
 import { formatFieldValue } from "./format-field-value.js";
-import { hasKey, readKey } from "./record-access.js";
+import { MISSING, readKeyOrMissing } from "./record-access.js";
 
 /** `[[ ## name ## ]]\nvalue` sections joined by blank lines (ChatAdapter's `format_field_with_value`). */
 export function formatFieldSections(entries: ReadonlyArray<readonly [Field, unknown]>): string {
@@ -31,7 +31,8 @@ export function chatUserMessageContent(
 ): string {
   const parts = [options.prefix ?? ""];
   for (const field of Object.values(signature.inputFields)) {
-    if (hasKey(inputs, field.name)) parts.push(`[[ ## ${field.name} ## ]]\n${formatFieldValue(field, readKey(inputs, field.name))}`);
+    const value = readKeyOrMissing(inputs, field.name);
+    if (value !== MISSING) parts.push(`[[ ## ${field.name} ## ]]\n${formatFieldValue(field, value)}`);
   }
   if (options.mainRequest) parts.push(requirements(signature));
   parts.push(options.suffix ?? "");
@@ -40,8 +41,8 @@ export function chatUserMessageContent(
 
 /** The `[Field, value]` pairs of the output fields, absent ones replaced by `missing`. */
 export function outputEntries(signature: Signature, outputs: ValueRecord, missing: string | undefined): Array<[Field, unknown]> {
-  return Object.values(signature.outputFields).map((field) => [
-    field,
-    hasKey(outputs, field.name) ? readKey(outputs, field.name) : (missing ?? null),
-  ]);
+  return Object.values(signature.outputFields).map((field) => {
+    const value = readKeyOrMissing(outputs, field.name);
+    return [field, value === MISSING ? (missing ?? null) : value];
+  });
 }

@@ -15,4 +15,9 @@ describe("canonicalJson", () => {
       '{"d":"1970-01-01T00:00:00.000Z","f":"<callable:tool>","n":null,"u":[null]}',
     );
   });
+
+  it("writes empty objects and arrays, and leaves an array's holes empty (cache keys stay what they were)", () => {
+    // eslint-disable-next-line no-sparse-arrays
+    expect(canonicalJson({ e: {}, l: [], s: [1, , 3], o: { only: undefined } })).toBe('{"e":{},"l":[],"o":{},"s":[1,,3]}');
+  });
 });

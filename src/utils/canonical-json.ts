@@ -26,12 +26,23 @@ function write(value: unknown): string | undefined {
   }
   const toJSON = (value as { toJSON?: () => unknown }).toJSON;
   if (typeof toJSON === "function") return write(toJSON.call(value));
-  if (Array.isArray(value)) return `[${value.map((item) => write(item) ?? "null").join(",")}]`;
+  // Built by concatenation (no intermediate arrays): cache keys are computed on every LM call.
+  if (Array.isArray(value)) {
+    let out = "[";
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ",";
+      // A hole stays empty, as `Array.prototype.map` then `join` leave it.
+      if (i in value) out += write(value[i]) ?? "null";
+    }
+    return out + "]";
+  }
   const record = value as Record<string, unknown>;
-  const parts: string[] = [];
+  let out = "{";
   for (const key of Object.keys(record).sort()) {
     const text = write(record[key]);
-    if (text !== undefined) parts.push(`${JSON.stringify(key)}:${text}`);
+    if (text === undefined) continue;
+    if (out.length > 1) out += ",";
+    out += JSON.stringify(key) + ":" + text;
   }
-  return `{${parts.join(",")}}`;
+  return out + "}";
 }
