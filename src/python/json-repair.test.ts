@@ -131,4 +131,10 @@ describe("jsonRepairLoads", () => {
     expect(() => jsonRepairLoads("(".repeat(20_000))).toThrow(ValueError);
     expect(jsonRepairLoads("[".repeat(900) + "]".repeat(900))).toBeInstanceOf(Array);
   });
+
+  it("re-reads a long escaped object (an edit of 300,000 characters) as json_repair does, without overflowing the stack", () => {
+    // json_repair unescapes `{\\"a\\": \\"…\\"}` and parses it again: {'a': 'x…x'} in Python.
+    const big = "x".repeat(300_000);
+    expect(jsonRepairLoads(`{\\"a\\": \\"${big}\\"}`)).toEqual({ a: big });
+  });
 });

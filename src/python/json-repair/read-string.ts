@@ -128,6 +128,7 @@ function closesKeptContainer(s: StringScanState, ch: string): boolean {
     }
     if (stack.length > 0) stack.push(ch);
   }
+  if (stack.length === 0) return false; // the common case, per character: no out-of-bounds read
   const top = stack[stack.length - 1];
   if ((ch === "}" && top === "{") || (ch === "]" && top === "[")) {
     stack.pop();

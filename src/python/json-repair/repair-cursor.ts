@@ -75,8 +75,14 @@ export abstract class RepairCursor {
   }
 
   /** Edits the text (json_repair re-reads some spans after rewriting them); the look-ahead tables follow. */
-  splice(start: number, deleteCount: number, ...items: string[]): void {
-    this.chars.splice(start, deleteCount, ...items);
+  splice(start: number, deleteCount: number, items: readonly string[]): void {
+    // In place (the look-ahead tables hold this array) and without spreading `items` into arguments, which overflows
+    // the call stack for a long insertion.
+    const chars = this.chars;
+    const tail = chars.slice(start + deleteCount);
+    chars.length = start;
+    for (const item of items) chars.push(item);
+    for (const item of tail) chars.push(item);
     this.spend((this.chars.length - start) >> 6); // a native copy
     this.version++;
     this.runs?.edit(start, deleteCount, items.length);

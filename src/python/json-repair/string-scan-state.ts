@@ -6,9 +6,14 @@ const LOW_QUOTE_SPAN = "\u0000";
 
 /** The state of one string being read: its text so far, its quotes, and the heuristics' memory. */
 export class StringScanState {
-  /** The text read so far, in pieces (joined on demand), so appending and undoing a backslash cost O(1). */
-  private readonly parts: string[] = [];
-  private joined: string | null = "";
+  /**
+   * The text read so far: everything but the last appended piece (grown with `+=`, which V8 keeps as a rope, so
+   * appending costs O(1)), and that last piece apart, so undoing a backslash only touches it.
+   */
+  private head = "";
+  /** The last UTF-16 unit of `head` (read without flattening the rope). */
+  private headLast: string | undefined = undefined;
+  private tail = "";
   /** The last UTF-16 unit of the text (`undefined` while empty). */
   private lastUnit: string | undefined = undefined;
   /** The string had no opening quote (a bare word). */
@@ -53,19 +58,17 @@ export class StringScanState {
 
   /** The text read so far. */
   get text(): string {
-    if (this.joined === null) {
-      this.joined = this.parts.join("");
-      this.parts.length = 0;
-      if (this.joined !== "") this.parts.push(this.joined);
-    }
-    return this.joined;
+    return this.head + this.tail;
   }
 
   /** Appends text, keeping the brace and bracket bookkeeping. */
   append(content: string): void {
     if (content === "") return;
-    this.parts.push(content);
-    this.joined = null;
+    if (this.tail !== "") {
+      this.head += this.tail;
+      this.headLast = this.lastUnit;
+    }
+    this.tail = content;
     this.lastUnit = content[content.length - 1];
     for (let i = 0; i < content.length; i++) {
       const ch = content[i] as string;
@@ -81,11 +84,8 @@ export class StringScanState {
 
   /** Replaces the trailing backslash by `content` (an escape was resolved). */
   replaceBackslash(content: string): void {
-    const piece = this.parts.pop() as string;
-    if (piece.length > 1) this.parts.push(piece.slice(0, -1));
-    this.joined = null;
-    const before = this.parts[this.parts.length - 1];
-    this.lastUnit = before === undefined ? undefined : before[before.length - 1];
+    this.tail = this.tail.slice(0, -1);
+    this.lastUnit = this.tail === "" ? this.headLast : this.tail[this.tail.length - 1];
     this.append(content);
   }
 

@@ -219,6 +219,8 @@ class ExpressionParser extends DisplayParser {
       for (let t = this.tok; t.kind === "op" && t.text in UNARY_OPS; t = this.tok) {
         unary.push({ op: UNARY_OPS[t.text] as "UAdd" | "USub" | "Invert", line: t.line });
         this.i++;
+        // `deeper` below would refuse this chain anyway: refuse it now, before reading a million more operators.
+        if (this.depth + levels + unary.length > AST_DEPTH_LIMIT) tooDeep();
       }
       levels += unary.length;
       const line = this.tok.line;

@@ -31,6 +31,10 @@ const OPERATORS = [
   "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=",
   "(", ")", "[", "]", "{", "}", ",", ":", ";", ".", "+", "-", "*", "/", "%", "@", "&", "|", "^", "~", "<", ">", "=",
 ];
+/** `OPERATORS` by first character, in the same order (longest first), so a token tries only those that can match. */
+const OPERATORS_BY_FIRST: ReadonlyMap<string, readonly string[]> = new Map(
+  [...new Set(OPERATORS.map((op) => op[0] as string))].map((first) => [first, OPERATORS.filter((op) => op.startsWith(first))]),
+);
 const STRING_PREFIXES = new Set(["r", "u", "b", "br", "rb", "f", "fr", "rf"]);
 const CLOSING: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
 /** CPython's tokenizer limit on open brackets. */
@@ -77,8 +81,9 @@ class Tokenizer {
     throw new PythonSyntaxError(msg, { lineno: line });
   }
 
-  private push(kind: TokenKind, text: string, extra: Partial<Token> = {}): void {
-    this.tokens.push({ kind, text, line: this.line, ...extra });
+  private push(kind: TokenKind, text: string, extra?: Partial<Token>): void {
+    const token: Token = { kind, text, line: this.line };
+    this.tokens.push(extra === undefined ? token : Object.assign(token, extra));
   }
 
   run(): Token[] {
@@ -175,12 +180,13 @@ class Tokenizer {
       this.string("");
       return;
     }
-    const cp = String.fromCodePoint(this.text.codePointAt(this.pos) as number);
+    // Only a high surrogate starts a code point of two units.
+    const cp = code >= 0xd800 && code <= 0xdbff ? String.fromCodePoint(this.text.codePointAt(this.pos) as number) : ch;
     if (isIdStart(cp)) {
       this.name();
       return;
     }
-    for (const op of OPERATORS) {
+    for (const op of OPERATORS_BY_FIRST.get(ch) ?? []) {
       if (this.text.startsWith(op, this.pos)) {
         this.operator(op);
         return;
