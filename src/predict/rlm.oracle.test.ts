@@ -100,14 +100,16 @@ describe("RLM against DSPy (oracle)", () => {
 describe("RLM on Pyodide", () => {
   const longContext = Array.from({ length: 400 }, (_, i) => `Line ${i}: ${i === 311 ? "the password is swordfish" : "nothing to see"}.`).join("\n");
 
-  it("stops llm_query at maxLlmCalls and shows the error to the LM", async () => {
+  it("stops llm_query at maxLlmCalls and shows the error to the LM (on the module's warm interpreter)", async () => {
     const subLm = new DummyLM([{ response: "a" }, { response: "b" }], { adapter: new ChatAdapter() });
-    const rlm = new RLM("context -> answer", { maxIterations: 2, maxLlmCalls: 1, subLm });
+    const rlm = new RLM("context -> answer", { maxIterations: 2, maxLlmCalls: 1, subLm, interpreterFactory: () => new RecordingInterpreter(python) });
+    expect(rlm.generateAction.signature.instructions).not.toContain("Execution environment:");
     const lm = new DummyLM([
       { reasoning: "Ask twice.", code: fenced("print(llm_query_batched(['x', 'y']))") },
       { reasoning: "Give up.", code: fenced("SUBMIT('none')") },
     ]);
-    const prediction = await withSettings({ lm, logger: quiet }, () => rlm.call({ context: "abc" }, { interpreter: new RecordingInterpreter(python) }));
+    const prediction = await withSettings({ lm, logger: quiet }, () => rlm.call({ context: "abc" }));
+    await rlm.shutdown();
     expect(prediction.trajectory[0]!.output).toMatch(/^\[Error\] RuntimeError: \['LlmCallLimitError: LLM call limit exceeded: 0 \+ 2 > 1\. Use Python code/);
     expect(prediction.answer).toBe("none");
     expect(subLm.history).toHaveLength(0);
