@@ -1,5 +1,6 @@
 import { getSettings } from "../context/settings.js";
 import { LMError, LMNotConfiguredError } from "../errors/lm-errors.js";
+import { ArgumentTypeError } from "../errors/argument-type-error.js";
 import { LlmCallLimitError } from "../errors/llm-call-limit-error.js";
 import { ValueError } from "../errors/value-error.js";
 import { formatErrorForLm } from "../errors/format-error-for-lm.js";
@@ -24,7 +25,7 @@ export function llmQueryTools(maxLlmCalls: number, subLm: LMLike | undefined): R
     if (!lm) throw new LMNotConfiguredError("No LM configured. Use configure({ lm }) or pass subLm to RLM.");
     const outputs = await lm.call([{ role: "user", content: prompt }]);
     const text = outputs[0]?.text;
-    if (typeof text !== "string") throw new TypeError("Sub-LM response must contain text.");
+    if (typeof text !== "string") throw new ArgumentTypeError("RLM: the sub-LM returned no text for llm_query.");
     return text;
   };
   return {

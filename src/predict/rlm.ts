@@ -2,6 +2,7 @@ import { parseValue } from "../adapters/parse-value.js";
 import { REPL_HISTORY_TYPE, REPLHistory, formatReplOutput } from "../adapters/types/repl-history.js";
 import { REPLVariable, pythonTypeName } from "../adapters/types/repl-variable.js";
 import { getSettings } from "../context/settings.js";
+import { ArgumentTypeError } from "../errors/argument-type-error.js";
 import { CodeExecutionError } from "../errors/code-execution-error.js";
 import { CodeInterpreterError } from "../errors/code-interpreter-error.js";
 import { formatErrorForLm } from "../errors/format-error-for-lm.js";
@@ -140,9 +141,9 @@ class RLMImpl<I extends Fields = Fields, O extends Fields = Fields> extends Modu
     return this.warm.shutdown();
   }
 
-  override forward(inputs: I, options: RLMCallOptions = {}): Promise<Prediction<RLMResult<O>>> {
+  override async forward(inputs: I, options: RLMCallOptions = {}): Promise<Prediction<RLMResult<O>>> {
     if ("interpreter" in inputs && !("interpreter" in this.signature.inputFields)) {
-      throw new TypeError("To use a caller-owned interpreter with RLM, pass it as call(inputs, { interpreter }).");
+      throw new ArgumentTypeError("To use a caller-owned interpreter with RLM, pass it as call(inputs, { interpreter }).");
     }
     const names = Object.keys(this.signature.inputFields);
     const unexpected = Object.keys(inputs).filter((n) => !names.includes(n));
