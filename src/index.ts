@@ -25,6 +25,7 @@ export { StateFileError } from "./errors/state-file-error.js";
 export { CodeInterpreterError } from "./errors/code-interpreter-error.js";
 export { CodeExecutionError } from "./errors/code-execution-error.js";
 export { ProgramOfThoughtError } from "./errors/program-of-thought-error.js";
+export { LlmCallLimitError } from "./errors/llm-call-limit-error.js";
 export {
   LMError,
   LMTransportError,
@@ -103,6 +104,8 @@ export { CustomType } from "./adapters/types/custom-type.js";
 export { Image } from "./adapters/types/image.js";
 export { Audio, File, Document } from "./adapters/types/media.js";
 export { History } from "./adapters/types/history.js";
+export { REPLHistory, type REPLEntry } from "./adapters/types/repl-history.js";
+export { REPLVariable } from "./adapters/types/repl-variable.js";
 export { Reasoning } from "./adapters/types/reasoning.js";
 export { Code } from "./adapters/types/code.js";
 export { Tool, type ToolFunction, type ToolOptions } from "./tools/tool.js";
@@ -121,6 +124,7 @@ export { Refine, type RefineOptions } from "./predict/refine.js";
 export { OfferFeedback } from "./predict/offer-feedback.js";
 export { ProgramOfThought, type ProgramOfThoughtOptions, type ProgramOfThoughtCallOptions } from "./predict/program-of-thought.js";
 export { CodeAct, type CodeActOptions, type CodeActCallOptions } from "./predict/code-act.js";
+export { RLM, type RLMOptions, type RLMCallOptions, type RLMStep } from "./predict/rlm.js";
 export { interpreterTools } from "./predict/interpreter-tools.js";
 export { FinalOutput, type CodeInterpreter, type InterpreterTool, type InterpreterToolParameter, type SubmitField } from "./interpreters/code-interpreter.js";
 export { PythonInterpreter, type PythonInterpreterOptions } from "./interpreters/pyodide/python-interpreter.js";

@@ -39,6 +39,12 @@ export interface CodeInterpreter {
   start(): Promise<void>;
   /** Runs `code` with `variables` defined as top-level names first. */
   execute(code: string, variables?: Readonly<Record<string, unknown>>): Promise<unknown>;
+  /**
+   * Adds host tools (replacing those of the same name) and sets the outputs of a typed `SUBMIT(...)`, forgetting the
+   * names earlier runs defined (optional; RLM calls it before each run, as DSPy's RLM updates `tools` and
+   * `output_fields`).
+   */
+  configure?(options: { tools?: Readonly<Record<string, InterpreterTool>>; outputFields?: ReadonlyArray<SubmitField> }): Promise<void>;
   /** Forgets the names earlier runs defined, keeping the warm sandbox (optional; modules call it between programs). */
   reset?(): Promise<void>;
   /** Releases the sandbox; the interpreter cannot be used afterwards. */

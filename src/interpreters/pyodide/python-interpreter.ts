@@ -47,6 +47,10 @@ interface Session {
 
 const VIRTUAL_ROOT = "/sandbox";
 
+function checkToolName(name: string): void {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new CodeInterpreterError(`PythonInterpreter: tool name '${name}' is not a Python identifier.`);
+}
+
 /**
  * Runs Python in Pyodide (CPython on WebAssembly) in a worker thread (DSPy's `PythonInterpreter`, which runs Pyodide
  * under Deno). The worker starts on the first `execute` (about 10 s), then serves each run in milliseconds; the
@@ -61,7 +65,7 @@ const VIRTUAL_ROOT = "/sandbox";
  */
 export class PythonInterpreter implements CodeInterpreter {
   readonly tools: ReadonlyMap<string, InterpreterTool>;
-  readonly outputFields: ReadonlyArray<SubmitField>;
+  outputFields: ReadonlyArray<SubmitField>;
   readonly timeoutMs: number;
   readonly memoryLimitMb: number;
   readonly jsHeapLimitMb: number;
@@ -82,9 +86,7 @@ export class PythonInterpreter implements CodeInterpreter {
 
   constructor(options: PythonInterpreterOptions = {}) {
     this.tools = new Map(Object.entries(options.tools ?? {}));
-    for (const name of this.tools.keys()) {
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new CodeInterpreterError(`PythonInterpreter: tool name '${name}' is not a Python identifier.`);
-    }
+    for (const name of this.tools.keys()) checkToolName(name);
     this.outputFields = options.outputFields ?? [];
     this.readPaths = options.enableReadPaths ?? [];
     this.writePaths = options.enableWritePaths ?? [];
@@ -110,6 +112,19 @@ export class PythonInterpreter implements CodeInterpreter {
   /** Runs `code`; see `CodeInterpreter.execute`. Calls run one at a time, in order. */
   execute(code: string, variables: Readonly<Record<string, unknown>> = {}): Promise<unknown> {
     const run = this.queue.then(() => this.runNow(code, variables));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Adds or replaces host tools and sets SUBMIT's outputs; see `CodeInterpreter.configure` (earlier names are forgotten). */
+  configure(options: { tools?: Readonly<Record<string, InterpreterTool>>; outputFields?: ReadonlyArray<SubmitField> }): Promise<void> {
+    for (const name of Object.keys(options.tools ?? {})) checkToolName(name);
+    const run = this.queue.then(async () => {
+      for (const [name, tool] of Object.entries(options.tools ?? {})) (this.tools as Map<string, InterpreterTool>).set(name, tool);
+      if (options.outputFields !== undefined) this.outputFields = options.outputFields;
+      if (this.session !== null) await this.prepare(this.session);
+      else this.prepared = false;
+    });
     this.queue = run.catch(() => undefined);
     return run;
   }
