@@ -65,9 +65,9 @@ describe("ProgramOfThought against DSPy (oracle)", () => {
     it(c.id, async () => {
       const pot = new ProgramOfThought(c.signature, { maxIters: c.max_iters ?? 3, interpreterFactory: () => new RecordingInterpreter(python) });
       expect({
-        code_generate: pot.codeGenerate.predict.signature.instructions,
-        code_regenerate: pot.codeRegenerate.predict.signature.instructions,
-        generate_output: pot.generateOutput.predict.signature.instructions,
+        code_generate: pot.code_generate.predict.signature.instructions,
+        code_regenerate: pot.code_regenerate.predict.signature.instructions,
+        generate_output: pot.generate_output.predict.signature.instructions,
       }).toEqual(expected.instructions);
       const interpreter = new RecordingInterpreter(python);
       await python.reset();

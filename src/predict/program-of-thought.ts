@@ -48,20 +48,20 @@ class ProgramOfThoughtImpl<I extends Fields = Fields, O extends Fields = Fields>
   readonly signature: Signature;
   maxIters: number;
   /** Writes the first program. */
-  codeGenerate: ChainOfThoughtImpl;
+  code_generate: ChainOfThoughtImpl;
   /** Rewrites a program that failed, given its code and error. */
-  codeRegenerate: ChainOfThoughtImpl;
+  code_regenerate: ChainOfThoughtImpl;
   /** Reads the outputs off the final program and what it returned. */
-  generateOutput: ChainOfThoughtImpl;
+  generate_output: ChainOfThoughtImpl;
   private readonly warm: WarmInterpreter;
 
   constructor(signature: Signature<I, O> | string, options: ProgramOfThoughtOptions = {}) {
     super();
     this.signature = ensureSignature(signature) as Signature;
     this.maxIters = options.maxIters ?? 3;
-    this.codeGenerate = new ChainOfThoughtImpl(this.modeSignature("generate"));
-    this.codeRegenerate = new ChainOfThoughtImpl(this.modeSignature("regenerate"));
-    this.generateOutput = new ChainOfThoughtImpl(this.modeSignature("answer"));
+    this.code_generate = new ChainOfThoughtImpl(this.modeSignature("generate"));
+    this.code_regenerate = new ChainOfThoughtImpl(this.modeSignature("regenerate"));
+    this.generate_output = new ChainOfThoughtImpl(this.modeSignature("answer"));
     this.warm = new WarmInterpreter(options.interpreterFactory ?? (() => new PythonInterpreter()));
   }
 
@@ -110,7 +110,7 @@ class ProgramOfThoughtImpl<I extends Fields = Fields, O extends Fields = Fields>
   private async run(inputs: I, interpreter: CodeInterpreter): Promise<Prediction<O & { reasoning: string }>> {
     const logger = getSettings().logger;
     const inputArgs: Record<string, unknown> = Object.fromEntries(Object.keys(this.signature.inputFields).map((k) => [k, inputs[k]]));
-    let { code, error } = parseGeneratedCode((await this.codeGenerate.call(inputArgs)).generated_code);
+    let { code, error } = parseGeneratedCode((await this.code_generate.call(inputArgs)).generated_code);
     let output: string | null = null;
     if (error === null) ({ output, error } = await executeCode(code, interpreter));
     let hop = 1;
@@ -118,12 +118,12 @@ class ProgramOfThoughtImpl<I extends Fields = Fields, O extends Fields = Fields>
       logger.error(`Error in code execution: ${error}`);
       if (hop === this.maxIters) throw new ProgramOfThoughtError(`Max hops reached. Failed to run ProgramOfThought: ${error}`);
       Object.assign(inputArgs, { previous_code: code, error });
-      ({ code, error } = parseGeneratedCode((await this.codeRegenerate.call(inputArgs)).generated_code));
+      ({ code, error } = parseGeneratedCode((await this.code_regenerate.call(inputArgs)).generated_code));
       if (error === null) ({ output, error } = await executeCode(code, interpreter));
       hop += 1;
     }
     Object.assign(inputArgs, { final_generated_code: code, code_output: output });
-    return (await this.generateOutput.call(inputArgs)) as Prediction<O & { reasoning: string }>;
+    return (await this.generate_output.call(inputArgs)) as Prediction<O & { reasoning: string }>;
   }
 }
 
@@ -150,9 +150,9 @@ export interface ProgramOfThoughtConstructor {
 }
 
 /**
- * Answers by writing Python and running it (DSPy's `dspy.ProgramOfThought`): `codeGenerate` writes a program, a
- * program that fails goes back with its error to `codeRegenerate` (up to `maxIters` attempts in all), and
- * `generateOutput` reads the outputs off the final code and its result. The code runs in a `PythonInterpreter`
+ * Answers by writing Python and running it (DSPy's `dspy.ProgramOfThought`): `code_generate` writes a program, a
+ * program that fails goes back with its error to `code_regenerate` (up to `maxIters` attempts in all), and
+ * `generate_output` reads the outputs off the final code and its result. The code runs in a `PythonInterpreter`
  * (Pyodide, kept warm and reset between calls) unless you pass `interpreterFactory` or a per-call `interpreter`.
  *
  * @example

@@ -83,7 +83,7 @@ describe("RLM against DSPy (oracle)", () => {
       const subLm = new DummyLM(c.sub_answers, { adapter });
       const sig = c.instructions ? signature(c.signature).withInstructions(c.instructions) : c.signature;
       const rlm = new RLM(sig, { maxIterations: c.max_iters ?? 20, subLm });
-      expect(rlm.generateAction.signature.instructions).toBe(expected.action_instructions);
+      expect(rlm.generate_action.signature.instructions).toBe(expected.action_instructions);
       expect(rlm.extract.signature.instructions).toBe(expected.extract_instructions);
       const interpreter = new RecordingInterpreter(python);
       const lm = new DummyLM(c.answers, { adapter });
@@ -103,7 +103,7 @@ describe("RLM on Pyodide", () => {
   it("stops llm_query at maxLlmCalls and shows the error to the LM (on the module's warm interpreter)", async () => {
     const subLm = new DummyLM([{ response: "a" }, { response: "b" }], { adapter: new ChatAdapter() });
     const rlm = new RLM("context -> answer", { maxIterations: 2, maxLlmCalls: 1, subLm, interpreterFactory: () => new RecordingInterpreter(python) });
-    expect(rlm.generateAction.signature.instructions).not.toContain("Execution environment:");
+    expect(rlm.generate_action.signature.instructions).not.toContain("Execution environment:");
     const lm = new DummyLM([
       { reasoning: "Ask twice.", code: fenced("print(llm_query_batched(['x', 'y']))") },
       { reasoning: "Give up.", code: fenced("SUBMIT('none')") },
@@ -119,7 +119,7 @@ describe("RLM on Pyodide", () => {
     const seen: string[] = [];
     const note = new Tool(({ text }: { text: string }) => (seen.push(text), "noted"), { name: "note", desc: "Keep a note.\nOne line.", argTypes: { text: "str" } });
     const rlm = new RLM("context, query -> answer, line: int", { tools: [note], maxIterations: 5 });
-    expect(rlm.generateAction.signature.instructions).toContain(
+    expect(rlm.generate_action.signature.instructions).toContain(
       "\nAdditional tools available (use these instead of standard library equivalents):\n- `note(text: string)` - Keep a note.  One line.",
     );
     const lm = new DummyLM([

@@ -76,7 +76,7 @@ class RLMImpl<I extends Fields = Fields, O extends Fields = Fields> extends Modu
   /** User tools (not `llm_query` / `llm_query_batched`). */
   readonly tools: ReadonlyMap<string, Tool>;
   /** Writes the next step's reasoning and code. */
-  generateAction: PredictImpl;
+  generate_action: PredictImpl;
   /** Answers from the REPL history when `maxIterations` steps did not SUBMIT. */
   extract: PredictImpl;
   private readonly warm: WarmInterpreter;
@@ -93,7 +93,7 @@ class RLMImpl<I extends Fields = Fields, O extends Fields = Fields> extends Modu
     this.checkNames();
     const executionInstructions =
       options.executionInstructions ?? (options.interpreterFactory === undefined ? PythonInterpreter.executionInstructions : "");
-    this.generateAction = new PredictImpl(
+    this.generate_action = new PredictImpl(
       new Signature([], [], rlmActionInstructions(this.signature, this.maxLlmCalls, executionInstructions, this.tools))
         .append("variables_info", InputField({ desc: "Metadata about the variables available in the REPL" }), "str")
         .append("repl_history", InputField({ desc: "Previous REPL code executions and their outputs" }), REPL_HISTORY_TYPE)
@@ -179,7 +179,7 @@ class RLMImpl<I extends Fields = Fields, O extends Fields = Fields> extends Modu
 
   /** One REPL step: the action, its code run, and the history with the step added (or the prediction on SUBMIT). */
   private async step(interpreter: CodeInterpreter, variablesInfo: string[], history: REPLHistory, i: number, inputArgs: Record<string, unknown>): Promise<Prediction | REPLHistory> {
-    const action = await this.generateAction.call({ variables_info: variablesInfo, repl_history: history, iteration: `${i + 1}/${this.maxIterations}` });
+    const action = await this.generate_action.call({ variables_info: variablesInfo, repl_history: history, iteration: `${i + 1}/${this.maxIterations}` });
     const reasoning = pyStr(action.get("reasoning") ?? "");
     const rawCode = pyStr(action.get("code") ?? "");
     if (this.verbose) getSettings().logger.info(`RLM iteration ${i + 1}/${this.maxIterations}\nReasoning: ${reasoning}\nCode:\n${rawCode}`);
