@@ -34,7 +34,7 @@ const ALLOWED: LayerTable = {
   testing: ["errors", "utils", "lm", "signatures", "adapters", "context", "clients"],
   sim: ["errors", "utils", "python", "lm", "clients"],
   streaming: ["errors", "utils", "python", "lm", "adapters", "context", "primitives"],
-  cli: ["errors", "python", "lm", "signatures", "adapters", "context", "primitives", "evaluate", "release", "optimizers", "sim"],
+  cli: ["errors", "python", "lm", "signatures", "adapters", "context", "primitives", "evaluate", "release", "optimizers", "sim", "streaming"],
   observability: ["lm", "context"],
 };
 

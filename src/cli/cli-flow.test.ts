@@ -107,7 +107,7 @@ describe("the tsdspy CLI, end to end on the simulator", () => {
     expect(missing.err).toContain("compile and evaluate an artifact for this model revision (program support-v1, model sim-2027-01)");
   });
 
-  it("serve answers a real HTTP request from the artifact, read-only; inspect shows its prompt", async () => {
+  it("serve answers real HTTP requests from the artifact, read-only, streamed or not; inspect shows its prompt", async () => {
     let printed: (url: string) => void = () => {};
     const urlPrinted = new Promise<string>((resolve) => (printed = resolve));
     const server = io((text) => printed(text.trim()));
@@ -119,6 +119,26 @@ describe("the tsdspy CLI, end to end on the simulator", () => {
     expect(reply.status).toBe(200);
     expect(((await reply.json()) as { resolution: string }).resolution).toMatch(/replacement/i);
     expect((await fetch(`${url}/predict`, { method: "POST", body: "{}" })).status).toBe(400);
+
+    // POST /predict/stream: the output fields' pieces as server-sent events, then the prediction. A ticket no earlier
+    // step asked about, so the reply is not a cache hit (which would arrive in one piece and stream nothing).
+    const fresh = { ...ticket, ticket_text: "Order #52818 came with a dented lid; the kettle inside is damaged too." };
+    const stream = await fetch(`${url}/predict/stream`, { method: "POST", body: JSON.stringify(fresh) });
+    expect(stream.status).toBe(200);
+    expect(stream.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
+    const events = (await stream.text()).split("\n\n").filter(Boolean).map((event) => event.replace(/^data: /, ""));
+    expect(events.at(-1)).toBe("[DONE]");
+    const parsed = events.slice(0, -1).map((event) => JSON.parse(event));
+    const { prediction } = parsed.at(-1);
+    const pieces = (field: string) => parsed.filter((e) => e.stream_response?.signature_field_name === field).map((e) => e.stream_response);
+    for (const field of ["reasoning", "resolution"]) {
+      expect(pieces(field).length).toBeGreaterThan(1);
+      expect(pieces(field).every((p) => p.predict_name === "generate_resolution.predict")).toBe(true);
+      expect(pieces(field).at(-1).is_last_chunk).toBe(true);
+      expect(pieces(field).map((p) => p.chunk).join("").trim()).toBe(prediction[field]);
+    }
+    expect(prediction.resolution).toMatch(/replacement/i);
+    expect((await fetch(`${url}/predict/stream`, { method: "POST", body: "{}" })).status).toBe(400);
     server.stop();
     expect(await running).toBe(0);
 

@@ -69,7 +69,7 @@ function buildProgram(io: CliIO, run: (work: (context: CommandContext) => Promis
     .action((_, command: Command) => run(async (c) => (await import("./commands/matrix-command.js")).matrixCommand(c), command));
   program
     .command("serve")
-    .description("Serve an artifact read-only over HTTP: POST /predict with the inputs as JSON, GET /health. No optimizer runs.")
+    .description("Serve an artifact read-only over HTTP: POST /predict with the inputs as JSON, POST /predict/stream for server-sent events of the output fields, GET /health. No optimizer runs.")
     .argument("[artifact]", "The artifact folder (or use --model).")
     .option("--model <revision>", "Serve the registry's artifact for this model revision and the project's program version.")
     .option("--port <n>", "Port to listen on; 0 picks a free one.", port, 0)
