@@ -22,7 +22,8 @@ import { createNFewshotDemoSets } from "../shared/create-n-fewshot-demo-sets.js"
 import { demoPredictors } from "../shared/demo-predictor.js";
 import type { OptimizerOutput } from "../shared/print-line.js";
 import { Teleprompter } from "../teleprompter.js";
-import { estimateLmCalls } from "./estimate-lm-calls.js";
+import { announcePlan } from "./announce-plan.js";
+import { checkSearchSize } from "./check-search-size.js";
 import {
   AUTO_RUN_SETTINGS,
   BOOTSTRAPPED_FEWSHOT_EXAMPLES_IN_CONTEXT,
@@ -204,24 +205,12 @@ export class MIPROv2 extends Teleprompter<MIPROv2CompileOptions> {
     const maxLabeledDemos = options.maxLabeledDemos ?? this.maxLabeledDemos;
     const zeroshot = maxBootstrappedDemos === 0 && maxLabeledDemos === 0;
     const numTrialsGiven = options.numTrials ?? null;
-    if (this.auto === null && this.numCandidates !== null && numTrialsGiven === null) {
-      throw new ValueError(
-        `If auto is None, num_trials must also be provided. Given num_candidates=${this.numCandidates}, we'd recommend setting num_trials to ~${this.numTrialsFromCandidates(student, zeroshot, this.numCandidates)}. ` +
-          `In tsdspy: \`compile(student, { trainset, numTrials: ${this.numTrialsFromCandidates(student, zeroshot, this.numCandidates)} })\`.`,
-      );
-    }
-    if (this.auto === null && (this.numCandidates === null || numTrialsGiven === null)) {
-      throw new ValueError(
-        "If auto is None, num_candidates must also be provided. In tsdspy: `new MIPROv2({ metric, auto: null, numCandidates: 6 })` " +
-          "with `compile(student, { trainset, numTrials })`, or keep an `auto` preset.",
-      );
-    }
-    if (this.auto !== null && (this.numCandidates !== null || numTrialsGiven !== null)) {
-      throw new ValueError(
-        "If auto is not None, num_candidates and num_trials cannot be set, since they would be overridden by the auto settings. Please either set auto to None, or do not specify num_candidates and num_trials. " +
-          "In tsdspy: `auto: null` with `numCandidates` and `compile(student, { numTrials })`, or an `auto` preset without them.",
-      );
-    }
+    checkSearchSize({
+      auto: this.auto,
+      numCandidates: this.numCandidates,
+      numTrials: numTrialsGiven,
+      recommendedTrials: (numCandidates) => this.numTrialsFromCandidates(student, zeroshot, numCandidates),
+    });
     // As DSPy: `seed or self.seed` (a compile seed of 0 falls back to the optimizer's).
     const seed = options.seed || this.seed;
     const rng = new PythonRandom(seed);
@@ -273,7 +262,7 @@ export class MIPROv2 extends Teleprompter<MIPROv2CompileOptions> {
       ...this.runOptions,
     });
     run.trackRng("mipro", rng);
-    this.announce(run, program, { numTrials, minibatch, minibatchSize, minibatchFullEvalSteps, valset, programAware, numInstructCandidates, numFewshotCandidates, trainset, maxBootstrappedDemos, zeroshot });
+    announcePlan(run, program, { numTrials, minibatch, minibatchSize, minibatchFullEvalSteps, valset, programAware, numInstructCandidates, numFewshotCandidates, trainset, maxBootstrappedDemos, zeroshot });
     const metric = run.countMetric(this.metric);
     const progress = optimizerProgress(this.#output, run.logger);
     const evaluator = new Evaluate({
@@ -393,55 +382,6 @@ export class MIPROv2 extends Teleprompter<MIPROv2CompileOptions> {
 
   private programCodeKey(): string | null {
     return this.#programCode ?? null;
-  }
-
-  /** Logs DSPy's projection of LM calls, plus what bootstrapping may add, and tells the run the total. */
-  private announce(
-    run: OptimizerRun,
-    program: Module,
-    plan: {
-      numTrials: number;
-      minibatch: boolean;
-      minibatchSize: number;
-      minibatchFullEvalSteps: number;
-      valset: Example[];
-      programAware: boolean;
-      numInstructCandidates: number;
-      numFewshotCandidates: number;
-      trainset: Example[];
-      maxBootstrappedDemos: number;
-      zeroshot: boolean;
-    },
-  ): void {
-    const predictors = demoPredictors(program).length;
-    const estimate = estimateLmCalls({
-      numPredictors: predictors,
-      numTrials: plan.numTrials,
-      minibatch: plan.minibatch,
-      minibatchSize: plan.minibatchSize,
-      minibatchFullEvalSteps: plan.minibatchFullEvalSteps,
-      valSize: plan.valset.length,
-      programAwareProposer: plan.programAware,
-      numInstructCandidates: plan.numInstructCandidates,
-    });
-    const bootstrappedSets = Math.max(0, plan.numFewshotCandidates - 2);
-    const bootstrapCalls = bootstrappedSets * plan.trainset.length * predictors;
-    const total = estimate.promptModelCalls + estimate.taskProgramCalls * predictors + bootstrapCalls;
-    run.announce({
-      lmCalls: total,
-      lines: [
-        "Projected Language Model (LM) Calls",
-        "",
-        "Based on the parameters you have set, the maximum number of LM calls is projected as follows:",
-        "",
-        estimate.promptModelLine,
-        estimate.taskModelLine,
-        `- Demo Bootstrapping (not in DSPy's projection): up to ${bootstrappedSets} sets * ${plan.trainset.length} training examples * ` +
-          `${predictors} predictor(s) = ${bootstrapCalls} LM calls`,
-        `In all, at most about ${total} LM calls (${estimate.taskProgramCalls} program calls x ${predictors} predictor(s) + ` +
-          `${estimate.promptModelCalls} prompt model calls + ${bootstrapCalls} bootstrapping calls).`,
-      ],
-    });
   }
 
   /** Step 1 (DSPy's `_bootstrap_fewshot_examples`). */
