@@ -137,7 +137,7 @@ export abstract class BaseLM implements LMLike {
    * timeouts, history and usage. Stopping early (`break`) cancels the request.
    *
    * @example
-   * for await (const part of lm.stream([{ role: "user", content: "Hi" }])) if (part.type === "text-delta") process.stdout.write(part.delta);
+   * for await (const part of lm.stream([{ role: "user", content: "Hi" }])) if (part.type === "text-delta") onToken(part.delta);
    */
   async *stream(messages: Message[], params: LMParams = {}, options: LMCallOptions = {}): AsyncGenerator<LMStreamPart, void, undefined> {
     const response = yield* this.run(messages, params, options, true);

@@ -26,7 +26,8 @@ const SIMULATOR_KEYS = new Set(["modelId", "seed", "disableRules", "streamDelayM
  * @example
  * const lm = new SimLM();
  * const [output] = await lm.call(messages);
- * for await (const part of lm.stream(messages)) if (part.type === "text-delta") process.stdout.write(part.delta);
+ * let text = "";
+ * for await (const part of lm.stream(messages)) if (part.type === "text-delta") text += part.delta;
  * const explorer = lm.copy({ rollout_id: 1, temperature: 1.0 }); // sampled answers may differ
  */
 export class SimLM extends BaseLM {

@@ -48,9 +48,10 @@ type Item<P> =
  * const program = streamify(new ChainOfThought("question -> answer"), {
  *   streamListeners: [new StreamListener({ signatureFieldName: "answer" })],
  * });
+ * // In a route handler, `res` being the HTTP response (or use `toSSEResponse`):
  * for await (const value of program({ question: "Why is the sky blue?" })) {
- *   if (value instanceof StreamResponse) process.stdout.write(value.chunk);
- *   else if (value instanceof Prediction) console.log("\n", value.answer);
+ *   if (value instanceof StreamResponse) res.write(value.chunk);
+ *   else if (value instanceof Prediction) res.end();
  * }
  */
 export function streamify<I, P>(program: StreamableProgram<I, P>, options: StreamifyOptions = {}): (inputs: I, ...rest: any[]) => AsyncGenerator<StreamValue<P>, void, undefined> {

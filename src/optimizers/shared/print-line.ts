@@ -3,7 +3,7 @@ import type { ProgressStream } from "../../utils/progress-bar.js";
 
 /**
  * Where an optimizer writes its progress lines and progress bars instead of the settings' logger (DSPy prints them to
- * standard output; tsdspy never does unless this is `process.stdout`).
+ * standard output; tsdspy writes only to the stream the caller gives here).
  */
 export type OptimizerOutput = ProgressStream;
 
