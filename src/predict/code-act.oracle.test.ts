@@ -3,8 +3,8 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { ChatAdapter } from "../adapters/chat-adapter.js";
 import type { Logger } from "../context/logger.js";
 import { resetSettings, withSettings } from "../context/settings.js";
-import type { CodeInterpreter } from "../interpreters/code-interpreter.js";
 import { PythonInterpreter } from "../interpreters/pyodide/python-interpreter.js";
+import { RecordingInterpreter } from "../interpreters/recording-interpreter.case.js";
 import { parsePyJson } from "../python/py-json.js";
 import { pyJsonDumps } from "../python/pyfmt.js";
 import { signature } from "../signatures/signature.js";
@@ -27,12 +27,6 @@ const python = new PythonInterpreter({ tools: interpreterTools(allTools) });
 afterAll(() => python.shutdown());
 afterEach(() => resetSettings());
 
-/** Records the code each run executes. */
-function recording(inner: PythonInterpreter): CodeInterpreter & { executed: string[] } {
-  const executed: string[] = [];
-  return { executed, tools: inner.tools, start: () => inner.start(), shutdown: () => inner.shutdown(), execute: (code, variables) => (executed.push(code), inner.execute(code, variables)) };
-}
-
 /**
  * Replays DSPy's CodeAct (make_code_act_cases.py): instructions, every LM call's messages (trajectories with the
  * outputs and errors Pyodide produced), the code executed and the prediction with its trajectory. The tools are
@@ -50,7 +44,7 @@ describe("CodeAct against DSPy (oracle)", () => {
       expect(agent.codeact.signature.instructions).toBe(expected.codeact_instructions);
       expect(agent.extractor.predict.signature.instructions).toBe(expected.extractor_instructions);
       await python.reset();
-      const interpreter = recording(python);
+      const interpreter = new RecordingInterpreter(python);
       const adapter = new ChatAdapter();
       const lm = new DummyLM(c.answers, { adapter });
       const logger: Logger = { debug() {}, info() {}, warn() {}, error() {} };

@@ -3,8 +3,8 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { ChatAdapter } from "../adapters/chat-adapter.js";
 import type { Logger } from "../context/logger.js";
 import { resetSettings, withSettings } from "../context/settings.js";
-import type { CodeInterpreter } from "../interpreters/code-interpreter.js";
 import { PythonInterpreter } from "../interpreters/pyodide/python-interpreter.js";
+import { RecordingInterpreter } from "../interpreters/recording-interpreter.case.js";
 import { parsePyJson } from "../python/py-json.js";
 import { pyJsonDumps } from "../python/pyfmt.js";
 import { DummyLM } from "../testing/dummy-lm.js";
@@ -23,28 +23,6 @@ interface PotCase {
 }
 
 const cases = parsePyJson(readFileSync(new URL("./__fixtures__/program-of-thought.oracle.json", import.meta.url), "utf8")) as PotCase[];
-
-/** Records the code each run executes, on the real Pyodide interpreter. */
-class RecordingInterpreter implements CodeInterpreter {
-  executed: string[] = [];
-  constructor(private readonly inner: PythonInterpreter) {}
-  get tools() {
-    return this.inner.tools;
-  }
-  start() {
-    return this.inner.start();
-  }
-  execute(code: string, variables?: Readonly<Record<string, unknown>>) {
-    this.executed.push(code);
-    return this.inner.execute(code, variables);
-  }
-  reset() {
-    return this.inner.reset();
-  }
-  shutdown() {
-    return this.inner.shutdown();
-  }
-}
 
 // One real Pyodide interpreter for all cases (reset between them), so the outputs fed back come from real Python.
 const python = new PythonInterpreter();

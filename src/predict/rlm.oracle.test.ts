@@ -3,8 +3,8 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { ChatAdapter } from "../adapters/chat-adapter.js";
 import type { Logger } from "../context/logger.js";
 import { resetSettings, withSettings } from "../context/settings.js";
-import type { CodeInterpreter, InterpreterTool, SubmitField } from "../interpreters/code-interpreter.js";
 import { PythonInterpreter } from "../interpreters/pyodide/python-interpreter.js";
+import { RecordingInterpreter } from "../interpreters/recording-interpreter.case.js";
 import { parsePyJson } from "../python/py-json.js";
 import { signature } from "../signatures/signature.js";
 import { DummyLM } from "../testing/dummy-lm.js";
@@ -32,31 +32,6 @@ interface RlmCase {
 }
 
 const cases = parsePyJson(readFileSync(new URL("./__fixtures__/rlm.oracle.json", import.meta.url), "utf8")) as RlmCase[];
-
-/** Records the code each run executes, on the one real Pyodide interpreter of this file. */
-class RecordingInterpreter implements CodeInterpreter {
-  executed: string[] = [];
-  constructor(private readonly inner: PythonInterpreter) {}
-  get tools() {
-    return this.inner.tools;
-  }
-  start() {
-    return this.inner.start();
-  }
-  configure(options: { tools?: Readonly<Record<string, InterpreterTool>>; outputFields?: ReadonlyArray<SubmitField> }) {
-    return this.inner.configure(options);
-  }
-  execute(code: string, variables?: Readonly<Record<string, unknown>>) {
-    this.executed.push(code);
-    return this.inner.execute(code, variables);
-  }
-  reset() {
-    return this.inner.reset();
-  }
-  shutdown() {
-    return Promise.resolve();
-  }
-}
 
 // One real Pyodide interpreter for the whole file (one cold start), so outputs fed back come from real Python.
 const python = new PythonInterpreter();
