@@ -6,7 +6,7 @@
  *   npx tsx bench/lm-overhead.ts [calls]
  */
 import { fork } from "node:child_process";
-import { createServer } from "node:http";
+import { startReplyServer } from "./shared/reply-server.js";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 
@@ -90,15 +90,7 @@ async function main(): Promise<void> {
     process.send!(result);
     return;
   }
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on("end", () => {
-      res.writeHead(200, { "content-type": "application/json", "content-length": REPLY.length });
-      res.end(REPLY);
-    });
-  });
-  server.keepAliveTimeout = 60_000;
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const server = await startReplyServer(REPLY);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const results: Result[] = [];
   for (const m of ["fetch", "lm", "lm-cache-hit"] as const) {

@@ -9,13 +9,13 @@
  */
 import { execFileSync, fork, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Metafile } from "esbuild";
 import { bundle } from "../scripts/bundle.js";
+import { startReplyServer } from "./shared/reply-server.js";
 
 type Tsdspy = typeof import("../src/index.js");
 
@@ -186,18 +186,6 @@ function child<T>(mode: string, env: Record<string, string>): Promise<T> {
   });
 }
 
-function startServer(): Promise<Server> {
-  const server = createServer((req, res) => {
-    req.resume();
-    req.on("end", () => {
-      res.writeHead(200, { "content-type": "application/json", "content-length": REPLY.length });
-      res.end(REPLY);
-    });
-  });
-  server.keepAliveTimeout = 60_000;
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
 /** The files of the bundle that hold provider code (a provider's files other than its registration). */
 function providerOutputs(meta: Metafile): Set<string> {
   const registration = /^src\/providers\/(builtin-providers|[^/]+\/[^/]+-registrations?)\.ts$/;
@@ -221,7 +209,7 @@ async function main(): Promise<void> {
   try {
     const bundleDir = join(work, "dist");
     const meta = await bundle(bundleDir);
-    const server = await startServer();
+    const server = await startReplyServer(REPLY);
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const env = { BENCH_URL: url, BENCH_BUNDLE: pathToFileURL(join(bundleDir, "index.js")).href };
     const { timing: t, predictBody } = await child<{ timing: Record<string, Timing>; predictBody: string }>("timings", env);
