@@ -9,6 +9,7 @@ import type { LMStreamPart } from "../lm/lm-stream-part.js";
 import type { ResponseCache } from "../lm/response-cache.js";
 import { isOpenAIReasoningModel } from "../lm/is-openai-reasoning-model.js";
 import { unwrapNumber } from "../python/py-float.js";
+import { cloneData } from "../utils/clone-data.js";
 import { backoffDelay } from "../utils/retry.js";
 import { Secret } from "../utils/secret.js";
 import { Semaphore } from "../utils/semaphore.js";
@@ -135,7 +136,7 @@ export class LM extends BaseLM {
       return hit;
     }
     const response = yield* super.generate(request, settings, streaming);
-    await store.put(key, structuredClone(response));
+    await store.put(key, cloneData(response));
     return response;
   }
 
@@ -406,9 +407,9 @@ function settle(model: Resolved<LanguageModel>): Resolved<LanguageModel> {
   return model;
 }
 
-/** A stored response as a cache hit: a deep copy, marked, with empty usage and no cost (as DSPy). */
+/** A stored response as a cache hit: a deep copy (callers may change it; the entry stays as stored), marked, with empty usage and no cost (as DSPy). */
 function cacheHit(stored: LMResponse): LMResponse {
-  const copy = structuredClone(stored);
+  const copy = cloneData(stored);
   copy.cacheHit = true;
   copy.usage = {};
   copy.cost = null;
