@@ -135,7 +135,8 @@ describe("ToolCalls.execute and ToolCallResults", () => {
     const calls = ToolCalls.fromDictList([{ id: "c1", name: "add", args: { a: 1, b: 2 } }], JSON.parse);
     const results = ToolCallResults.fromToolCallsAndValues(calls, [3]);
     expect(results.toPyJson()).toEqual({ tool_call_results: [{ call_id: "c1", name: "add", value: 3, is_error: false }] });
-    expect(() => ToolCallResults.fromToolCallsAndValues(calls, [])).toThrow("`tool_calls` and `values` must have the same length.");
+    expect(() => ToolCallResults.fromToolCallsAndValues(calls, [])).toThrow("ToolCallResults.fromToolCallsAndValues: `toolCalls` and `values` must have the same length.");
+    expect(() => ToolCallResults.fromToolCallsAndValues(calls, [3], [true, false])).toThrow(/`isErrors` must have the same length as `toolCalls`/);
     expect(ToolCallResults.fromValue({ name: "x", value: 1 }).results).toEqual([{ call_id: null, name: "x", value: 1, is_error: false }]);
     expect(new ToolCalls(calls.toolCalls, results).toPyJson()).toEqual({
       tool_calls: [{ name: "add", args: { a: 1, b: 2 } }],

@@ -45,9 +45,9 @@ export class ToolCallResults {
     isErrors?: readonly boolean[],
   ): ToolCallResults {
     const calls = Array.isArray(toolCalls) ? toolCalls : (toolCalls as { toolCalls: readonly ToolCall[] }).toolCalls;
-    if (calls.length !== values.length) throw new ValueError("`tool_calls` and `values` must have the same length.");
+    if (calls.length !== values.length) throw new ValueError("ToolCallResults.fromToolCallsAndValues: `toolCalls` and `values` must have the same length.");
     if (isErrors && isErrors.length !== calls.length) {
-      throw new ValueError("`is_errors` must have the same length as `tool_calls` when provided.");
+      throw new ValueError("ToolCallResults.fromToolCallsAndValues: `isErrors` must have the same length as `toolCalls` when provided.");
     }
     return new ToolCallResults(
       calls.map((call, i) => ({ call_id: call.id ?? null, name: call.name, value: values[i], is_error: isErrors?.[i] ?? false })),

@@ -68,7 +68,7 @@ export class ReflectiveMutationProposer<Data> {
     else validatePromptTemplate(template ?? null);
     if (options.skipPerfectScore && options.perfectScore === null) {
       throw new ValueError(
-        "perfect_score must be provided when skip_perfect_score is True. If you do not have a perfect target score, set skip_perfect_score=False.",
+        "`perfectScore` must be a number when `skipPerfectScore` is true (new GEPA({ perfectScore, ... })). If you do not have a perfect target score, set `skipPerfectScore: false`.",
       );
     }
   }
