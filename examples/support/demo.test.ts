@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { silentLogger } from "tsdspy";
+import { SimLM } from "tsdspy/sim";
 import { resetSettings } from "tsdspy/testing";
 import { generateTickets } from "./dataset.js";
 import { DATASET_PATH } from "./load-tickets.js";
@@ -48,6 +49,18 @@ describe("the support demo", () => {
     const readme = await readFile(new URL("../../README.md", import.meta.url), "utf8");
     const stated = /baseline scores\s+([\d.]+) on test and the compiled program ([\d.]+)/.exec(readme.replace(/\s+/g, " "));
     expect(stated?.slice(1)).toEqual([result.baseline.score.toFixed(2), result.candidate.score.toFixed(2)]);
+  }, 60_000);
+
+  it("with the three rules written while looking at this dataset switched off, scores what README and docs/sim.md say", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "tsdspy-demo-ablation-"));
+    const sim = new SimLM({ disableRules: ["passage-lessons", "shape-spans", "negated-function-words"] });
+    const result = await main({ artifactsDir: dir, output: { write: () => true }, logger: silentLogger, sim });
+    const ablated = result.candidate.score.toFixed(2);
+    const readme = (await readFile(new URL("../../README.md", import.meta.url), "utf8")).replace(/\s+/g, " ");
+    const simDoc = (await readFile(new URL("../../docs/sim.md", import.meta.url), "utf8")).replace(/\s+/g, " ");
+    expect(/with them off, the compiled score is (\d+\.\d+)/.exec(readme)?.[1]).toBe(ablated);
+    expect(/switched off the demo's compiled score falls from \d+\.\d+ to (\d+\.\d+)/.exec(simDoc)?.[1]).toBe(ablated);
+    expect(simDoc).toContain(`\`negated-function-words\` off | ${result.baseline.score.toFixed(2)} | ${ablated} |`);
   }, 60_000);
 
   it("run as `npm run demo` with piped output: stdout holds only the report, stderr a few summary lines", async () => {

@@ -38,13 +38,13 @@ const OPTIMIZER_SETTINGS = {
   numThreads: 8,
 };
 
-function describeLm(): { lm: LMLike; label: string } {
+function describeLm(sim?: SimLM): { lm: LMLike; label: string } {
   if (process.env.TSDSPY_LM) {
     const lm = lmFromEnv();
     return { lm, label: `${lm.model} (from TSDSPY_LM)` };
   }
   return {
-    lm: new SimLM(),
+    lm: sim ?? new SimLM(),
     label:
       "tsdspy's offline simulator (answers only from the prompt, by rules developed partly on this very dataset — docs/sim.md; " +
       "set TSDSPY_LM=provider/model for a real model)",
@@ -63,6 +63,8 @@ export interface DemoOptions {
   output?: ProgressStream;
   /** tsdspy's logger for the run (default: the configured one). */
   logger?: Logger;
+  /** The simulator to run on instead of the default one (e.g. `new SimLM({ disableRules })` for the ablation in docs/sim.md); ignored when TSDSPY_LM is set. */
+  sim?: SimLM;
 }
 
 export async function main(options: DemoOptions = {}): Promise<{
@@ -76,7 +78,7 @@ export async function main(options: DemoOptions = {}): Promise<{
   const output: ProgressStream = options.output ?? process.stdout;
   const print = (line: string) => void output.write(`${line}\n`);
   const started = performance.now();
-  const { lm, label } = describeLm();
+  const { lm, label } = describeLm(options.sim);
   configure({ lm, ...(options.logger ? { logger: options.logger } : {}) });
   const splits = loadTickets();
   const metric = resolutionQuality;
