@@ -2,7 +2,7 @@ import { PythonSyntaxError } from "../../errors/python-syntax-error.js";
 import { pyFloat } from "../py-float.js";
 import { PyComplex } from "../py-complex.js";
 import { PY_INT_MAX_STR_DIGITS, pyIntValue } from "../python-number.js";
-import type { Token } from "./tokenize.js";
+import type { Token } from "./python-tokenizer.js";
 
 /** The value of a (tokenizer-validated) Python number literal: int, float or imaginary. */
 export function parseNumberToken(token: Token): unknown {

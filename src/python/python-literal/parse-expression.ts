@@ -3,7 +3,7 @@ import { PY_RECURSION_LIMIT } from "../recursion-limit.js";
 import type { PyNode } from "./ast-node.js";
 import { DisplayParser } from "./parse-displays.js";
 import { KEYWORDS, otherNode } from "./token-stream.js";
-import type { Token } from "./tokenize.js";
+import type { PythonTokenizer } from "./python-tokenizer.js";
 
 /**
  * A recursive-descent parser for Python's expression grammar in `eval` mode
@@ -54,7 +54,7 @@ class ExpressionParser extends DisplayParser {
 
   parseEval(): PyNode {
     const node = this.expressions();
-    while (this.tok.kind === "newline") this.i++;
+    while (this.tok.kind === "newline") this.advance();
     if (this.tok.kind !== "end") this.fail();
     return node;
   }
@@ -102,7 +102,7 @@ class ExpressionParser extends DisplayParser {
 
   /** `lambda` and its parameters through the `:` (the body is read by the caller). */
   private lambdaParameters(): void {
-    this.i++;
+    this.advance();
     let sawDefault = false;
     let bareStar = false;
     let sawStar = false;
@@ -114,15 +114,15 @@ class ExpressionParser extends DisplayParser {
       } else if (this.eatOp("*")) {
         if (sawStar) this.fail("* argument may appear only once");
         sawStar = true;
-        if (this.tok.kind === "name" && !KEYWORDS.has(this.tok.text)) this.i++;
+        if (this.tok.kind === "name" && !KEYWORDS.has(this.tok.text)) this.advance();
         else bareStar = true;
       } else if (this.eatOp("**")) {
         if (this.tok.kind !== "name" || KEYWORDS.has(this.tok.text)) this.fail();
-        this.i++;
+        this.advance();
         if (bareStar) this.fail("named arguments must follow bare *");
         sawDoubleStar = true;
       } else if (this.tok.kind === "name" && !KEYWORDS.has(this.tok.text)) {
-        this.i++;
+        this.advance();
         bareStar = false;
         if (this.eatOp("=")) {
           this.deeper(1, () => this.expression());
@@ -160,7 +160,7 @@ class ExpressionParser extends DisplayParser {
     const lines: number[] = [];
     while (this.isWord("not")) {
       lines.push(this.tok.line);
-      this.i++;
+      this.advance();
     }
     let node = this.deeper(lines.length, () => this.comparison());
     for (let k = lines.length - 1; k >= 0; k--) node = { kind: "UnaryOp", line: lines[k] as number, op: "Not", operand: node };
@@ -172,7 +172,7 @@ class ExpressionParser extends DisplayParser {
     if (t.kind === "op" && COMPARE_OPS.has(t.text)) return this.eatOp(t.text);
     if (this.eatWord("in")) return true;
     if (this.isWord("not") && this.isWord("in", 1)) {
-      this.i += 2;
+      this.advance(2);
       return true;
     }
     if (this.eatWord("is")) {
@@ -200,7 +200,7 @@ class ExpressionParser extends DisplayParser {
     for (let chain = 1; ; chain++) {
       const t = this.tok;
       if (t.kind !== "op" || !ops.includes(t.text)) return left;
-      this.i++;
+      this.advance();
       // `a + b + c` nests to the left: the right operand sits one level deeper per operator so far.
       const right = this.deeper(chain, () => this.binary(level + 1));
       left = { kind: "BinOp", line: left.line, op: BIN_OP_NAMES[t.text] as string, left, right };
@@ -218,7 +218,7 @@ class ExpressionParser extends DisplayParser {
       const unary: Array<{ op: "UAdd" | "USub" | "Invert"; line: number }> = [];
       for (let t = this.tok; t.kind === "op" && t.text in UNARY_OPS; t = this.tok) {
         unary.push({ op: UNARY_OPS[t.text] as "UAdd" | "USub" | "Invert", line: t.line });
-        this.i++;
+        this.advance();
         // `deeper` below would refuse this chain anyway: refuse it now, before reading a million more operators.
         if (this.depth + levels + unary.length > AST_DEPTH_LIMIT) tooDeep();
       }
@@ -256,7 +256,7 @@ class ExpressionParser extends DisplayParser {
       if (this.depth + chain > AST_DEPTH_LIMIT) tooDeep();
       if (this.eatOp(".")) {
         if (this.tok.kind !== "name" || KEYWORDS.has(this.tok.text)) this.fail();
-        this.i++;
+        this.advance();
         node = otherNode("Attribute", node.line);
       } else if (this.eatOp("(")) {
         node = { kind: "Call", line: node.line, func: node, argCount: this.callArguments() };
@@ -341,7 +341,7 @@ class ExpressionParser extends DisplayParser {
   protected namedExpression(): PyNode {
     const t = this.tok;
     if (t.kind === "name" && !KEYWORDS.has(t.text) && this.isOp(":=", 1)) {
-      this.i += 2;
+      this.advance(2);
       this.expression();
       return otherNode("NamedExpr", t.line);
     }
@@ -359,11 +359,11 @@ class ExpressionParser extends DisplayParser {
 }
 
 /**
- * Parses the tokens of an `eval`-mode expression into the AST literal_eval inspects; also says
- * whether a string used a `\N{...}` escape (left unresolved in its value).
+ * Parses an `eval`-mode expression into the AST literal_eval inspects, pulling tokens from `tokenizer` only as
+ * far as it reads; also says whether a string used a `\N{...}` escape (left unresolved in its value).
  */
-export function parsePythonExpression(tokens: Token[]): { node: PyNode; unsupportedEscape: boolean } {
-  const parser = new ExpressionParser(tokens);
+export function parsePythonExpression(tokenizer: PythonTokenizer): { node: PyNode; unsupportedEscape: boolean } {
+  const parser = new ExpressionParser(tokenizer);
   const node = parser.parseEval();
   return { node, unsupportedEscape: parser.unsupportedEscape };
 }

@@ -1,5 +1,5 @@
 import { PythonSyntaxError } from "../../errors/python-syntax-error.js";
-import type { Token } from "./tokenize.js";
+import type { Token } from "./python-tokenizer.js";
 
 /** One string literal token, decoded: text (`str`), bytes, or an f-string (which literal_eval rejects). */
 export type StringPiece =

@@ -1,6 +1,6 @@
 import { PythonSyntaxError } from "../../errors/python-syntax-error.js";
 import type { PyNode } from "./ast-node.js";
-import type { Token } from "./tokenize.js";
+import type { PythonTokenizer, Token } from "./python-tokenizer.js";
 
 /** Python's hard keywords (soft ones such as `match` are names). */
 export const KEYWORDS: ReadonlySet<string> = new Set([
@@ -14,46 +14,63 @@ export function otherNode(pyClass: string, line: number): PyNode {
   return { kind: "Other", pyClass, line };
 }
 
-/** A cursor over the tokens, with CPython's rules for which syntax error to report. */
+/**
+ * A cursor over the tokens, pulled from the tokenizer as the parser reads them, with CPython's rules for which
+ * syntax error to report.
+ */
 export abstract class TokenStream {
-  protected i = 0;
+  /** The current token and, once looked at, the one after it. */
+  private readonly window: Token[] = [];
   /** A string used a `\N{...}` escape, which tsdspy cannot resolve. */
   unsupportedEscape = false;
-  constructor(protected readonly tokens: Token[]) {}
+  constructor(private readonly tokenizer: PythonTokenizer) {}
 
   protected get tok(): Token {
-    return this.tokens[this.i] as Token;
+    return this.peek(0);
+  }
+
+  /** The token `offset` places after the current one (the stream's last token past its end). */
+  protected peek(offset: number): Token {
+    while (this.window.length <= offset) this.window.push(this.tokenizer.next());
+    return this.window[offset] as Token;
+  }
+
+  /** Moves past `count` tokens. */
+  protected advance(count = 1): void {
+    this.peek(count);
+    this.window.splice(0, count);
   }
 
   /**
    * Raises the syntax error for the current token. Like CPython: a tokenizer error token raises its
    * own error; an `indent` token is an IndentationError; a generic "invalid syntax" gives way to a
-   * tokenizer error found later in the text.
+   * tokenizer error found later in the text (so only then is the rest of the text scanned).
    */
   protected fail(msg = "invalid syntax", line = this.tok.line): never {
     const t = this.tok;
     if (t.kind === "error") throw t.error as PythonSyntaxError;
     if (t.kind === "indent") throw new PythonSyntaxError("unexpected indent", { lineno: t.line, pythonType: "IndentationError" });
     if (msg === "invalid syntax") {
-      const later = this.tokens.find((token, i) => i > this.i && token.kind === "error" && token.atEnd !== true);
-      if (later !== undefined) throw later.error as PythonSyntaxError;
+      const seen = this.window[this.window.length - 1] as Token;
+      const last = seen.kind === "end" || seen.kind === "error" ? seen : this.tokenizer.finish();
+      if (last.kind === "error" && last.atEnd !== true) throw last.error as PythonSyntaxError;
     }
     throw new PythonSyntaxError(msg, { lineno: line });
   }
 
   protected isOp(text: string, offset = 0): boolean {
-    const t = this.tokens[this.i + offset];
-    return t !== undefined && t.kind === "op" && t.text === text;
+    const t = this.peek(offset);
+    return t.kind === "op" && t.text === text;
   }
 
   protected isWord(word: string, offset = 0): boolean {
-    const t = this.tokens[this.i + offset];
-    return t !== undefined && t.kind === "name" && t.text === word;
+    const t = this.peek(offset);
+    return t.kind === "name" && t.text === word;
   }
 
   protected eatOp(text: string): boolean {
     if (!this.isOp(text)) return false;
-    this.i++;
+    this.advance();
     return true;
   }
 
@@ -63,7 +80,7 @@ export abstract class TokenStream {
 
   protected eatWord(word: string): boolean {
     if (!this.isWord(word)) return false;
-    this.i++;
+    this.advance();
     return true;
   }
 
