@@ -41,8 +41,6 @@ export function pyNumberRepr(value: number | bigint | PyFloat): string {
   return pyFloatRepr(value);
 }
 
-const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
-
 function escapeNonPrintable(ch: string): string {
   const code = ch.codePointAt(0) as number;
   if (code < 0x100) return `\\x${code.toString(16).padStart(2, "0")}`;
@@ -50,20 +48,22 @@ function escapeNonPrintable(ch: string): string {
   return `\\U${code.toString(16).padStart(8, "0")}`;
 }
 
+/** What `repr(str)` escapes: quotes, backslashes, and the non-printable code points but the space. */
+const REPR_ESCAPED = /['"\\\n\r\t]|(?! )[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/gu;
+
 /** Python `repr(str)`: single quotes unless the text has `'` and no `"`; non-printables escaped. */
 export function pyStrRepr(text: string): string {
   const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
-  let out = quote;
-  for (const ch of text) {
-    if (ch === quote || ch === "\\") out += `\\${ch}`;
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\r") out += "\\r";
-    else if (ch === "\t") out += "\\t";
-    else if (ch !== " " && NON_PRINTABLE.test(ch)) out += escapeNonPrintable(ch);
-    else out += ch;
-  }
-  // Lone surrogates are not iterated as one char by for..of when paired; unpaired ones hit Cs above.
-  return out + quote;
+  // (With the `u` flag a lone surrogate is one code point of category Cs, escaped like the others.)
+  const body = text.replace(REPR_ESCAPED, (ch) => {
+    if (ch === quote || ch === "\\") return `\\${ch}`;
+    if (ch === "'" || ch === '"') return ch;
+    if (ch === "\n") return "\\n";
+    if (ch === "\r") return "\\r";
+    if (ch === "\t") return "\\t";
+    return escapeNonPrintable(ch);
+  });
+  return quote + body + quote;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
