@@ -1,5 +1,5 @@
 import { PyFloat } from "../../python/py-float.js";
-import { pyRepr } from "../../python/pyfmt.js";
+import { pyRepr, pyStrReprBody, pyStrReprQuote } from "../../python/pyfmt.js";
 
 /** The Python type name of a value in tsdspy's value model (`int`, `float`, `str`, `NoneType`, `list`, …). */
 export function pyTypeName(value: unknown): string {
@@ -35,18 +35,29 @@ export function isPyDict(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
+/** The first 25 UTF-8 bytes of `headRepr` and the last 24 of `tailRepr`, shrunk to whole characters, joined by `...`. */
+function cutRepr(headRepr: string, tailRepr: string): string {
+  const headBytes = Buffer.from(headRepr, "utf8");
+  const tailBytes = Buffer.from(tailRepr, "utf8");
+  const isBoundary = (bytes: Buffer, i: number) => i <= 0 || i >= bytes.length || ((bytes[i] as number) & 0xc0) !== 0x80;
+  let head = 25;
+  while (!isBoundary(headBytes, head)) head--;
+  let tail = tailBytes.length - 24;
+  while (!isBoundary(tailBytes, tail)) tail++;
+  return `${headBytes.subarray(0, head).toString("utf8")}...${tailBytes.subarray(tail).toString("utf8")}`;
+}
+
 /**
  * pydantic-core's `input_value=` text: a repr longer than 50 UTF-8 bytes is cut to its first 25 and last 24
- * bytes, shrunk to whole characters.
+ * bytes, shrunk to whole characters. A long string's repr is only escaped at its two ends (every code unit
+ * escapes to at least one byte, so 40 units at each end hold the bytes kept).
  */
 export function truncatedRepr(value: unknown): string {
+  if (typeof value === "string" && value.length > 80) {
+    const quote = pyStrReprQuote(value);
+    return cutRepr(quote + pyStrReprBody(value.slice(0, 40), quote), pyStrReprBody(value.slice(-40), quote) + quote);
+  }
   const repr = pyRepr(value);
-  const bytes = Buffer.from(repr, "utf8");
-  if (bytes.length <= 50) return repr;
-  const isBoundary = (i: number) => i <= 0 || i >= bytes.length || ((bytes[i] as number) & 0xc0) !== 0x80;
-  let head = 25;
-  while (!isBoundary(head)) head--;
-  let tail = bytes.length - 24;
-  while (!isBoundary(tail)) tail++;
-  return `${bytes.subarray(0, head).toString("utf8")}...${bytes.subarray(tail).toString("utf8")}`;
+  if (Buffer.byteLength(repr, "utf8") <= 50) return repr;
+  return cutRepr(repr, repr);
 }
