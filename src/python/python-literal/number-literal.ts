@@ -6,6 +6,8 @@ import type { Token } from "./python-tokenizer.js";
 
 /** The value of a (tokenizer-validated) Python number literal: int, float or imaginary. */
 export function parseNumberToken(token: Token): unknown {
+  // Plain decimal digits below 2^53 (all the integers of ordinary replies): no BigInt, no pattern tests.
+  if (token.text.length <= 15 && /^[0-9]+$/.test(token.text)) return Number(token.text);
   const text = token.text.replaceAll("_", "");
   const lower = text.toLowerCase();
   if (lower.endsWith("j")) return new PyComplex(0, Number(text.slice(0, -1)));

@@ -26,6 +26,10 @@ function tooDeep(): never {
   throw new RecursionError("maximum recursion depth exceeded during ast construction");
 }
 
+const CONSTANT_NAMES: ReadonlySet<string> = new Set(["True", "False", "None"]);
+/** Tokens after which no operator, call, subscript or clause continues an expression. */
+const EXPRESSION_ENDS: ReadonlySet<string> = new Set([",", ")", "]", "}", ":"]);
+
 const UNARY_OPS: Record<string, "UAdd" | "USub" | "Invert"> = { "+": "UAdd", "-": "USub", "~": "Invert" };
 
 const COMPARE_OPS = new Set(["==", "!=", "<", "<=", ">", ">="]);
@@ -79,6 +83,7 @@ class ExpressionParser extends DisplayParser {
     if (++this.recursion > RECURSION_LIMIT) tooDeep();
     const base = this.depth;
     try {
+      if (this.depth < AST_DEPTH_LIMIT && this.isLoneAtom()) return this.atom();
       let outer: PyNode | null = null;
       for (;;) {
         const line = this.tok.line;
@@ -98,6 +103,17 @@ class ExpressionParser extends DisplayParser {
       this.depth = base;
       this.recursion--;
     }
+  }
+
+  /**
+   * Whether the expression here is one number, string or `True`/`False`/`None` followed by what ends an
+   * expression: then every level of the grammar would return that atom as is (elements of a long list or tuple).
+   */
+  private isLoneAtom(): boolean {
+    const t = this.tok;
+    if (t.kind !== "number" && t.kind !== "string" && !(t.kind === "name" && CONSTANT_NAMES.has(t.text))) return false;
+    const next = this.peek(1);
+    return next.kind === "newline" || next.kind === "end" || (next.kind === "op" && EXPRESSION_ENDS.has(next.text));
   }
 
   /** `lambda` and its parameters through the `:` (the body is read by the caller). */
@@ -157,6 +173,7 @@ class ExpressionParser extends DisplayParser {
 
   /** `not`* comparison, read in a loop (`not not … x` may chain thousands deep). */
   private inversion(): PyNode {
+    if (!this.isWord("not")) return this.comparison();
     const lines: number[] = [];
     while (this.isWord("not")) {
       lines.push(this.tok.line);
@@ -212,8 +229,28 @@ class ExpressionParser extends DisplayParser {
    * operators and right-associative `**` may chain thousands deep.
    */
   private factor(): PyNode {
+    const t = this.tok;
+    if (!(t.kind === "op" && t.text in UNARY_OPS)) {
+      // No unary operator: the common case, without the chain's bookkeeping.
+      const base = this.awaitPrimary();
+      if (!this.isOp("**")) return base;
+      return this.powerChain(base, t.line);
+    }
+    return this.powerChain(null, t.line);
+  }
+
+  /**
+   * The general `factor`: unary operators and `**` links, read in a loop. `first` is the already-read base of
+   * the first link (at `firstLine`) when that link had no unary operator.
+   */
+  private powerChain(first: PyNode | null, firstLine: number): PyNode {
     const links: Array<{ unary: Array<{ op: "UAdd" | "USub" | "Invert"; line: number }>; base: PyNode; line: number }> = [];
     let levels = 0;
+    if (first !== null) {
+      links.push({ unary: [], base: first, line: firstLine });
+      this.expectOp("**");
+      levels++;
+    }
     for (;;) {
       const unary: Array<{ op: "UAdd" | "USub" | "Invert"; line: number }> = [];
       for (let t = this.tok; t.kind === "op" && t.text in UNARY_OPS; t = this.tok) {

@@ -9,6 +9,10 @@ export const KEYWORDS: ReadonlySet<string> = new Set([
   "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
 ]);
 
+/** The keywords and operators an expression can start with. */
+const EXPRESSION_KEYWORDS: ReadonlySet<string> = new Set(["True", "False", "None", "not", "lambda", "await"]);
+const EXPRESSION_OPERATORS: ReadonlySet<string> = new Set(["(", "[", "{", "-", "+", "~", "..."]);
+
 /** A node literal_eval only needs the class name and line of. */
 export function otherNode(pyClass: string, line: number): PyNode {
   return { kind: "Other", pyClass, line };
@@ -19,8 +23,10 @@ export function otherNode(pyClass: string, line: number): PyNode {
  * syntax error to report.
  */
 export abstract class TokenStream {
-  /** The current token and, once looked at, the one after it. */
-  private readonly window: Token[] = [];
+  /** The current token, once looked at. */
+  private current: Token | null = null;
+  /** The token after it, once looked at. */
+  private following: Token | null = null;
   /** A string used a `\N{...}` escape, which tsdspy cannot resolve. */
   unsupportedEscape = false;
   constructor(private readonly tokenizer: PythonTokenizer) {}
@@ -29,16 +35,20 @@ export abstract class TokenStream {
     return this.peek(0);
   }
 
-  /** The token `offset` places after the current one (the stream's last token past its end). */
-  protected peek(offset: number): Token {
-    while (this.window.length <= offset) this.window.push(this.tokenizer.next());
-    return this.window[offset] as Token;
+  /** The current token (`offset` 0) or the one after it (1); past the stream's end, its last token. */
+  protected peek(offset: 0 | 1): Token {
+    this.current ??= this.tokenizer.next();
+    if (offset === 0) return this.current;
+    this.following ??= this.tokenizer.next();
+    return this.following;
   }
 
   /** Moves past `count` tokens. */
   protected advance(count = 1): void {
-    this.peek(count);
-    this.window.splice(0, count);
+    for (let k = 0; k < count; k++) {
+      this.current = this.following ?? this.tokenizer.next();
+      this.following = null;
+    }
   }
 
   /**
@@ -51,19 +61,19 @@ export abstract class TokenStream {
     if (t.kind === "error") throw t.error as PythonSyntaxError;
     if (t.kind === "indent") throw new PythonSyntaxError("unexpected indent", { lineno: t.line, pythonType: "IndentationError" });
     if (msg === "invalid syntax") {
-      const seen = this.window[this.window.length - 1] as Token;
+      const seen = this.following ?? t;
       const last = seen.kind === "end" || seen.kind === "error" ? seen : this.tokenizer.finish();
       if (last.kind === "error" && last.atEnd !== true) throw last.error as PythonSyntaxError;
     }
     throw new PythonSyntaxError(msg, { lineno: line });
   }
 
-  protected isOp(text: string, offset = 0): boolean {
+  protected isOp(text: string, offset: 0 | 1 = 0): boolean {
     const t = this.peek(offset);
     return t.kind === "op" && t.text === text;
   }
 
-  protected isWord(word: string, offset = 0): boolean {
+  protected isWord(word: string, offset: 0 | 1 = 0): boolean {
     const t = this.peek(offset);
     return t.kind === "name" && t.text === word;
   }
@@ -88,7 +98,7 @@ export abstract class TokenStream {
   protected startsExpression(): boolean {
     const t = this.tok;
     if (t.kind === "number" || t.kind === "string") return true;
-    if (t.kind === "name") return !KEYWORDS.has(t.text) || ["True", "False", "None", "not", "lambda", "await"].includes(t.text);
-    return t.kind === "op" && ["(", "[", "{", "-", "+", "~", "..."].includes(t.text);
+    if (t.kind === "name") return !KEYWORDS.has(t.text) || EXPRESSION_KEYWORDS.has(t.text);
+    return t.kind === "op" && EXPRESSION_OPERATORS.has(t.text);
   }
 }
