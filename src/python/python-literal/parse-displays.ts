@@ -61,20 +61,27 @@ export abstract class DisplayParser extends TokenStream {
 
   protected strings(): PyNode {
     const line = this.tok.line;
-    const pieces = [];
+    const texts: string[] = [];
+    const bytes: number[][] = [];
+    let pieces = 0;
+    let fstring = false;
+    let unsupportedEscape = false;
     for (let t = this.tok; t.kind === "string"; t = this.tok) {
-      pieces.push(decodeStringToken(t));
+      const piece = decodeStringToken(t);
+      pieces++;
+      if (piece.kind === "bytes") bytes.push(piece.value);
+      else if (piece.kind === "fstring") fstring = true;
+      else {
+        texts.push(piece.value);
+        if (piece.unsupportedEscape) unsupportedEscape = true;
+      }
       this.advance();
     }
-    const bytes = pieces.filter((p) => p.kind === "bytes").length;
-    if (bytes > 0 && bytes < pieces.length) this.fail("cannot mix bytes and nonbytes literals", line);
-    if (pieces.some((p) => p.kind === "str" && p.unsupportedEscape)) this.unsupportedEscape = true;
-    if (pieces.some((p) => p.kind === "fstring")) return otherNode("JoinedStr", line);
-    if (bytes > 0) {
-      const all = pieces.flatMap((p) => (p.kind === "bytes" ? p.value : []));
-      return { kind: "Constant", line, value: Uint8Array.from(all), isNumber: false };
-    }
-    return { kind: "Constant", line, value: pieces.map((p) => (p.kind === "str" ? p.value : "")).join(""), isNumber: false };
+    if (bytes.length > 0 && bytes.length < pieces) this.fail("cannot mix bytes and nonbytes literals", line);
+    if (unsupportedEscape) this.unsupportedEscape = true;
+    if (fstring) return otherNode("JoinedStr", line);
+    if (bytes.length > 0) return { kind: "Constant", line, value: Uint8Array.from(bytes.flat()), isNumber: false };
+    return { kind: "Constant", line, value: texts.length === 1 ? texts[0] : texts.join(""), isNumber: false };
   }
 
   protected parenthesized(): PyNode {

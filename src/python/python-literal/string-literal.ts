@@ -171,6 +171,6 @@ export function decodeStringToken(token: Token): StringPiece {
     return { kind: "fstring" };
   }
   if (prefix.includes("b")) return { kind: "bytes", value: decodeBytes(token, body, raw) };
-  if (raw) return { kind: "str", value: body, unsupportedEscape: false };
+  if (raw || !body.includes("\\")) return { kind: "str", value: body, unsupportedEscape: false };
   return { kind: "str", ...decodeStr(token, body) };
 }
