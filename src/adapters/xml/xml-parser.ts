@@ -292,9 +292,12 @@ class Parser {
       }
       value += s.slice(run, j);
       j++;
-      attributeNames ??= new Set();
-      if (attributeNames.has(attr)) this.fail("duplicate attribute", attrStart);
-      attributeNames.add(attr);
+      // (The check already refused duplicates: the build does not look again.)
+      if (!this.build) {
+        attributeNames ??= new Set();
+        if (attributeNames.has(attr)) this.fail("duplicate attribute", attrStart);
+        attributeNames.add(attr);
+      }
       (attributes ??= []).push([attr, value, attrStart]);
     }
     const selfClosing = s[j] === "/";
@@ -319,9 +322,11 @@ class Parser {
         if (bound) bound.push(value);
         else this.namespaces.set(prefix, [value]);
       }
-      attrib = {};
+      if (this.build) attrib = {};
       for (const [name, value] of attributes) {
-        if (name !== "xmlns" && !name.startsWith("xmlns:")) setOwnProperty(attrib, this.qualify(name, true, start), value);
+        if (name === "xmlns" || name.startsWith("xmlns:")) continue;
+        const qualified = this.qualify(name, true, start);
+        if (this.build) setOwnProperty(attrib, qualified, value);
       }
     }
     const tag = this.qualify(this.s.slice(start + 1, tagEnd), false, start);
