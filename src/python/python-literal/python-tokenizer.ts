@@ -119,8 +119,14 @@ export class PythonTokenizer {
   finish(): Token {
     this.keep = false;
     this.queue.length = 0;
-    while (this.final === null) this.step();
-    return this.final;
+    if (this.final === null) this.step();
+    try {
+      while (this.final === null) this.scan();
+    } catch (error) {
+      if (!(error instanceof PythonSyntaxError)) throw error;
+      this.final = { kind: "error", text: "", line: error.lineno ?? this.line, error };
+    }
+    return this.final as Token;
   }
 
   private fail(msg: string, line = this.line): never {
@@ -237,11 +243,10 @@ export class PythonTokenizer {
         this.name();
         return;
       }
-      for (const op of OPERATORS_BY_FIRST[code] ?? []) {
-        if (text.startsWith(op, this.pos)) {
-          this.operator(op);
-          return;
-        }
+      const op = this.operatorAt(code);
+      if (op !== undefined) {
+        this.operator(op);
+        return;
       }
       this.fail("invalid syntax");
     }
@@ -253,6 +258,16 @@ export class PythonTokenizer {
     }
     if (NON_PRINTABLE.test(cp)) this.fail(`invalid non-printable character ${codePointLabel(cp)}`);
     this.fail(`invalid character '${cp}' (${codePointLabel(cp)})`);
+  }
+
+  /** The longest operator at the read position, which starts with the character `code`. */
+  private operatorAt(code: number): string | undefined {
+    const text = this.text;
+    for (const op of OPERATORS_BY_FIRST[code] ?? []) {
+      if (op.length === 1) return op;
+      if (text.charCodeAt(this.pos + 1) === op.charCodeAt(1) && (op.length === 2 || text.charCodeAt(this.pos + 2) === op.charCodeAt(2))) return op;
+    }
+    return undefined;
   }
 
   private operator(op: string): void {
