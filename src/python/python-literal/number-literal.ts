@@ -4,10 +4,18 @@ import { PyComplex } from "../py-complex.js";
 import { PY_INT_MAX_STR_DIGITS, pyIntValue } from "../python-number.js";
 import type { Token } from "./python-tokenizer.js";
 
+function isPlainDigits(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
 /** The value of a (tokenizer-validated) Python number literal: int, float or imaginary. */
 export function parseNumberToken(token: Token): unknown {
   // Plain decimal digits below 2^53 (all the integers of ordinary replies): no BigInt, no pattern tests.
-  if (token.text.length <= 15 && /^[0-9]+$/.test(token.text)) return Number(token.text);
+  if (token.text.length <= 15 && isPlainDigits(token.text)) return Number(token.text);
   const text = token.text.replaceAll("_", "");
   const lower = text.toLowerCase();
   if (lower.endsWith("j")) return new PyComplex(0, Number(text.slice(0, -1)));

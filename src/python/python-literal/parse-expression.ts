@@ -80,10 +80,11 @@ class ExpressionParser extends DisplayParser {
    * lambda or of an `else` is read by the same loop, one AST level deeper each time.
    */
   protected expression(): PyNode {
+    // (A lone atom recurses no further and nests no deeper, so it needs no bookkeeping.)
+    if (this.recursion < RECURSION_LIMIT && this.depth < AST_DEPTH_LIMIT && this.isLoneAtom()) return this.atom();
     if (++this.recursion > RECURSION_LIMIT) tooDeep();
     const base = this.depth;
     try {
-      if (this.depth < AST_DEPTH_LIMIT && this.isLoneAtom()) return this.atom();
       let outer: PyNode | null = null;
       for (;;) {
         const line = this.tok.line;
