@@ -101,6 +101,20 @@ describe("ChatAdapter parse", () => {
     );
   });
 
+  it("shows pydantic's input_value of a long text by its ends, and an int past 4,300 digits as unprintable", () => {
+    // (Messages as DSPy 3.3.1 gives them, captured from the oracle.)
+    const dict = signature("question -> d: dict");
+    const text = `<a>${"&amp;\n".repeat(20_000)}</a>`;
+    expect(() => new ChatAdapter().parse(dict, `[[ ## d ## ]]\n${text}`)).toThrow(
+      "[type=dict_type, input_value='<a>&amp;\\n&amp;\\n&amp;\\n...mp;\\n&amp;\\n&amp;\\n</a>', input_type=str]",
+    );
+    const hex = (digits: number) => `[[ ## d ## ]]\n0x${"f".repeat(digits)}`;
+    expect(() => new ChatAdapter().parse(dict, hex(3000))).toThrow(
+      "[type=dict_type, input_value=2290593203500326442498254...631382911359993958629375, input_type=int]",
+    );
+    expect(() => new ChatAdapter().parse(dict, hex(4000))).toThrow("[type=dict_type, input_value=<unprintable int object>, input_type=int]");
+  });
+
   it("parses floats with underscores and normalises Literal answers", () => {
     const typed = signature("q -> score: float, label: Literal['yes', 'no']");
     expect(new ChatAdapter().parse(typed, "[[ ## score ## ]]\n123_456.789\n[[ ## label ## ]]\nLiteral['yes']")).toEqual({ score: 123456.789, label: "yes" });

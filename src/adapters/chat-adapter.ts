@@ -5,9 +5,10 @@ import type { LMOutput } from "../lm/lm-response.js";
 import type { Field } from "../signatures/field.js";
 import type { Signature } from "../signatures/signature.js";
 import { pyStr } from "../python/pyfmt.js";
-import { pySplitlines, pyStrip } from "../python/py-str.js";
+import { pyStrip } from "../python/py-str.js";
 import { Adapter, type AdapterOptions, type CallPlan, type PostprocessContext, type UserMessageOptions, type ValueRecord } from "./adapter.js";
 import { applyOutputDefaults, hasAllOutputs } from "./apply-output-defaults.js";
+import { chatSectionText, chatSections } from "./chat-sections.js";
 import { chatUserMessageContent, formatFieldSections, outputEntries, outputTypeHint } from "./chat-format.js";
 import { errorText } from "./error-text.js";
 import { JSONAdapter } from "./json-adapter.js";
@@ -21,8 +22,6 @@ export interface ChatAdapterOptions extends AdapterOptions {
   /** Retry with `JSONAdapter` when this adapter's attempt fails with anything but an LM error (default true). */
   useJsonAdapterFallback?: boolean;
 }
-
-const HEADER = /^\[\[ ## ([\p{L}\p{N}_]+) ## \]\]/u;
 
 /**
  * DSPy's default adapter: fields are delimited by `[[ ## name ## ]]` headers and the reply ends with
@@ -83,21 +82,11 @@ export class ChatAdapter extends Adapter {
   }
 
   parse(signature: Signature, completion: string): Record<string, unknown> {
-    const sections: Array<[string | null, string[]]> = [[null, []]];
-    for (const line of pySplitlines(completion)) {
-      const match = HEADER.exec(pyStrip(line));
-      if (match) {
-        // DSPy slices the unstripped line at the end of the match found in the stripped line.
-        const rest = pyStrip(line.slice(match[0].length));
-        sections.push([match[1] as string, rest ? [rest] : []]);
-      } else {
-        (sections[sections.length - 1] as [string | null, string[]])[1].push(line);
-      }
-    }
     const fields: Record<string, unknown> = {};
-    for (const [name, lines] of sections) {
+    for (const section of chatSections(completion)) {
+      const name = section.name;
       if (name === null || Object.hasOwn(fields, name) || !Object.hasOwn(signature.outputFields, name)) continue;
-      const text = pyStrip(lines.join("\n"));
+      const text = chatSectionText(completion, section);
       try {
         fields[name] = parseValue(text, (signature.outputFields[name] as Field).type);
       } catch (error) {

@@ -41,8 +41,6 @@ export function pyNumberRepr(value: number | bigint | PyFloat): string {
   return pyFloatRepr(value);
 }
 
-const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
-
 function escapeNonPrintable(ch: string): string {
   const code = ch.codePointAt(0) as number;
   if (code < 0x100) return `\\x${code.toString(16).padStart(2, "0")}`;
@@ -50,20 +48,32 @@ function escapeNonPrintable(ch: string): string {
   return `\\U${code.toString(16).padStart(8, "0")}`;
 }
 
+/** The non-printable code points `repr(str)` escapes as `\xNN`/`\uNNNN`/`\UNNNNNNNN` (all but the space). */
+const NON_PRINTABLE = /(?! )[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/gu;
+
+/** The quote `repr(str)` uses: single unless the text has `'` and no `"`. */
+export function pyStrReprQuote(text: string): string {
+  return text.includes("'") && !text.includes('"') ? '"' : "'";
+}
+
+/** The text between the quotes of `repr(str)`, for the given quote: escapes per code point. */
+export function pyStrReprBody(text: string, quote: string): string {
+  // One native pass per kind of escape (backslashes first, so that no added one is doubled).
+  let body = text;
+  if (body.includes("\\")) body = body.replaceAll("\\", "\\\\");
+  if (body.includes(quote)) body = body.replaceAll(quote, `\\${quote}`);
+  if (body.includes("\n")) body = body.replaceAll("\n", "\\n");
+  if (body.includes("\r")) body = body.replaceAll("\r", "\\r");
+  if (body.includes("\t")) body = body.replaceAll("\t", "\\t");
+  // (With the `u` flag a lone surrogate is one code point of category Cs, escaped like the others.)
+  if (body.search(NON_PRINTABLE) >= 0) body = body.replace(NON_PRINTABLE, escapeNonPrintable);
+  return body;
+}
+
 /** Python `repr(str)`: single quotes unless the text has `'` and no `"`; non-printables escaped. */
 export function pyStrRepr(text: string): string {
-  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
-  let out = quote;
-  for (const ch of text) {
-    if (ch === quote || ch === "\\") out += `\\${ch}`;
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\r") out += "\\r";
-    else if (ch === "\t") out += "\\t";
-    else if (ch !== " " && NON_PRINTABLE.test(ch)) out += escapeNonPrintable(ch);
-    else out += ch;
-  }
-  // Lone surrogates are not iterated as one char by for..of when paired; unpaired ones hit Cs above.
-  return out + quote;
+  const quote = pyStrReprQuote(text);
+  return quote + pyStrReprBody(text, quote) + quote;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -2,7 +2,7 @@ import { PythonSyntaxError } from "../errors/python-syntax-error.js";
 import { ValueError } from "../errors/value-error.js";
 import { convert } from "./python-literal/literal-value.js";
 import { parsePythonExpression } from "./python-literal/parse-expression.js";
-import { tokenizePython } from "./python-literal/tokenize.js";
+import { PythonTokenizer } from "./python-literal/python-tokenizer.js";
 
 /**
  * Python's `ast.literal_eval(text)`: evaluates a Python literal - strings (any quotes and
@@ -24,7 +24,7 @@ export function pythonLiteralEval(text: string): unknown {
   const source = text.replace(/^[ \t]+/, "");
   if (source.includes("\0")) throw new PythonSyntaxError("source code string cannot contain null bytes");
   if (source === "") throw new PythonSyntaxError("invalid syntax", { lineno: 0 });
-  const { node, unsupportedEscape } = parsePythonExpression(tokenizePython(source.replace(/\r\n?/g, "\n")));
+  const { node, unsupportedEscape } = parsePythonExpression(new PythonTokenizer(source.replace(/\r\n?/g, "\n")));
   const value = convert(node);
   if (unsupportedEscape) {
     throw new ValueError("\\N{...} escapes (Unicode character names) are not supported by tsdspy; write the character itself.");

@@ -25,7 +25,7 @@ BODIES = [
     "<a>1</a><a>2</a>", "<s>text <b>bold</b> more</s>", '<s>pre<i k="v&amp;w">it</i>post<e/>end</s>', "</dspy_root><x/>",
     "<!-- x", "<?pi x", "<b x='1", "<", "<a>", "<![CDATA[", "<!", "<!-", "&", "<a><b></a></b>", '<d xmlns="urn:x"><e>1</e></d>',
     "<a>\u2028line</a>", "<a>\x85</a>", "<ÿ/>", "<a\u00b7b/>", "<a-b/>", "<a.b/>", "<é·/>", "<x>&#x1F642;</x>",
-    "<x>a\r\n\r\nb</x>", "<x a='\r\n\t'/>", "<x>\n<y>1</y>\n<y>2</y>\n</x>",
+    "<x>a\r\n\r\nb</x>", "<x a='\r\n\t'/>", "<x>\n<y>1</y>\n<y>2</y>\n</x>", "<x a='🙂 &#x1F642;'>🙂</x>",
 ]
 
 

@@ -1,5 +1,6 @@
 import { PyFloat } from "../../python/py-float.js";
-import { pyRepr } from "../../python/pyfmt.js";
+import { pyRepr, pyStrReprBody, pyStrReprQuote } from "../../python/pyfmt.js";
+import { PY_INT_MAX_STR_DIGITS } from "../../python/python-number.js";
 
 /** The Python type name of a value in tsdspy's value model (`int`, `float`, `str`, `NoneType`, `list`, …). */
 export function pyTypeName(value: unknown): string {
@@ -35,18 +36,42 @@ export function isPyDict(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
+/** Whether `value` has more decimal digits than Python's int/str conversion allows (its hex length bounds them). */
+function exceedsDigitLimit(value: bigint): boolean {
+  const magnitude = value < 0n ? -value : value;
+  const bits = magnitude.toString(16).length * 4;
+  // 2^(bits-4) <= magnitude < 2^bits: far from the limit that settles it; near it, count exactly.
+  const log10Of2 = Math.log10(2);
+  if (bits * log10Of2 < PY_INT_MAX_STR_DIGITS - 2) return false;
+  if ((bits - 4) * log10Of2 > PY_INT_MAX_STR_DIGITS + 2) return true;
+  return magnitude.toString().length > PY_INT_MAX_STR_DIGITS;
+}
+
+/** The first 25 UTF-8 bytes of `headRepr` and the last 24 of `tailRepr`, shrunk to whole characters, joined by `...`. */
+function cutRepr(headRepr: string, tailRepr: string): string {
+  const headBytes = Buffer.from(headRepr, "utf8");
+  const tailBytes = Buffer.from(tailRepr, "utf8");
+  const isBoundary = (bytes: Buffer, i: number) => i <= 0 || i >= bytes.length || ((bytes[i] as number) & 0xc0) !== 0x80;
+  let head = 25;
+  while (!isBoundary(headBytes, head)) head--;
+  let tail = tailBytes.length - 24;
+  while (!isBoundary(tailBytes, tail)) tail++;
+  return `${headBytes.subarray(0, head).toString("utf8")}...${tailBytes.subarray(tail).toString("utf8")}`;
+}
+
 /**
  * pydantic-core's `input_value=` text: a repr longer than 50 UTF-8 bytes is cut to its first 25 and last 24
- * bytes, shrunk to whole characters.
+ * bytes, shrunk to whole characters. A long string's repr is only escaped at its two ends (every code unit
+ * escapes to at least one byte, so 40 units at each end hold the bytes kept).
  */
 export function truncatedRepr(value: unknown): string {
+  // Python's repr refuses an int of more than 4,300 decimal digits; pydantic then prints this instead.
+  if (typeof value === "bigint" && exceedsDigitLimit(value)) return "<unprintable int object>";
+  if (typeof value === "string" && value.length > 80) {
+    const quote = pyStrReprQuote(value);
+    return cutRepr(quote + pyStrReprBody(value.slice(0, 40), quote), pyStrReprBody(value.slice(-40), quote) + quote);
+  }
   const repr = pyRepr(value);
-  const bytes = Buffer.from(repr, "utf8");
-  if (bytes.length <= 50) return repr;
-  const isBoundary = (i: number) => i <= 0 || i >= bytes.length || ((bytes[i] as number) & 0xc0) !== 0x80;
-  let head = 25;
-  while (!isBoundary(head)) head--;
-  let tail = bytes.length - 24;
-  while (!isBoundary(tail)) tail++;
-  return `${bytes.subarray(0, head).toString("utf8")}...${bytes.subarray(tail).toString("utf8")}`;
+  if (Buffer.byteLength(repr, "utf8") <= 50) return repr;
+  return cutRepr(repr, repr);
 }

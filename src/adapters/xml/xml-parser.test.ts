@@ -30,4 +30,21 @@ describe("parseXml (expat's acceptance and error messages)", () => {
     if (!r.ok) throw new Error(r.message);
     expect(r.root.children[0]!.children.map(elementToString).join("")).toBe('<i k="v&amp;w">it</i>post<e />end');
   });
+
+  it("keeps tags and namespace bindings straight through deep nesting", () => {
+    const depth = 70_000;
+    const deep = `<r xmlns:p="urn:p">${"<b>".repeat(depth)}<p:c k="v"/>${"</b>".repeat(depth)}<p:d/></r>`;
+    const r = parseXml(deep);
+    if (!r.ok) throw new Error(r.message);
+    let element = r.root;
+    for (let level = 0; level < depth; level++) element = element.children[0]!;
+    expect(element.children.map((c) => [c.tag, c.attrib])).toEqual([["{urn:p}c", { k: "v" }]]);
+    expect(r.root.children.map((c) => c.tag)).toEqual(["b", "{urn:p}d"]);
+
+    const unbound = parseXml(`<r>${'<b xmlns:p="urn:p">'.repeat(3)}${"</b>".repeat(3)}<p:d/></r>`);
+    // (Positions as CPython 3.11's ElementTree reports them.)
+    expect(unbound).toEqual({ ok: false, message: "unbound prefix: line 1, column 72" });
+    const mismatched = parseXml(`<r>${"<bb>".repeat(depth)}</bc></r>`);
+    expect(mismatched).toEqual({ ok: false, message: "mismatched tag: line 1, column 280005" });
+  });
 });

@@ -18,6 +18,10 @@ export type XmlParseResult = { ok: true; root: XmlElement } | { ok: false; messa
 const NAME_START =
   /[A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]/u;
 const NAME_CHAR = /[-.0-9\u00B7\u0300-\u036F\u203F\u2040]/;
+/** The attributes of every element that has none (one frozen object, not one per element). */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({});
+/** The children of every element that has none (one frozen array, replaced when a first child comes). */
+const NO_CHILDREN: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
 /** The five predefined entities (a Map, so `&constructor;` and the like are undefined as in expat). */
 const ENTITIES: ReadonlyMap<string, string> = new Map([["amp", "&"], ["lt", "<"], ["gt", ">"], ["quot", '"'], ["apos", "'"]]);
 
@@ -29,22 +33,28 @@ class Failure {
   constructor(readonly reason: string, readonly at: number) {}
 }
 
-interface Open {
-  element: XmlElement;
-  name: string;
-  /** Namespace prefixes this element declares (`""` for `xmlns`), undone when it closes. */
-  declared: string[];
+/** An attribute as read in a start tag: its name as written, its normalised value, and where it starts. */
+type Attribute = [name: string, value: string, start: number];
+
+function isAsciiNameStart(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
+
+function isAsciiNameChar(code: number): boolean {
+  return isAsciiNameStart(code) || (code >= 48 && code <= 57) || code === 45 || code === 46;
 }
 
 /**
  * A well-formedness-checking XML parser for LM replies, matching what `ET.fromstring` (expat) accepts and the
  * error it reports, with its position (1-based line, 0-based column in characters) for the common cases:
  * mismatched tags, invalid tokens (`<`, `&` in text), undefined entities, unclosed tokens, duplicate
- * attributes, unbound namespace prefixes.
+ * attributes, unbound namespace prefixes. The text is checked first without building anything, so a reply that
+ * is not well-formed costs no tree; a well-formed one is then read again into elements.
  */
 export function parseXml(text: string): XmlParseResult {
   try {
-    return { ok: true, root: new Parser(text).document() };
+    new Parser(text, false).document();
+    return { ok: true, root: new Parser(text, true).document() as XmlElement };
   } catch (error) {
     if (!(error instanceof Failure)) throw error;
     return { ok: false, message: `${error.reason}: ${position(text, error.at)}` };
@@ -68,17 +78,34 @@ function position(text: string, at: number): string {
   return `line ${line}, column ${column}`;
 }
 
+/** One reading of the text: a check (`build` false: nothing kept but the open tags) or a build of the tree. */
 class Parser {
   private i = 0;
-  private readonly stack: Open[] = [];
+  /** How many elements are open. */
+  private depth = 0;
+  /**
+   * Where each open element's name starts and ends in the text (at `2 * level` and `2 * level + 1`), outermost
+   * first: numbers in one typed array, since a hostile reply may open hundreds of thousands of elements.
+   */
+  private openNames = new Int32Array(64);
+  /** The namespace prefixes an open element declares (`""` for `xmlns`), by its level; undone when it closes. */
+  private readonly declaredAt = new Map<number, string[]>();
+  /** The open elements, outermost first (when building). */
+  private readonly openElements: XmlElement[] = [];
   /** The URIs bound to each namespace prefix, innermost last (one stack per prefix, so nesting costs no copies). */
   private readonly namespaces = new Map<string, string[]>();
+  private rootSeen = false;
   private root: XmlElement | null = null;
-  private buffer = "";
-  /** Where the pending character data goes: an element's text or tail. */
-  private sink: { element: XmlElement; slot: "text" | "tail" } | null = null;
+  /** Pieces of character data not yet stored (when building). */
+  private pending: string[] = [];
+  /** Where the pending character data goes: an element's text or tail (none before the root or after it). */
+  private sinkElement: XmlElement | null = null;
+  private sinkSlot: "text" | "tail" = "text";
 
-  constructor(private readonly s: string) {}
+  constructor(
+    private readonly s: string,
+    private readonly build: boolean,
+  ) {}
 
   private fail(reason: string, at: number): never {
     throw new Failure(reason, at);
@@ -94,17 +121,19 @@ class Parser {
   }
 
   private isNameStart(i: number): boolean {
-    const ch = String.fromCodePoint(this.codeAt(i) < 0 ? 0 : this.codeAt(i));
-    return i < this.s.length && NAME_START.test(ch);
+    const code = this.s.charCodeAt(i);
+    if (code < 128) return isAsciiNameStart(code);
+    return i < this.s.length && NAME_START.test(String.fromCodePoint(this.codeAt(i)));
   }
 
   private isNameChar(i: number): boolean {
-    const ch = this.s[i] ?? "";
-    return this.isNameStart(i) || NAME_CHAR.test(ch);
+    const code = this.s.charCodeAt(i);
+    if (code < 128) return isAsciiNameChar(code);
+    return this.isNameStart(i) || NAME_CHAR.test(this.s[i] ?? "");
   }
 
-  /** Reads a (possibly prefixed) name at `i`; returns it and the index after it. */
-  private name(i: number, tokenStart: number): [string, number] {
+  /** Reads a (possibly prefixed) name at `i`; returns the index after it. */
+  private nameEnd(i: number, tokenStart: number): number {
     if (!this.isNameStart(i)) this.tokenError(i, tokenStart);
     let j = i;
     for (;;) {
@@ -113,7 +142,7 @@ class Parser {
       j++;
       if (!this.isNameStart(j)) this.tokenError(j, tokenStart);
     }
-    return [this.s.slice(i, j), j];
+    return j;
   }
 
   /** An error inside a token: "unclosed token" at its start when the input ended, else an invalid token here. */
@@ -127,24 +156,32 @@ class Parser {
     return c === " " || c === "\t" || c === "\n" || c === "\r";
   }
 
-  private flush(): void {
-    if (this.buffer && this.sink) this.sink.element[this.sink.slot] = (this.sink.element[this.sink.slot] ?? "") + this.buffer;
-    this.buffer = "";
+  /** Character data for the current sink (when building). */
+  private append(data: string): void {
+    if (this.build && data !== "") this.pending.push(data);
   }
 
-  document(): XmlElement {
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    const data = this.pending.length === 1 ? (this.pending[0] as string) : this.pending.join("");
+    this.pending = [];
+    if (this.sinkElement) this.sinkElement[this.sinkSlot] = (this.sinkElement[this.sinkSlot] ?? "") + data;
+  }
+
+  /** Reads the whole text; returns the root element when building (null when only checking). */
+  document(): XmlElement | null {
     const s = this.s;
     while (this.i < s.length) {
-      const c = s[this.i];
-      if (c === "<") this.markup();
-      else if (c === "&") {
+      const c = s.charCodeAt(this.i);
+      if (c === 0x3c) this.markup();
+      else if (c === 0x26) {
         const [value, end] = this.reference(this.i, this.i);
-        this.buffer += value;
+        this.append(value);
         this.i = end;
       }
       else this.charData();
     }
-    if (this.stack.length || !this.root) this.fail("no element found", s.length);
+    if (this.depth > 0 || !this.rootSeen) this.fail("no element found", s.length);
     this.flush();
     return this.root;
   }
@@ -152,18 +189,20 @@ class Parser {
   private charData(): void {
     const s = this.s;
     const start = this.i;
-    while (this.i < s.length && s[this.i] !== "<" && s[this.i] !== "&") {
-      const code = this.codeAt(this.i);
+    for (;;) {
+      const unit = s.charCodeAt(this.i);
+      if (this.i >= s.length || unit === 0x3c || unit === 0x26) break;
+      const code = unit >= 0xd800 && unit <= 0xdbff ? this.codeAt(this.i) : unit;
       if (!isXmlChar(code)) this.invalid(this.i);
       if (code === 0x3e && s.startsWith("]]", this.i - 2) && this.i - 2 >= start) this.invalid(this.i);
       this.i += code > 0xffff ? 2 : 1;
     }
-    const data = s.slice(start, this.i).replace(/\r\n?/g, "\n");
-    if (this.stack.length === 0) {
-      if (/[^ \t\n]/.test(data)) this.fail(this.root ? "junk after document element" : "syntax error", start + data.search(/[^ \t\n]/));
+    if (this.depth === 0) {
+      const data = s.slice(start, this.i).replace(/\r\n?/g, "\n");
+      if (/[^ \t\n]/.test(data)) this.fail(this.rootSeen ? "junk after document element" : "syntax error", start + data.search(/[^ \t\n]/));
       return;
     }
-    this.buffer += data;
+    if (this.build) this.append(s.slice(start, this.i).replace(/\r\n?/g, "\n"));
   }
 
   /** `&…;` at `at`: its replacement text and the index after it (errors relative to the token at `tokenStart`). */
@@ -183,7 +222,8 @@ class Parser {
       if (!isXmlChar(code)) this.fail("reference to invalid character number", at);
       value = String.fromCodePoint(code);
     } else {
-      const [name, end] = this.name(j, tokenStart);
+      const end = this.nameEnd(j, tokenStart);
+      const name = s.slice(j, end);
       j = end;
       if (s[j] !== ";") this.tokenError(j, tokenStart);
       const entity = ENTITIES.get(name);
@@ -206,10 +246,10 @@ class Parser {
 
   private startTag(start: number): void {
     const s = this.s;
-    const [tag, afterName] = this.name(start + 1, start);
-    let j = afterName;
-    const attributes: Array<[string, string, number]> = [];
-    const attributeNames = new Set<string>();
+    let j = this.nameEnd(start + 1, start);
+    const tagEnd = j;
+    let attributes: Attribute[] | null = null;
+    let attributeNames: Set<string> | null = null;
     for (;;) {
       const hadSpace = this.isSpace(j);
       while (this.isSpace(j)) j++;
@@ -217,8 +257,8 @@ class Parser {
       if (s[j] === ">" || s[j] === "/") break;
       if (!hadSpace || !this.isNameStart(j)) this.invalid(j);
       const attrStart = j;
-      const [attr, afterAttr] = this.name(j, start);
-      j = afterAttr;
+      j = this.nameEnd(j, start);
+      const attr = s.slice(attrStart, j);
       while (this.isSpace(j)) j++;
       if (s[j] !== "=") this.tokenError(j, start);
       j++;
@@ -226,86 +266,142 @@ class Parser {
       const quote = s[j];
       if (quote !== '"' && quote !== "'") this.tokenError(j, start);
       j++;
+      const quoteCode = quote.charCodeAt(0);
       let value = "";
-      while (s[j] !== quote) {
+      let run = j;
+      for (;;) {
         if (j >= s.length) this.fail("unclosed token", start);
-        const c = s[j] as string;
-        if (c === "<") this.invalid(j);
-        if (c === "&") {
+        const code = s.charCodeAt(j);
+        if (code === quoteCode) break;
+        if (code === 0x3c) this.invalid(j);
+        if (code === 0x26) {
           const [text, end] = this.reference(j, start);
-          value += text;
-          j = end;
+          value += s.slice(run, j) + text;
+          j = run = end;
+          continue;
+        }
+        if (code === 0x0d || code === 0x0a || code === 0x09) {
+          // Attribute-value normalisation: each white-space character (a CR LF pair once) becomes a space.
+          value += s.slice(run, j) + (code === 0x0d && s.charCodeAt(j + 1) === 0x0a ? "" : " ");
+          j = run = j + 1;
           continue;
         }
         if (!isXmlChar(this.codeAt(j))) this.invalid(j);
-        value += c === "\r" ? (s[j + 1] === "\n" ? "" : " ") : c === "\n" || c === "\t" ? " " : c;
+        j += code >= 0xd800 && code <= 0xdbff && j + 1 < s.length ? 1 : 0;
         j++;
       }
+      value += s.slice(run, j);
       j++;
-      if (attributeNames.has(attr)) this.fail("duplicate attribute", attrStart);
-      attributeNames.add(attr);
-      attributes.push([attr, value, attrStart]);
+      // (The check already refused duplicates: the build does not look again.)
+      if (!this.build) {
+        attributeNames ??= new Set();
+        if (attributeNames.has(attr)) this.fail("duplicate attribute", attrStart);
+        attributeNames.add(attr);
+      }
+      (attributes ??= []).push([attr, value, attrStart]);
     }
     const selfClosing = s[j] === "/";
     if (selfClosing && s[j + 1] !== ">") this.tokenError(j + 1, start);
     this.i = j + (selfClosing ? 2 : 1);
-    this.open(tag, attributes, start);
+    this.open(tagEnd, attributes, start);
     if (selfClosing) this.close();
   }
 
-  private open(tag: string, attributes: Array<[string, string, number]>, start: number): void {
-    if (this.stack.length === 0 && this.root) this.fail("junk after document element", start);
-    const parent = this.stack[this.stack.length - 1];
-    const declared: string[] = [];
-    for (const [name, value] of attributes) {
-      const prefix = name === "xmlns" ? "" : name.startsWith("xmlns:") ? name.slice(6) : null;
-      if (prefix === null) continue;
-      if (prefix !== "" && value === "") this.fail("must not undeclare prefix", start);
-      declared.push(prefix);
-      const bound = this.namespaces.get(prefix);
-      if (bound) bound.push(value);
-      else this.namespaces.set(prefix, [value]);
-    }
-    const lookup = (prefix: string): string | undefined => this.namespaces.get(prefix)?.at(-1);
-    const qualify = (name: string, isAttribute: boolean): string => {
-      const colon = name.indexOf(":");
-      if (colon < 0) {
-        const uri = isAttribute ? undefined : lookup("");
-        return uri ? `{${uri}}${name}` : name;
+  /** Opens the element whose start tag is at `start` (its name ends at `tagEnd`). */
+  private open(tagEnd: number, attributes: Attribute[] | null, start: number): void {
+    if (this.depth === 0 && this.rootSeen) this.fail("junk after document element", start);
+    let declared: string[] | null = null;
+    let attrib = NO_ATTRIBUTES;
+    if (attributes !== null) {
+      for (const [name, value] of attributes) {
+        const prefix = name === "xmlns" ? "" : name.startsWith("xmlns:") ? name.slice(6) : null;
+        if (prefix === null) continue;
+        if (prefix !== "" && value === "") this.fail("must not undeclare prefix", start);
+        (declared ??= []).push(prefix);
+        const bound = this.namespaces.get(prefix);
+        if (bound) bound.push(value);
+        else this.namespaces.set(prefix, [value]);
       }
-      const uri = lookup(name.slice(0, colon));
-      if (uri === undefined) this.fail("unbound prefix", start);
-      return `{${uri}}${name.slice(colon + 1)}`;
-    };
-    const attrib: Record<string, string> = {};
-    for (const [name, value] of attributes) {
-      if (name !== "xmlns" && !name.startsWith("xmlns:")) setOwnProperty(attrib, qualify(name, true), value);
+      if (this.build) attrib = {};
+      for (const [name, value] of attributes) {
+        if (name === "xmlns" || name.startsWith("xmlns:")) continue;
+        const qualified = this.qualify(name, true, start);
+        if (this.build) setOwnProperty(attrib, qualified, value);
+      }
     }
-    const element: XmlElement = { tag: qualify(tag, false), attrib, text: null, tail: null, children: [] };
+    const tag = this.qualify(this.s.slice(start + 1, tagEnd), false, start);
+    this.rootSeen = true;
+    if (2 * this.depth + 2 > this.openNames.length) {
+      const grown = new Int32Array(2 * this.openNames.length);
+      grown.set(this.openNames);
+      this.openNames = grown;
+    }
+    this.openNames[2 * this.depth] = start + 1;
+    this.openNames[2 * this.depth + 1] = tagEnd;
+    if (declared !== null) this.declaredAt.set(this.depth, declared);
+    this.depth++;
+    if (!this.build) return;
+    const element: XmlElement = { tag, attrib, text: null, tail: null, children: NO_CHILDREN };
     this.flush();
-    if (parent) parent.element.children.push(element);
-    else this.root = element;
-    this.stack.push({ element, name: tag, declared });
-    this.sink = { element, slot: "text" };
+    const parent = this.openElements[this.openElements.length - 1];
+    // (An array literal of one holds one slot; `push` onto an empty array would reserve seventeen.)
+    if (parent === undefined) this.root = element;
+    else if (parent.children === NO_CHILDREN) parent.children = [element];
+    else parent.children.push(element);
+    this.openElements.push(element);
+    this.sinkElement = element;
+    this.sinkSlot = "text";
+  }
+
+  /** The URI bound to `prefix` (`""`: the default namespace) where the parser is. */
+  private lookup(prefix: string): string | undefined {
+    return this.namespaces.get(prefix)?.at(-1);
+  }
+
+  /** ElementTree's `{uri}local` form of an element's or attribute's name (of the start tag at `start`). */
+  private qualify(name: string, isAttribute: boolean, start: number): string {
+    const colon = name.indexOf(":");
+    if (colon < 0) {
+      const uri = isAttribute || this.namespaces.size === 0 ? undefined : this.lookup("");
+      return uri ? `{${uri}}${name}` : name;
+    }
+    const uri = this.lookup(name.slice(0, colon));
+    if (uri === undefined) this.fail("unbound prefix", start);
+    return `{${uri}}${name.slice(colon + 1)}`;
   }
 
   private close(): void {
+    this.depth--;
+    const declared = this.declaredAt.get(this.depth);
+    if (declared !== undefined) {
+      for (const prefix of declared) this.namespaces.get(prefix)?.pop();
+      this.declaredAt.delete(this.depth);
+    }
+    if (!this.build) return;
     this.flush();
-    const closed = this.stack.pop() as Open;
-    for (const prefix of closed.declared) this.namespaces.get(prefix)?.pop();
-    this.sink = this.stack.length ? { element: closed.element, slot: "tail" } : null;
+    const closed = this.openElements.pop() as XmlElement;
+    this.sinkElement = this.openElements.length > 0 ? closed : null;
+    this.sinkSlot = "tail";
+  }
+
+  /** Whether the text from `at` to `end` spells the name of the innermost open element. */
+  private closesInnermost(at: number, end: number): boolean {
+    const nameStart = this.openNames[2 * this.depth - 2] as number;
+    const length = (this.openNames[2 * this.depth - 1] as number) - nameStart;
+    if (end - at !== length) return false;
+    for (let k = 0; k < length; k++) if (this.s.charCodeAt(at + k) !== this.s.charCodeAt(nameStart + k)) return false;
+    return true;
   }
 
   private endTag(start: number): void {
     const s = this.s;
-    const [name, afterName] = this.name(start + 2, start);
+    const afterName = this.nameEnd(start + 2, start);
     let j = afterName;
     while (this.isSpace(j)) j++;
     if (s[j] !== ">") this.tokenError(j, start);
-    const top = this.stack[this.stack.length - 1];
     // After the root element has closed, expat rejects an end tag as an invalid token.
-    if (!top) this.invalid(start + 1);
-    if (top.name !== name) this.fail("mismatched tag", start + 2);
+    if (this.depth === 0) this.invalid(start + 1);
+    if (!this.closesInnermost(start + 2, afterName)) this.fail("mismatched tag", start + 2);
     this.i = j + 1;
     this.close();
   }
@@ -326,12 +422,12 @@ class Parser {
       }
     }
     if (s[start + 2] === "-") this.tokenError(start + 3, start);
-    if (s[start + 2] === "[" && this.stack.length) {
+    if (s[start + 2] === "[" && this.depth > 0) {
       const keyword = "CDATA[";
       for (let k = 0; k < keyword.length; k++) if (s[start + 3 + k] !== keyword[k]) this.tokenError(start + 3 + k, start);
       const end = s.indexOf("]]>", start + 9);
       if (end < 0) this.fail("unclosed CDATA section", s.length);
-      this.buffer += s.slice(start + 9, end).replace(/\r\n?/g, "\n");
+      if (this.build) this.append(s.slice(start + 9, end).replace(/\r\n?/g, "\n"));
       this.i = end + 3;
       return;
     }
@@ -340,7 +436,8 @@ class Parser {
 
   private instruction(start: number): void {
     const s = this.s;
-    const [target, afterName] = this.name(start + 2, start);
+    const afterName = this.nameEnd(start + 2, start);
+    const target = s.slice(start + 2, afterName);
     if (target === "xml") this.fail("XML or text declaration not at start of entity", start);
     if (target.toLowerCase() === "xml") this.invalid(afterName);
     if (!s.startsWith("?>", afterName) && !this.isSpace(afterName)) this.tokenError(afterName, start);

@@ -2,10 +2,20 @@ import { PythonSyntaxError } from "../../errors/python-syntax-error.js";
 import { pyFloat } from "../py-float.js";
 import { PyComplex } from "../py-complex.js";
 import { PY_INT_MAX_STR_DIGITS, pyIntValue } from "../python-number.js";
-import type { Token } from "./tokenize.js";
+import type { Token } from "./python-tokenizer.js";
+
+function isPlainDigits(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
 
 /** The value of a (tokenizer-validated) Python number literal: int, float or imaginary. */
 export function parseNumberToken(token: Token): unknown {
+  // Plain decimal digits below 2^53 (all the integers of ordinary replies): no BigInt, no pattern tests.
+  if (token.text.length <= 15 && isPlainDigits(token.text)) return Number(token.text);
   const text = token.text.replaceAll("_", "");
   const lower = text.toLowerCase();
   if (lower.endsWith("j")) return new PyComplex(0, Number(text.slice(0, -1)));

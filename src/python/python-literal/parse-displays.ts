@@ -3,7 +3,6 @@ import type { PyNode } from "./ast-node.js";
 import { parseNumberToken } from "./number-literal.js";
 import { decodeStringToken } from "./string-literal.js";
 import { KEYWORDS, TokenStream, otherNode } from "./token-stream.js";
-import type { Token } from "./tokenize.js";
 
 /**
  * Atoms of the expression grammar: names, numbers, strings (adjacent ones concatenated), and the
@@ -36,22 +35,22 @@ export abstract class DisplayParser extends TokenStream {
     const t = this.tok;
     const line = t.line;
     if (t.kind === "number") {
-      this.i++;
+      this.advance();
       return { kind: "Constant", line, value: parseNumberToken(t), isNumber: true };
     }
     if (t.kind === "string") return this.strings();
     if (t.kind === "name") {
       if (t.text === "True" || t.text === "False" || t.text === "None") {
-        this.i++;
+        this.advance();
         return { kind: "Constant", line, value: t.text === "None" ? null : t.text === "True", isNumber: false };
       }
       if (KEYWORDS.has(t.text)) this.fail();
-      this.i++;
+      this.advance();
       return { kind: "Name", line, id: t.text };
     }
     if (t.kind !== "op") this.fail();
     if (t.text === "...") {
-      this.i++;
+      this.advance();
       return { kind: "Constant", line, value: PY_ELLIPSIS, isNumber: false };
     }
     if (t.text === "(") return this.parenthesized();
@@ -62,22 +61,32 @@ export abstract class DisplayParser extends TokenStream {
 
   protected strings(): PyNode {
     const line = this.tok.line;
-    const pieces = [];
-    while (this.tok.kind === "string") pieces.push(decodeStringToken(this.tokens[this.i++] as Token));
-    const bytes = pieces.filter((p) => p.kind === "bytes").length;
-    if (bytes > 0 && bytes < pieces.length) this.fail("cannot mix bytes and nonbytes literals", line);
-    if (pieces.some((p) => p.kind === "str" && p.unsupportedEscape)) this.unsupportedEscape = true;
-    if (pieces.some((p) => p.kind === "fstring")) return otherNode("JoinedStr", line);
-    if (bytes > 0) {
-      const all = pieces.flatMap((p) => (p.kind === "bytes" ? p.value : []));
-      return { kind: "Constant", line, value: Uint8Array.from(all), isNumber: false };
+    const texts: string[] = [];
+    const bytes: number[][] = [];
+    let pieces = 0;
+    let fstring = false;
+    let unsupportedEscape = false;
+    for (let t = this.tok; t.kind === "string"; t = this.tok) {
+      const piece = decodeStringToken(t);
+      pieces++;
+      if (piece.kind === "bytes") bytes.push(piece.value);
+      else if (piece.kind === "fstring") fstring = true;
+      else {
+        texts.push(piece.value);
+        if (piece.unsupportedEscape) unsupportedEscape = true;
+      }
+      this.advance();
     }
-    return { kind: "Constant", line, value: pieces.map((p) => (p.kind === "str" ? p.value : "")).join(""), isNumber: false };
+    if (bytes.length > 0 && bytes.length < pieces) this.fail("cannot mix bytes and nonbytes literals", line);
+    if (unsupportedEscape) this.unsupportedEscape = true;
+    if (fstring) return otherNode("JoinedStr", line);
+    if (bytes.length > 0) return { kind: "Constant", line, value: Uint8Array.from(bytes.flat()), isNumber: false };
+    return { kind: "Constant", line, value: texts.length === 1 ? texts[0] : texts.join(""), isNumber: false };
   }
 
   protected parenthesized(): PyNode {
     const line = this.tok.line;
-    this.i++;
+    this.advance();
     if (this.eatOp(")")) return { kind: "Tuple", line, elts: [] };
     if (this.eatWord("yield")) {
       let pyClass = "Yield";
@@ -111,7 +120,7 @@ export abstract class DisplayParser extends TokenStream {
 
   protected bracketed(): PyNode {
     const line = this.tok.line;
-    this.i++;
+    this.advance();
     if (this.eatOp("]")) return { kind: "List", line, elts: [] };
     const first = this.starNamedExpression();
     if (this.isWord("for") || this.isWord("async")) {
@@ -126,7 +135,7 @@ export abstract class DisplayParser extends TokenStream {
 
   protected braced(): PyNode {
     const line = this.tok.line;
-    this.i++;
+    this.advance();
     if (this.eatOp("}")) return { kind: "Dict", line, keys: [], values: [] };
     if (this.isOp("**")) return this.dictAfter(line, [], []);
     const bareWalrus = this.tok.kind === "name" && this.isOp(":=", 1);

@@ -3,7 +3,7 @@ import { PY_RECURSION_LIMIT } from "../recursion-limit.js";
 import type { PyNode } from "./ast-node.js";
 import { DisplayParser } from "./parse-displays.js";
 import { KEYWORDS, otherNode } from "./token-stream.js";
-import type { Token } from "./tokenize.js";
+import type { PythonTokenizer } from "./python-tokenizer.js";
 
 /**
  * A recursive-descent parser for Python's expression grammar in `eval` mode
@@ -25,6 +25,10 @@ const RECURSION_LIMIT = 400;
 function tooDeep(): never {
   throw new RecursionError("maximum recursion depth exceeded during ast construction");
 }
+
+const CONSTANT_NAMES: ReadonlySet<string> = new Set(["True", "False", "None"]);
+/** Tokens after which no operator, call, subscript or clause continues an expression. */
+const EXPRESSION_ENDS: ReadonlySet<string> = new Set([",", ")", "]", "}", ":"]);
 
 const UNARY_OPS: Record<string, "UAdd" | "USub" | "Invert"> = { "+": "UAdd", "-": "USub", "~": "Invert" };
 
@@ -54,7 +58,7 @@ class ExpressionParser extends DisplayParser {
 
   parseEval(): PyNode {
     const node = this.expressions();
-    while (this.tok.kind === "newline") this.i++;
+    while (this.tok.kind === "newline") this.advance();
     if (this.tok.kind !== "end") this.fail();
     return node;
   }
@@ -76,6 +80,8 @@ class ExpressionParser extends DisplayParser {
    * lambda or of an `else` is read by the same loop, one AST level deeper each time.
    */
   protected expression(): PyNode {
+    // (A lone atom recurses no further and nests no deeper, so it needs no bookkeeping.)
+    if (this.recursion < RECURSION_LIMIT && this.depth < AST_DEPTH_LIMIT && this.isLoneAtom()) return this.atom();
     if (++this.recursion > RECURSION_LIMIT) tooDeep();
     const base = this.depth;
     try {
@@ -100,9 +106,20 @@ class ExpressionParser extends DisplayParser {
     }
   }
 
+  /**
+   * Whether the expression here is one number, string or `True`/`False`/`None` followed by what ends an
+   * expression: then every level of the grammar would return that atom as is (elements of a long list or tuple).
+   */
+  private isLoneAtom(): boolean {
+    const t = this.tok;
+    if (t.kind !== "number" && t.kind !== "string" && !(t.kind === "name" && CONSTANT_NAMES.has(t.text))) return false;
+    const next = this.peek(1);
+    return next.kind === "newline" || next.kind === "end" || (next.kind === "op" && EXPRESSION_ENDS.has(next.text));
+  }
+
   /** `lambda` and its parameters through the `:` (the body is read by the caller). */
   private lambdaParameters(): void {
-    this.i++;
+    this.advance();
     let sawDefault = false;
     let bareStar = false;
     let sawStar = false;
@@ -114,15 +131,15 @@ class ExpressionParser extends DisplayParser {
       } else if (this.eatOp("*")) {
         if (sawStar) this.fail("* argument may appear only once");
         sawStar = true;
-        if (this.tok.kind === "name" && !KEYWORDS.has(this.tok.text)) this.i++;
+        if (this.tok.kind === "name" && !KEYWORDS.has(this.tok.text)) this.advance();
         else bareStar = true;
       } else if (this.eatOp("**")) {
         if (this.tok.kind !== "name" || KEYWORDS.has(this.tok.text)) this.fail();
-        this.i++;
+        this.advance();
         if (bareStar) this.fail("named arguments must follow bare *");
         sawDoubleStar = true;
       } else if (this.tok.kind === "name" && !KEYWORDS.has(this.tok.text)) {
-        this.i++;
+        this.advance();
         bareStar = false;
         if (this.eatOp("=")) {
           this.deeper(1, () => this.expression());
@@ -157,10 +174,11 @@ class ExpressionParser extends DisplayParser {
 
   /** `not`* comparison, read in a loop (`not not … x` may chain thousands deep). */
   private inversion(): PyNode {
+    if (!this.isWord("not")) return this.comparison();
     const lines: number[] = [];
     while (this.isWord("not")) {
       lines.push(this.tok.line);
-      this.i++;
+      this.advance();
     }
     let node = this.deeper(lines.length, () => this.comparison());
     for (let k = lines.length - 1; k >= 0; k--) node = { kind: "UnaryOp", line: lines[k] as number, op: "Not", operand: node };
@@ -172,7 +190,7 @@ class ExpressionParser extends DisplayParser {
     if (t.kind === "op" && COMPARE_OPS.has(t.text)) return this.eatOp(t.text);
     if (this.eatWord("in")) return true;
     if (this.isWord("not") && this.isWord("in", 1)) {
-      this.i += 2;
+      this.advance(2);
       return true;
     }
     if (this.eatWord("is")) {
@@ -200,7 +218,7 @@ class ExpressionParser extends DisplayParser {
     for (let chain = 1; ; chain++) {
       const t = this.tok;
       if (t.kind !== "op" || !ops.includes(t.text)) return left;
-      this.i++;
+      this.advance();
       // `a + b + c` nests to the left: the right operand sits one level deeper per operator so far.
       const right = this.deeper(chain, () => this.binary(level + 1));
       left = { kind: "BinOp", line: left.line, op: BIN_OP_NAMES[t.text] as string, left, right };
@@ -212,13 +230,33 @@ class ExpressionParser extends DisplayParser {
    * operators and right-associative `**` may chain thousands deep.
    */
   private factor(): PyNode {
+    const t = this.tok;
+    if (!(t.kind === "op" && t.text in UNARY_OPS)) {
+      // No unary operator: the common case, without the chain's bookkeeping.
+      const base = this.awaitPrimary();
+      if (!this.isOp("**")) return base;
+      return this.powerChain(base, t.line);
+    }
+    return this.powerChain(null, t.line);
+  }
+
+  /**
+   * The general `factor`: unary operators and `**` links, read in a loop. `first` is the already-read base of
+   * the first link (at `firstLine`) when that link had no unary operator.
+   */
+  private powerChain(first: PyNode | null, firstLine: number): PyNode {
     const links: Array<{ unary: Array<{ op: "UAdd" | "USub" | "Invert"; line: number }>; base: PyNode; line: number }> = [];
     let levels = 0;
+    if (first !== null) {
+      links.push({ unary: [], base: first, line: firstLine });
+      this.expectOp("**");
+      levels++;
+    }
     for (;;) {
       const unary: Array<{ op: "UAdd" | "USub" | "Invert"; line: number }> = [];
       for (let t = this.tok; t.kind === "op" && t.text in UNARY_OPS; t = this.tok) {
         unary.push({ op: UNARY_OPS[t.text] as "UAdd" | "USub" | "Invert", line: t.line });
-        this.i++;
+        this.advance();
         // `deeper` below would refuse this chain anyway: refuse it now, before reading a million more operators.
         if (this.depth + levels + unary.length > AST_DEPTH_LIMIT) tooDeep();
       }
@@ -256,7 +294,7 @@ class ExpressionParser extends DisplayParser {
       if (this.depth + chain > AST_DEPTH_LIMIT) tooDeep();
       if (this.eatOp(".")) {
         if (this.tok.kind !== "name" || KEYWORDS.has(this.tok.text)) this.fail();
-        this.i++;
+        this.advance();
         node = otherNode("Attribute", node.line);
       } else if (this.eatOp("(")) {
         node = { kind: "Call", line: node.line, func: node, argCount: this.callArguments() };
@@ -341,7 +379,7 @@ class ExpressionParser extends DisplayParser {
   protected namedExpression(): PyNode {
     const t = this.tok;
     if (t.kind === "name" && !KEYWORDS.has(t.text) && this.isOp(":=", 1)) {
-      this.i += 2;
+      this.advance(2);
       this.expression();
       return otherNode("NamedExpr", t.line);
     }
@@ -359,11 +397,11 @@ class ExpressionParser extends DisplayParser {
 }
 
 /**
- * Parses the tokens of an `eval`-mode expression into the AST literal_eval inspects; also says
- * whether a string used a `\N{...}` escape (left unresolved in its value).
+ * Parses an `eval`-mode expression into the AST literal_eval inspects, pulling tokens from `tokenizer` only as
+ * far as it reads; also says whether a string used a `\N{...}` escape (left unresolved in its value).
  */
-export function parsePythonExpression(tokens: Token[]): { node: PyNode; unsupportedEscape: boolean } {
-  const parser = new ExpressionParser(tokens);
+export function parsePythonExpression(tokenizer: PythonTokenizer): { node: PyNode; unsupportedEscape: boolean } {
+  const parser = new ExpressionParser(tokenizer);
   const node = parser.parseEval();
   return { node, unsupportedEscape: parser.unsupportedEscape };
 }

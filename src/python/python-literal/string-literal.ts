@@ -1,5 +1,5 @@
 import { PythonSyntaxError } from "../../errors/python-syntax-error.js";
-import type { Token } from "./tokenize.js";
+import type { Token } from "./python-tokenizer.js";
 
 /** One string literal token, decoded: text (`str`), bytes, or an f-string (which literal_eval rejects). */
 export type StringPiece =
@@ -171,6 +171,6 @@ export function decodeStringToken(token: Token): StringPiece {
     return { kind: "fstring" };
   }
   if (prefix.includes("b")) return { kind: "bytes", value: decodeBytes(token, body, raw) };
-  if (raw) return { kind: "str", value: body, unsupportedEscape: false };
+  if (raw || !body.includes("\\")) return { kind: "str", value: body, unsupportedEscape: false };
   return { kind: "str", ...decodeStr(token, body) };
 }

@@ -1,6 +1,6 @@
 import { PythonSyntaxError } from "../../errors/python-syntax-error.js";
 import type { PyNode } from "./ast-node.js";
-import type { Token } from "./tokenize.js";
+import type { PythonTokenizer, Token } from "./python-tokenizer.js";
 
 /** Python's hard keywords (soft ones such as `match` are names). */
 export const KEYWORDS: ReadonlySet<string> = new Set([
@@ -9,51 +9,78 @@ export const KEYWORDS: ReadonlySet<string> = new Set([
   "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
 ]);
 
+/** The keywords and operators an expression can start with. */
+const EXPRESSION_KEYWORDS: ReadonlySet<string> = new Set(["True", "False", "None", "not", "lambda", "await"]);
+const EXPRESSION_OPERATORS: ReadonlySet<string> = new Set(["(", "[", "{", "-", "+", "~", "..."]);
+
 /** A node literal_eval only needs the class name and line of. */
 export function otherNode(pyClass: string, line: number): PyNode {
   return { kind: "Other", pyClass, line };
 }
 
-/** A cursor over the tokens, with CPython's rules for which syntax error to report. */
+/**
+ * A cursor over the tokens, pulled from the tokenizer as the parser reads them, with CPython's rules for which
+ * syntax error to report.
+ */
 export abstract class TokenStream {
-  protected i = 0;
+  /** The current token, once looked at. */
+  private current: Token | null = null;
+  /** The token after it, once looked at. */
+  private following: Token | null = null;
   /** A string used a `\N{...}` escape, which tsdspy cannot resolve. */
   unsupportedEscape = false;
-  constructor(protected readonly tokens: Token[]) {}
+  constructor(private readonly tokenizer: PythonTokenizer) {}
 
   protected get tok(): Token {
-    return this.tokens[this.i] as Token;
+    return this.peek(0);
+  }
+
+  /** The current token (`offset` 0) or the one after it (1); past the stream's end, its last token. */
+  protected peek(offset: 0 | 1): Token {
+    this.current ??= this.tokenizer.next();
+    if (offset === 0) return this.current;
+    this.following ??= this.tokenizer.next();
+    return this.following;
+  }
+
+  /** Moves past `count` tokens. */
+  protected advance(count = 1): void {
+    for (let k = 0; k < count; k++) {
+      this.current = this.following ?? this.tokenizer.next();
+      this.following = null;
+    }
   }
 
   /**
    * Raises the syntax error for the current token. Like CPython: a tokenizer error token raises its
    * own error; an `indent` token is an IndentationError; a generic "invalid syntax" gives way to a
-   * tokenizer error found later in the text.
+   * tokenizer error found later in the text (so only then is the rest of the text scanned).
    */
   protected fail(msg = "invalid syntax", line = this.tok.line): never {
     const t = this.tok;
     if (t.kind === "error") throw t.error as PythonSyntaxError;
     if (t.kind === "indent") throw new PythonSyntaxError("unexpected indent", { lineno: t.line, pythonType: "IndentationError" });
     if (msg === "invalid syntax") {
-      const later = this.tokens.find((token, i) => i > this.i && token.kind === "error" && token.atEnd !== true);
-      if (later !== undefined) throw later.error as PythonSyntaxError;
+      const seen = this.following ?? t;
+      const last = seen.kind === "end" || seen.kind === "error" ? seen : this.tokenizer.finish();
+      if (last.kind === "error" && last.atEnd !== true) throw last.error as PythonSyntaxError;
     }
     throw new PythonSyntaxError(msg, { lineno: line });
   }
 
-  protected isOp(text: string, offset = 0): boolean {
-    const t = this.tokens[this.i + offset];
-    return t !== undefined && t.kind === "op" && t.text === text;
+  protected isOp(text: string, offset: 0 | 1 = 0): boolean {
+    const t = this.peek(offset);
+    return t.kind === "op" && t.text === text;
   }
 
-  protected isWord(word: string, offset = 0): boolean {
-    const t = this.tokens[this.i + offset];
-    return t !== undefined && t.kind === "name" && t.text === word;
+  protected isWord(word: string, offset: 0 | 1 = 0): boolean {
+    const t = this.peek(offset);
+    return t.kind === "name" && t.text === word;
   }
 
   protected eatOp(text: string): boolean {
     if (!this.isOp(text)) return false;
-    this.i++;
+    this.advance();
     return true;
   }
 
@@ -63,7 +90,7 @@ export abstract class TokenStream {
 
   protected eatWord(word: string): boolean {
     if (!this.isWord(word)) return false;
-    this.i++;
+    this.advance();
     return true;
   }
 
@@ -71,7 +98,7 @@ export abstract class TokenStream {
   protected startsExpression(): boolean {
     const t = this.tok;
     if (t.kind === "number" || t.kind === "string") return true;
-    if (t.kind === "name") return !KEYWORDS.has(t.text) || ["True", "False", "None", "not", "lambda", "await"].includes(t.text);
-    return t.kind === "op" && ["(", "[", "{", "-", "+", "~", "..."].includes(t.text);
+    if (t.kind === "name") return !KEYWORDS.has(t.text) || EXPRESSION_KEYWORDS.has(t.text);
+    return t.kind === "op" && EXPRESSION_OPERATORS.has(t.text);
   }
 }
