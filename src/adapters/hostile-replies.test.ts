@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AdapterParseError } from "../errors/adapter-parse-error.js";
+import { RecursionError } from "../errors/recursion-error.js";
+import { ValueError } from "../errors/value-error.js";
 import { signature } from "../signatures/signature.js";
 import { ChatAdapter } from "./chat-adapter.js";
 import { JSONAdapter } from "./json-adapter.js";
@@ -34,6 +36,34 @@ describe("hostile replies", () => {
       expect(Object.getOwnPropertyDescriptor(d2, "__proto__")?.value, name).toBeTypeOf("object");
     }
     expect(({} as { isAdmin?: unknown }).isAdmin).toBeUndefined();
+  });
+
+  it("fails on replies nested 10,000 and 100,000 deep with a documented error, never by overflowing the stack", () => {
+    // The fuzz nests at most 1,500 deep; a JavaScript stack overflows near 10,000 frames (issue 7, item 4: pyfmt
+    // overflowed building the error text of a 10,000-deep `{"a":` reply).
+    const sig = signature("q -> d: dict");
+    const documented = { chat: [AdapterParseError], xml: [AdapterParseError], json: [AdapterParseError, RecursionError, ValueError] };
+    const adapters = {
+      chat: (body: string) => new ChatAdapter().parse(sig, `[[ ## d ## ]]\n${body}\n\n[[ ## completed ## ]]`),
+      json: (body: string) => new JSONAdapter().parse(sig, body),
+      xml: (body: string) => new XMLAdapter().parse(sig, `<d>${body}</d>`),
+    };
+    const outcomes: string[] = [];
+    for (const depth of [10_000, 100_000]) {
+      for (const unit of ['{"a": ', "[", "(", "<a>", "[{"]) {
+        for (const [name, parse] of Object.entries(adapters) as Array<[keyof typeof adapters, (body: string) => unknown]>) {
+          let error: unknown;
+          try {
+            parse(unit.repeat(depth));
+          } catch (caught) {
+            error = caught;
+          }
+          const ok = documented[name].some((cls) => error instanceof cls);
+          if (!ok) outcomes.push(`${name} ${JSON.stringify(unit)}×${depth}: ${error instanceof Error ? `${error.name}: ${error.message.slice(0, 80)}` : "parsed"}`);
+        }
+      }
+    }
+    expect(outcomes).toEqual([]);
   });
 
   it("keeps __proto__ keys of typed dicts as data", () => {
