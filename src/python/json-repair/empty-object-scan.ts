@@ -22,16 +22,13 @@ const NORMAL = 0;
 const LINE_COMMENT = 1;
 const BLOCK_COMMENT = 2;
 
-interface State {
-  quote1: number;
-  odd1: number;
-  mode: number;
-  quote2: number;
-  odd2: number;
-}
-
-function encode(s: State): number {
-  return (((s.quote1 * 2 + s.odd1) * 3 + s.mode) * 5 + s.quote2) * 2 + s.odd2;
+/**
+ * The automaton's state as one small integer: pass 1's open quote (0 none, else 1 + index in QUOTE_LIST) and odd
+ * backslash run, its comment mode, then pass 2's open quote and odd backslash run.
+ */
+const STATES = 300;
+function encode(quote1: number, odd1: number, mode: number, quote2: number, odd2: number): number {
+  return (((quote1 * 2 + odd1) * 3 + mode) * 5 + quote2) * 2 + odd2;
 }
 
 /**
@@ -42,12 +39,32 @@ interface Events {
   nonSpace: number;
   colon: number;
   horizon: number;
-  state: State;
+  state: number;
 }
 
+/**
+ * Events memoised per checkpoint, in typed arrays indexed by `position / CHECKPOINT` for the first state seen there
+ * (`state` -1: none yet); other states at the same checkpoint go to `others`, keyed by `position * STATES + state`.
+ */
 interface Memo {
-  /** `position * 300 + state` at checkpoints → events from there on. */
-  at: Map<number, Events>;
+  state: Int16Array;
+  nonSpace: Float64Array;
+  colon: Float64Array;
+  horizon: Float64Array;
+  horizonState: Int16Array;
+  others: Map<number, Events>;
+}
+
+function newMemo(length: number): Memo {
+  const slots = Math.floor(length / CHECKPOINT) + 1;
+  return {
+    state: new Int16Array(slots).fill(-1),
+    nonSpace: new Float64Array(slots),
+    colon: new Float64Array(slots),
+    horizon: new Float64Array(slots),
+    horizonState: new Int16Array(slots),
+    others: new Map(),
+  };
 }
 
 function quoteIndex(ch: string): number {
@@ -58,55 +75,71 @@ function quoteIndex(ch: string): number {
  * Runs the automaton from `start` in state `from` until both events are known or `until` is reached (or a memoised
  * checkpoint answers), memoising the checkpoints it passes.
  */
-function eventsFrom(p: RepairCursor, start: number, from: State, until: number): Events {
-  const memo = p.memo<Memo>("empty-object-scan", () => ({ at: new Map() }));
+function eventsFrom(p: RepairCursor, start: number, from: number, until: number): Events {
+  const memo = p.memo<Memo>("empty-object-scan", () => newMemo(p.length));
   const chars = p.chars;
   const n = chars.length;
-  // Checkpoints of this walk, with the first events found at or after each (NONE until found).
+  // Checkpoints of this walk (`position * STATES + state`), with the first events found at or after each (NONE until found).
   const visitedKeys: number[] = [];
   const visitedNonSpace: number[] = [];
-  const visitedColon: number[] = [];
   /** Checkpoints still waiting for a non-space character: those from this index on. */
   let waitingNonSpace = 0;
   let firstNonSpace = Infinity;
   let firstColon = Infinity;
-  const nonSpace = (at: number) => {
-    if (firstNonSpace === Infinity) firstNonSpace = at;
-    for (; waitingNonSpace < visitedKeys.length; waitingNonSpace++) visitedNonSpace[waitingNonSpace] = at;
-  };
-  const colon = (at: number) => {
-    firstColon = at;
-    for (let v = 0; v < visitedKeys.length; v++) if (visitedColon[v] === NONE) visitedColon[v] = at;
-  };
-  let s: State = { ...from };
+  let rest = from;
+  let odd2 = rest % 2;
+  rest = (rest - odd2) / 2;
+  let quote2 = rest % 5;
+  rest = (rest - quote2) / 5;
+  let mode = rest % 3;
+  rest = (rest - mode) / 3;
+  let odd1 = rest % 2;
+  let quote1 = (rest - odd1) / 2;
   let i = start;
+  let walked = 0;
   while (i < n && i < until && firstColon === Infinity) {
-    p.spend(1);
+    walked++;
     if (i % CHECKPOINT === 0) {
-      const key = i * 300 + encode(s);
-      const known = memo.at.get(key);
+      p.spend(walked);
+      walked = 0;
+      const code = encode(quote1, odd1, mode, quote2, odd2);
+      const slot = i / CHECKPOINT;
+      let known: Events | undefined;
+      if (slot < memo.state.length && memo.state[slot] === code) {
+        known = { nonSpace: memo.nonSpace[slot] as number, colon: memo.colon[slot] as number, horizon: memo.horizon[slot] as number, state: memo.horizonState[slot] as number };
+      } else if (memo.others.size > 0) {
+        known = memo.others.get(i * STATES + code);
+      }
       if (known !== undefined) {
         // An earlier walk passed here in this state: take its events and go on from its horizon if needed.
-        if (known.nonSpace < known.horizon) nonSpace(known.nonSpace);
-        if (known.colon < known.horizon) colon(known.colon);
+        if (known.nonSpace < known.horizon && firstNonSpace === Infinity) firstNonSpace = known.nonSpace;
+        if (known.nonSpace < known.horizon) for (; waitingNonSpace < visitedKeys.length; waitingNonSpace++) visitedNonSpace[waitingNonSpace] = known.nonSpace;
+        if (known.colon < known.horizon) firstColon = known.colon;
         i = known.horizon;
-        s = { ...known.state };
+        let s = known.state;
+        odd2 = s % 2;
+        s = (s - odd2) / 2;
+        quote2 = s % 5;
+        s = (s - quote2) / 5;
+        mode = s % 3;
+        s = (s - mode) / 3;
+        odd1 = s % 2;
+        quote1 = (s - odd1) / 2;
         continue;
       }
-      visitedKeys.push(key);
+      visitedKeys.push(i * STATES + code);
       visitedNonSpace.push(NONE);
-      visitedColon.push(NONE);
     }
     const c = chars[i] as string;
-    if (s.mode === LINE_COMMENT) {
+    if (mode === LINE_COMMENT) {
       if (c !== "\n" && c !== "\r") {
         i++;
         continue;
       }
-      s.mode = NORMAL;
-    } else if (s.mode === BLOCK_COMMENT) {
+      mode = NORMAL;
+    } else if (mode === BLOCK_COMMENT) {
       if (c === "*" && chars[i + 1] === "/") {
-        s.mode = NORMAL;
+        mode = NORMAL;
         i += 2;
       } else {
         i++;
@@ -117,58 +150,71 @@ function eventsFrom(p: RepairCursor, start: number, from: State, until: number):
     let kept = true;
     let step = 1;
     if (c === "\\") {
-      s.odd1 ^= 1;
-    } else if (s.quote1 !== 0) {
-      if (c === QUOTE_LIST[s.quote1 - 1] && s.odd1 === 0) s.quote1 = 0;
-      s.odd1 = 0;
-    } else if (QUOTES.has(c) && s.odd1 === 0) {
-      s.quote1 = quoteIndex(c);
-      s.odd1 = 0;
+      odd1 ^= 1;
+    } else if (quote1 !== 0) {
+      if (c === QUOTE_LIST[quote1 - 1] && odd1 === 0) quote1 = 0;
+      odd1 = 0;
+    } else if (odd1 === 0 && QUOTES.has(c)) {
+      quote1 = quoteIndex(c);
     } else {
-      s.odd1 = 0;
-      const next = chars[i + 1];
-      if (c === "#" || (c === "/" && next === "/")) {
-        s.mode = LINE_COMMENT;
+      odd1 = 0;
+      if (c === "#") {
+        mode = LINE_COMMENT;
         kept = false;
-        step = c === "#" ? 1 : 2;
-      } else if (c === "/" && next === "*") {
-        s.mode = BLOCK_COMMENT;
-        kept = false;
-        step = 2;
+      } else if (c === "/") {
+        const next = chars[i + 1];
+        if (next === "/") {
+          mode = LINE_COMMENT;
+          kept = false;
+          step = 2;
+        } else if (next === "*") {
+          mode = BLOCK_COMMENT;
+          kept = false;
+          step = 2;
+        }
       }
     }
     // Pass 2: the colon scan over the kept characters.
     if (kept) {
-      if (waitingNonSpace < visitedKeys.length || firstNonSpace === Infinity) {
-        if (!isPySpace(c)) nonSpace(i);
+      if ((waitingNonSpace < visitedKeys.length || firstNonSpace === Infinity) && !isPySpace(c)) {
+        if (firstNonSpace === Infinity) firstNonSpace = i;
+        for (; waitingNonSpace < visitedKeys.length; waitingNonSpace++) visitedNonSpace[waitingNonSpace] = i;
       }
       if (c === "\\") {
-        s.odd2 ^= 1;
+        odd2 ^= 1;
       } else {
-        if (s.quote2 !== 0) {
-          if (c === QUOTE_LIST[s.quote2 - 1] && s.odd2 === 0) s.quote2 = 0;
-        } else if (QUOTES.has(c) && s.odd2 === 0) {
-          s.quote2 = quoteIndex(c);
-        } else if (c === ":" && s.odd2 === 0) {
-          colon(i);
+        if (quote2 !== 0) {
+          if (c === QUOTE_LIST[quote2 - 1] && odd2 === 0) quote2 = 0;
+        } else if (odd2 === 0 && QUOTES.has(c)) {
+          quote2 = quoteIndex(c);
+        } else if (c === ":" && odd2 === 0) {
+          firstColon = i;
         }
-        s.odd2 = 0;
+        odd2 = 0;
       }
     }
     i += step;
   }
+  p.spend(walked);
   const horizon = i >= n ? Infinity : i;
-  const state = { ...s };
-  // Memoise the checkpoints of this walk: events found after each, else "none before the horizon".
+  const state = encode(quote1, odd1, mode, quote2, odd2);
+  // Memoise the checkpoints of this walk: events found after each, else "none before the horizon". The walk stops at
+  // its first colon, so every checkpoint it passed shares that colon.
   for (let v = 0; v < visitedKeys.length; v++) {
-    const foundNonSpace = visitedNonSpace[v] as number;
-    const foundColon = visitedColon[v] as number;
-    memo.at.set(visitedKeys[v] as number, {
-      nonSpace: foundNonSpace === NONE ? Infinity : foundNonSpace,
-      colon: foundColon === NONE ? Infinity : foundColon,
-      horizon,
-      state,
-    });
+    const key = visitedKeys[v] as number;
+    const found = visitedNonSpace[v] as number;
+    const nonSpace = found === NONE ? Infinity : found;
+    const code = key % STATES;
+    const slot = (key - code) / STATES / CHECKPOINT;
+    if (slot < memo.state.length && (memo.state[slot] === -1 || memo.state[slot] === code)) {
+      memo.state[slot] = code;
+      memo.nonSpace[slot] = nonSpace;
+      memo.colon[slot] = firstColon;
+      memo.horizon[slot] = horizon;
+      memo.horizonState[slot] = state;
+    } else {
+      memo.others.set(key, { nonSpace, colon: firstColon, horizon, state });
+    }
   }
   return { nonSpace: firstNonSpace, colon: firstColon, horizon, state };
 }
@@ -178,7 +224,7 @@ export function emptyObjectBodyVerdict(p: RepairCursor, start: number, end: numb
   // A `/` just before the end whose comment partner lies beyond it reads differently in the bounded body.
   const after = p.chars[end];
   if (end > start && p.chars[end - 1] === "/" && (after === "/" || after === "*")) return NONE;
-  const events = eventsFrom(p, start, { quote1: 0, odd1: 0, mode: NORMAL, quote2: 0, odd2: 0 }, end);
+  const events = eventsFrom(p, start, encode(0, 0, NORMAL, 0, 0), end);
   // Events at or past the horizon are not known, but the horizon is at or past the end when they matter.
   if (!(events.nonSpace < end)) return "keep";
   return events.colon < end ? "keep" : "array";

@@ -9,11 +9,18 @@
  * (look-aheads start at the read position, which is at the edit) and rebuilt if ever asked for.
  */
 
+import type { CodePoints } from "./code-points.js";
+
 /** Does the test hold at index `i`? It may look at the characters around `i`. */
-export type IndexTest = (chars: readonly string[], i: number) => boolean;
+export type IndexTest = (chars: CodePoints, i: number) => boolean;
 
 /** How far right of an edit the test's answers may change (0 for tests of `chars[i]` alone). */
-export type EditReach = (chars: readonly string[], from: number) => number;
+export type EditReach = (chars: CodePoints, from: number) => number;
+
+/** Where the tables read the text (the cursor: an edit replaces its `chars`). */
+export interface TextSource {
+  readonly chars: CodePoints;
+}
 
 const SLACK = 64;
 
@@ -25,12 +32,12 @@ export class DistanceTable {
   private validFrom: number;
 
   constructor(
-    private readonly chars: string[],
+    private readonly source: TextSource,
     private readonly test: IndexTest,
     private readonly reach: EditReach,
     private readonly count: (steps: number) => void,
   ) {
-    this.length = chars.length;
+    this.length = source.chars.length;
     this.dist = new Int32Array(this.length + 1 + SLACK);
     this.fill(0, this.length);
     this.validFrom = 0;
@@ -57,7 +64,7 @@ export class DistanceTable {
       this.validFrom = 0;
       return;
     }
-    this.fill(at, Math.min(this.length, at + inserted + this.reach(this.chars, at + inserted)));
+    this.fill(at, Math.min(this.length, at + inserted + this.reach(this.source.chars, at + inserted)));
     this.validFrom = at;
   }
 
@@ -65,7 +72,10 @@ export class DistanceTable {
   private fill(from: number, to: number): void {
     this.dist[this.length] = 0;
     this.count((to - from) >> 2);
-    for (let i = to - 1; i >= from; i--) this.dist[i] = this.test(this.chars, i) ? 0 : (this.dist[i + 1] as number) + 1;
+    const chars = this.source.chars;
+    const dist = this.dist;
+    const test = this.test;
+    for (let i = to - 1; i >= from; i--) dist[i] = test(chars, i) ? 0 : (dist[i + 1] as number) + 1;
   }
 }
 
@@ -75,10 +85,10 @@ export class BackslashRuns {
   private length: number;
 
   constructor(
-    private readonly chars: string[],
+    private readonly source: TextSource,
     private readonly count: (steps: number) => void,
   ) {
-    this.length = chars.length;
+    this.length = source.chars.length;
     this.runs = new Int32Array(this.length + 1 + SLACK);
     this.fill(0, this.length + 1);
   }
@@ -90,17 +100,18 @@ export class BackslashRuns {
   edit(at: number, deleted: number, inserted: number): void {
     this.runs = shiftTail(this.runs, this.length, at, deleted, inserted, this.count);
     this.length = this.length - deleted + inserted;
-    this.fill(at, Math.min(this.length + 1, at + inserted + BACKSLASH_RUN_REACH(this.chars, at + inserted)));
+    this.fill(at, Math.min(this.length + 1, at + inserted + BACKSLASH_RUN_REACH(this.source.chars, at + inserted)));
   }
 
   /** Recomputes entries `from` … `to - 1`, left to right (the entry at `from` by looking back). */
   private fill(from: number, to: number): void {
+    const chars = this.source.chars;
     let run = 0;
-    for (let k = from - 1; k >= 0 && this.chars[k] === "\\"; k--) run++;
+    for (let k = from - 1; k >= 0 && chars[k] === "\\"; k--) run++;
     this.count((to - from + run) >> 2);
     for (let i = from; i < to; i++) {
       this.runs[i] = run;
-      run = this.chars[i] === "\\" ? run + 1 : 0;
+      run = chars[i] === "\\" ? run + 1 : 0;
     }
   }
 }

@@ -190,7 +190,7 @@ function rereadEmptyObject(p: RepairCursor, start: number): { value: unknown } |
   const reading = classifyEmptyObject(p, start);
   if (reading.kind === "keep") return undefined;
   if (reading.kind === "object") {
-    p.splice(start - 1, p.pos + 1 - (start - 1), Array.from(reading.text));
+    p.splice(start - 1, p.pos + 1 - (start - 1), reading.text);
     p.pos = start;
     const value = p.within("key", () => p.readObject());
     p.deferredContexts.push("key");
@@ -217,7 +217,7 @@ export function readObject(p: RepairCursor): unknown {
     const [key, keyStart] = readKey(p, obj);
     if (p.inContext("array") && obj.has(key) && !isValue && duplicateStartsNewObject(p, keyStart)) {
       p.pos = keyStart - 1;
-      p.splice(keyStart, 0, ["{"]);
+      p.splice(keyStart, 0, "{");
       break;
     }
     p.skipSpaces();

@@ -1,3 +1,4 @@
+import { type CodePoints, sliceCodePoints, spliceCodePoints, toCodePoints } from "./code-points.js";
 import { BACKSLASH_RUN_REACH, BackslashRuns, DistanceTable, type EditReach, type IndexTest, NO_REACH } from "./lookahead-tables.js";
 import { ValueError } from "../../errors/value-error.js";
 import { isPySpace } from "./py-chars.js";
@@ -27,7 +28,8 @@ const STRING_WORK_PER_CHARACTER = 4;
 const WORK_BASE = 50_000;
 
 export abstract class RepairCursor {
-  chars: string[];
+  /** The text, edited now and then (see `splice`). */
+  chars: CodePoints;
   pos = 0;
   readonly contexts: RepairContext[] = [];
   /** Contexts to enter for the next value read (set after an object was re-read as an array). */
@@ -48,7 +50,7 @@ export abstract class RepairCursor {
   };
 
   constructor(text: string) {
-    this.chars = Array.from(text);
+    this.chars = toCodePoints(text);
     this.budget = WORK_PER_CHARACTER * this.chars.length + WORK_BASE;
     this.stringBudget = STRING_WORK_PER_CHARACTER * this.chars.length + WORK_BASE;
   }
@@ -74,19 +76,16 @@ export abstract class RepairCursor {
     }
   }
 
-  /** Edits the text (json_repair re-reads some spans after rewriting them); the look-ahead tables follow. */
-  splice(start: number, deleteCount: number, items: readonly string[]): void {
-    // In place (the look-ahead tables hold this array) and without spreading `items` into arguments, which overflows
-    // the call stack for a long insertion.
-    const chars = this.chars;
-    const tail = chars.slice(start + deleteCount);
-    chars.length = start;
-    for (const item of items) chars.push(item);
-    for (const item of tail) chars.push(item);
+  /** Replaces `deleteCount` characters at `start` by `text` (json_repair re-reads some spans after rewriting them); the look-ahead tables follow. */
+  splice(start: number, deleteCount: number, text: string): void {
+    const before = this.chars.length;
+    const end = Math.min(before, start + deleteCount);
+    this.chars = spliceCodePoints(this.chars, start, end, text);
+    const inserted = this.chars.length - (before - (end - start));
     this.spend((this.chars.length - start) >> 6); // a native copy
     this.version++;
-    this.runs?.edit(start, deleteCount, items.length);
-    for (const table of this.tables.values()) table.edit(start, deleteCount, items.length);
+    this.runs?.edit(start, end - start, inserted);
+    for (const table of this.tables.values()) table.edit(start, end - start, inserted);
   }
 
   /**
@@ -104,7 +103,7 @@ export abstract class RepairCursor {
   nextIndexWhere(key: string, test: IndexTest, from: number, reach: EditReach = NO_REACH): number {
     let table = this.tables.get(key);
     if (table === undefined) {
-      table = new DistanceTable(this.chars, test, reach, this.countSteps);
+      table = new DistanceTable(this, test, reach, this.countSteps);
       this.tables.set(key, table);
     }
     return table.next(from);
@@ -143,7 +142,7 @@ export abstract class RepairCursor {
   /** The text between two absolute positions. */
   slice(start: number, end: number): string {
     this.spend(Math.max(0, end - start));
-    return this.chars.slice(Math.max(0, start), end).join("");
+    return sliceCodePoints(this.chars, Math.max(0, start), end);
   }
 
   get current(): RepairContext | undefined {
@@ -201,7 +200,7 @@ export abstract class RepairCursor {
 
   /** How many backslashes immediately precede index `i`. */
   backslashesBefore(i: number): number {
-    this.runs ??= new BackslashRuns(this.chars, this.countSteps);
+    this.runs ??= new BackslashRuns(this, this.countSteps);
     return this.runs.before(i);
   }
 

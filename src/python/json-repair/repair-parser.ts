@@ -1,4 +1,5 @@
 import { RecursionError } from "../../errors/recursion-error.js";
+import { sliceCodePoints } from "./code-points.js";
 import { isPyAlpha, isPyDigit, isPySpace } from "./py-chars.js";
 import { rawDecodePythonJson } from "./python-json.js";
 import { readArray } from "./read-array.js";
@@ -112,7 +113,15 @@ export class JsonRepairParser extends RepairCursor {
   private tryStrictSuffix(): { value: unknown } | undefined {
     if (this.triedStrictSuffix || this.contexts.length > 0 || this.pos === 0) return undefined;
     this.triedStrictSuffix = true;
-    const rest = this.chars.slice(this.pos).join("");
+    const chars = this.chars;
+    if (typeof chars === "string") {
+      // One code unit per code point: decode in place.
+      const decoded = rawDecodePythonJson(chars, this.pos);
+      if (decoded === undefined) return undefined;
+      this.pos = decoded.end;
+      return { value: decoded.value };
+    }
+    const rest = sliceCodePoints(chars, this.pos);
     const decoded = rawDecodePythonJson(rest, 0);
     if (decoded === undefined) return undefined;
     let consumed = 0;
