@@ -27,6 +27,13 @@ const WORK_PER_CHARACTER = 24;
 const STRING_WORK_PER_CHARACTER = 4;
 const WORK_BASE = 50_000;
 
+interface Finder {
+  targetKey: string;
+  isTarget: IndexTest;
+  unescapedKey: string;
+  isUnescaped: IndexTest;
+}
+
 export abstract class RepairCursor {
   /** The text, edited now and then (see `splice`). */
   chars: CodePoints;
@@ -180,22 +187,38 @@ export abstract class RepairCursor {
   }
 
   /**
-   * The offset of the first of `targets` at or after `offset` that is not escaped by an odd run of
+   * The offset of the first of `targets` (characters) at or after `offset` that is not escaped by an odd run of
    * backslashes (counted from `offset` on); the distance to the end when there is none.
    */
-  findUnescaped(targets: string | readonly string[], offset = 0): number {
+  findUnescaped(targets: string, offset = 0): number {
     const start = Math.max(0, this.pos + offset);
     const n = this.chars.length;
     if (start >= n) return n - this.pos;
-    const set = typeof targets === "string" ? targets : targets.join("");
+    const finder = this.finderFor(targets);
     // The first target at or after `start` counts if an even number of backslashes (from `start` on) precede it;
     // otherwise the search goes on after it, where the count starts afresh (a target is not a backslash).
-    const isTarget: IndexTest = (chars, i) => set.includes(chars[i] as string);
-    const j = this.nextIndexWhere(`target:${set}`, isTarget, start);
+    const j = this.nextIndexWhere(finder.targetKey, finder.isTarget, start);
     if (j >= n) return n - this.pos;
     if (Math.min(this.backslashesBefore(j), j - start) % 2 === 0) return j - this.pos;
-    const unescaped: IndexTest = (chars, i) => isTarget(chars, i) && this.backslashesBefore(i) % 2 === 0;
-    return this.nextIndexWhere(`unescaped:${set}`, unescaped, j + 1, BACKSLASH_RUN_REACH) - this.pos;
+    return this.nextIndexWhere(finder.unescapedKey, finder.isUnescaped, j + 1, BACKSLASH_RUN_REACH) - this.pos;
+  }
+
+  private readonly finders = new Map<string, Finder>();
+
+  /** The look-ahead tests for one set of targets, made once per text. */
+  private finderFor(targets: string): Finder {
+    let finder = this.finders.get(targets);
+    if (finder === undefined) {
+      const isTarget: IndexTest = targets.length === 1 ? (chars, i) => chars[i] === targets : (chars, i) => targets.includes(chars[i] as string);
+      finder = {
+        targetKey: `target:${targets}`,
+        isTarget,
+        unescapedKey: `unescaped:${targets}`,
+        isUnescaped: (chars, i) => isTarget(chars, i) && this.backslashesBefore(i) % 2 === 0,
+      };
+      this.finders.set(targets, finder);
+    }
+    return finder;
   }
 
   /** How many backslashes immediately precede index `i`. */

@@ -62,30 +62,37 @@ export function braceBeforeFenceIsText(p: RepairCursor, s: StringScanState, fenc
  * quotes is walked once.
  */
 function quotesPairUp(p: RepairCursor, close: string, at: number): boolean {
-  const memo = p.memo(`quotes-pair-up:${close}`, () => new Map<number, boolean>());
+  // Per closing quote, the verdict from each quote index: 0 not known yet, 1 false, 2 true.
+  const memos = p.memo("quotes-pair-up", () => new Map<string, Int8Array>());
+  let memo = memos.get(close);
+  if (memo === undefined) {
+    memo = new Int8Array(p.length + 1);
+    memos.set(close, memo);
+  }
+  const targets = close + "]";
   const chain: number[] = [];
   let verdict: boolean | undefined;
   let quote = at;
   for (;;) {
-    const known = memo.get(quote);
-    if (known !== undefined) {
-      verdict = known;
+    const known = memo[quote];
+    if (known !== undefined && known !== 0) {
+      verdict = known === 2;
       break;
     }
     chain.push(quote);
-    const first = p.pos + p.findUnescaped([close, "]"], quote + 1 - p.pos);
+    const first = p.pos + p.findUnescaped(targets, quote + 1 - p.pos);
     if (p.chars[first] !== close) {
       verdict = false;
       break;
     }
-    const second = p.pos + p.findUnescaped([close, "]"], first + 1 - p.pos);
+    const second = p.pos + p.findUnescaped(targets, first + 1 - p.pos);
     if (p.chars[second] !== close) {
       verdict = true;
       break;
     }
     quote = second;
   }
-  for (const q of chain) memo.set(q, verdict);
+  for (const q of chain) if (q < memo.length) memo[q] = verdict ? 2 : 1;
   return verdict;
 }
 

@@ -2,7 +2,7 @@ import { isPyAlnum, isPyDigit, isPySpace } from "./py-chars.js";
 import { QUOTES, isQuote, type RepairCursor } from "./repair-cursor.js";
 
 /** `RepairCursor.findUnescaped`, possibly memoised for the current string. */
-export type FindUnescaped = (targets: string | readonly string[], offset: number) => number;
+export type FindUnescaped = (targets: string, offset: number) => number;
 
 /**
  * What a `,` inside an unterminated object-value string means: `member` (the next object member
@@ -11,8 +11,8 @@ export type FindUnescaped = (targets: string | readonly string[], offset: number
  */
 export type ValueCommaMeaning = "member" | "container" | "string" | "string-no-delimiter";
 
-const QUOTES_BRACES = [...QUOTES, "{", "["];
-const QUOTES_CLOSE_BRACE = [...QUOTES, "}"];
+const QUOTES_BRACES = [...QUOTES, "{", "["].join("");
+const QUOTES_CLOSE_BRACE = [...QUOTES, "}"].join("");
 
 function skipKeyChars(p: RepairCursor, offset: number): number {
   for (let ch = p.at(offset); ch !== undefined && (isPyAlnum(ch) || ch === "_" || ch === "-"); ch = p.at(offset)) offset++;

@@ -37,7 +37,8 @@ export class StringScanState {
   bracketOpen = false;
   /** …and whitespace after that `[`. */
   spaceAfterBracket = false;
-  private readonly findCache = new Map<string, [start: number, match: number | null]>();
+  /** Made on the first `find` (most strings never look ahead). */
+  private findCache: Map<string, [start: number, match: number | null]> | undefined;
 
   /** The quote that currently ends the string (a sentinel while a „ span is open). */
   get activeClose(): string {
@@ -90,10 +91,11 @@ export class StringScanState {
   }
 
   /** `RepairCursor.findUnescaped`, remembering answers for this string (json_repair's look-ahead cache). */
-  find(p: RepairCursor, targets: string | readonly string[], offset: number): number {
-    const key = typeof targets === "string" ? targets : targets.join("\u0001");
+  find(p: RepairCursor, targets: string, offset: number): number {
+    const key = targets;
     const start = p.pos + offset;
-    const cached = this.findCache.get(key);
+    const cache = (this.findCache ??= new Map());
+    const cached = cache.get(key);
     if (cached !== undefined) {
       const [cachedStart, match] = cached;
       if (match === null && start >= cachedStart) return p.length - p.pos;
@@ -101,11 +103,11 @@ export class StringScanState {
     }
     const found = p.findUnescaped(targets, offset);
     if (p.at(found) === undefined) {
-      this.findCache.set(key, [start, null]);
+      cache.set(key, [start, null]);
       return found;
     }
     const matchIndex = p.pos + found;
-    if (matchIndex === 0 || p.chars[matchIndex - 1] !== "\\") this.findCache.set(key, [start, matchIndex]);
+    if (matchIndex === 0 || p.chars[matchIndex - 1] !== "\\") cache.set(key, [start, matchIndex]);
     return found;
   }
 }
