@@ -244,7 +244,8 @@ function scanBody(p: RepairCursor, s: StringScanState): string | undefined {
       }
       if (p.at(next) === undefined) break;
     }
-    s.append(ch);
+    if (p.chars[p.pos] === ch) s.appendCurrent(p);
+    else s.append(ch);
     p.pos++;
     ch = p.at();
     if (ch === undefined) break;

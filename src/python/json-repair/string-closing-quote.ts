@@ -8,7 +8,8 @@ export type QuoteVerdict = "continue" | "stop" | "undecided";
 
 /** Keeps the character at the read position as text and moves on. */
 export function keepAsText(p: RepairCursor, s: StringScanState): void {
-  s.append(p.at() as string);
+  p.at(); // counted as a read
+  s.appendCurrent(p);
   p.pos++;
 }
 

@@ -1,3 +1,4 @@
+import { type CodePoints, sliceCodePoints } from "./code-points.js";
 import { isPySpace } from "./py-chars.js";
 import type { RepairCursor } from "./repair-cursor.js";
 
@@ -8,12 +9,17 @@ const LOW_QUOTE_SPAN = "\u0000";
 export class StringScanState {
   /**
    * The text read so far: everything but the last appended piece (grown with `+=`, which V8 keeps as a rope, so
-   * appending costs O(1)), and that last piece apart, so undoing a backslash only touches it.
+   * appending costs O(1)), and that last piece apart, so undoing a backslash only touches it. The last piece is
+   * `tail`, or, while characters are kept one after another as they stand in the text, the run `runStart` …
+   * `runEnd - 1` of `runSource` (one slice at the end instead of a rope node per character).
    */
   private head = "";
   /** The last UTF-16 unit of `head` (read without flattening the rope). */
   private headLast: string | undefined = undefined;
   private tail = "";
+  private runSource: CodePoints | undefined = undefined;
+  private runStart = 0;
+  private runEnd = 0;
   /** The last UTF-16 unit of the text (`undefined` while empty). */
   private lastUnit: string | undefined = undefined;
   /** The string had no opening quote (a bare word). */
@@ -59,34 +65,74 @@ export class StringScanState {
 
   /** The text read so far. */
   get text(): string {
-    return this.head + this.tail;
+    return this.head + this.lastPiece();
+  }
+
+  private lastPiece(): string {
+    return this.runSource === undefined ? this.tail : sliceCodePoints(this.runSource, this.runStart, this.runEnd);
+  }
+
+  /** Moves the last piece into `head` (before another piece is appended). */
+  private flush(): void {
+    if (this.runSource !== undefined) {
+      if (this.runEnd > this.runStart) {
+        this.head += sliceCodePoints(this.runSource, this.runStart, this.runEnd);
+        this.headLast = this.lastUnit;
+      }
+      this.runSource = undefined;
+    } else if (this.tail !== "") {
+      this.head += this.tail;
+      this.headLast = this.lastUnit;
+    }
   }
 
   /** Appends text, keeping the brace and bracket bookkeeping. */
   append(content: string): void {
     if (content === "") return;
-    if (this.tail !== "") {
-      this.head += this.tail;
-      this.headLast = this.lastUnit;
-    }
+    this.flush();
     this.tail = content;
     this.lastUnit = content[content.length - 1];
-    for (let i = 0; i < content.length; i++) {
-      const ch = content[i] as string;
-      if (ch === "{") this.openBraces++;
-      else if (ch === "}" && this.openBraces > 0) this.openBraces--;
-      else if (ch === "[") {
-        this.bracketOpen = true;
-        this.spaceAfterBracket = false;
-      } else if (ch === "]") this.bracketOpen = false;
-      else if (this.bracketOpen && isPySpace(ch)) this.spaceAfterBracket = true;
+    for (let i = 0; i < content.length; i++) this.track(content[i] as string);
+  }
+
+  /** Appends the character at the read position (it must be inside the text). */
+  appendCurrent(p: RepairCursor): void {
+    const source = p.chars;
+    const index = p.pos;
+    const ch = source[index] as string;
+    if (this.runSource === source && this.runEnd === index) {
+      this.runEnd++;
+    } else {
+      this.flush();
+      this.tail = "";
+      this.runSource = source;
+      this.runStart = index;
+      this.runEnd = index + 1;
     }
+    this.lastUnit = ch.length === 1 ? ch : ch[ch.length - 1];
+    this.track(ch);
+  }
+
+  private track(ch: string): void {
+    if (ch === "{") this.openBraces++;
+    else if (ch === "}" && this.openBraces > 0) this.openBraces--;
+    else if (ch === "[") {
+      this.bracketOpen = true;
+      this.spaceAfterBracket = false;
+    } else if (ch === "]") this.bracketOpen = false;
+    else if (this.bracketOpen && isPySpace(ch)) this.spaceAfterBracket = true;
   }
 
   /** Replaces the trailing backslash by `content` (an escape was resolved). */
   replaceBackslash(content: string): void {
-    this.tail = this.tail.slice(0, -1);
-    this.lastUnit = this.tail === "" ? this.headLast : this.tail[this.tail.length - 1];
+    if (this.runSource !== undefined) {
+      if (this.runEnd > this.runStart) this.runEnd--;
+      const last = this.runEnd > this.runStart ? (this.runSource[this.runEnd - 1] as string) : undefined;
+      this.lastUnit = last === undefined ? this.headLast : last[last.length - 1];
+    } else {
+      this.tail = this.tail.slice(0, -1);
+      this.lastUnit = this.tail === "" ? this.headLast : this.tail[this.tail.length - 1];
+    }
     this.append(content);
   }
 
