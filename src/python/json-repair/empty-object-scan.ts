@@ -1,5 +1,5 @@
 import { isPySpace } from "./py-chars.js";
-import { QUOTES, type RepairCursor } from "./repair-cursor.js";
+import { QUOTES, isQuote, type RepairCursor } from "./repair-cursor.js";
 
 /**
  * The look-ahead behind "an object read as `{}` although it held text": does its body hold anything once `#`, `//`
@@ -154,7 +154,7 @@ function eventsFrom(p: RepairCursor, start: number, from: number, until: number)
     } else if (quote1 !== 0) {
       if (c === QUOTE_LIST[quote1 - 1] && odd1 === 0) quote1 = 0;
       odd1 = 0;
-    } else if (odd1 === 0 && QUOTES.has(c)) {
+    } else if (odd1 === 0 && isQuote(c)) {
       quote1 = quoteIndex(c);
     } else {
       odd1 = 0;
@@ -185,7 +185,7 @@ function eventsFrom(p: RepairCursor, start: number, from: number, until: number)
       } else {
         if (quote2 !== 0) {
           if (c === QUOTE_LIST[quote2 - 1] && odd2 === 0) quote2 = 0;
-        } else if (odd2 === 0 && QUOTES.has(c)) {
+        } else if (odd2 === 0 && isQuote(c)) {
           quote2 = quoteIndex(c);
         } else if (c === ":" && odd2 === 0) {
           firstColon = i;

@@ -26,7 +26,11 @@ function isAsciiDigit(code: number): boolean {
 
 /** `ch.isspace()` for one code point (`undefined` → false). */
 export function isPySpace(ch: string | undefined): boolean {
-  return ch !== undefined && PY_SPACE.has(ch);
+  if (ch === undefined) return false;
+  const code = ch.charCodeAt(0);
+  // ASCII first, without hashing: tab … carriage return, the four separators \x1c … \x1f, and the space.
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d) || (code >= 0x1c && code <= 0x1f);
+  return PY_SPACE.has(ch);
 }
 
 /** `ch.isalpha()` for one code point. */

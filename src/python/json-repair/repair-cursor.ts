@@ -11,7 +11,7 @@ export const QUOTES: ReadonlySet<string> = new Set(['"', "'", "\u201c", "\u201d"
 
 /** Returns whether `ch` is one of json_repair's quote characters. */
 export function isQuote(ch: string | undefined): boolean {
-  return ch !== undefined && QUOTES.has(ch);
+  return ch === '"' || ch === "'" || ch === "\u201c" || ch === "\u201d";
 }
 
 /**
@@ -38,7 +38,7 @@ export abstract class RepairCursor {
   /** The text, edited now and then (see `splice`). */
   chars: CodePoints;
   pos = 0;
-  readonly contexts: RepairContext[] = [];
+  readonly contexts: RepairContext[] = []; // changed only through `within`, `enterContexts` and `leaveContexts`
   /** Contexts to enter for the next value read (set after an object was re-read as an array). */
   deferredContexts: RepairContext[] = [];
   /** Bumped by every edit of `chars`; memoised look-ahead answers of an older version are dropped. */
@@ -156,17 +156,35 @@ export abstract class RepairCursor {
     return this.contexts[this.contexts.length - 1];
   }
 
+  /** How many times each context is on the stack (deep stacks make `includes` costly). */
+  private readonly contextCounts: Record<RepairContext, number> = { key: 0, value: 0, array: 0 };
+
   inContext(context: RepairContext): boolean {
-    return this.contexts.includes(context);
+    return this.contextCounts[context] > 0;
+  }
+
+  /** Pushes contexts on the stack. */
+  enterContexts(contexts: readonly RepairContext[]): void {
+    for (const context of contexts) {
+      this.contexts.push(context);
+      this.contextCounts[context]++;
+    }
+  }
+
+  /** Pops `count` contexts (all by default). */
+  leaveContexts(count = this.contexts.length): void {
+    for (let i = 0; i < count; i++) this.contextCounts[this.contexts.pop() as RepairContext]--;
   }
 
   /** Runs `read` with `context` pushed on the stack. */
   within<T>(context: RepairContext, read: () => T): T {
     this.contexts.push(context);
+    this.contextCounts[context]++;
     try {
       return read();
     } finally {
       this.contexts.pop();
+      this.contextCounts[context]--;
     }
   }
 

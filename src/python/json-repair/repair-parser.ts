@@ -44,7 +44,7 @@ export class JsonRepairParser extends RepairCursor {
     if (this.pos >= this.length) return first;
     const values = [first];
     while (this.pos < this.length) {
-      this.contexts.length = 0;
+      this.leaveContexts();
       this.deferredContexts = [];
       const commaSeparated = this.nextValueIsCommaSeparated();
       const next = this.readValue();
@@ -72,11 +72,11 @@ export class JsonRepairParser extends RepairCursor {
     if (this.deferredContexts.length > 0) {
       const deferred = this.deferredContexts;
       this.deferredContexts = [];
-      this.contexts.push(...deferred);
+      this.enterContexts(deferred);
       try {
         return this.readValue();
       } finally {
-        this.contexts.length -= deferred.length;
+        this.leaveContexts(deferred.length);
       }
     }
     for (;;) {
