@@ -17,7 +17,13 @@ export function sliceCodePoints(chars: CodePoints, start: number, end?: number):
   return typeof chars === "string" ? chars.slice(start, end) : chars.slice(start, end).join("");
 }
 
-/** The text with the code points `start` … `end - 1` replaced by `text` (a new value; the old one is unchanged). */
+/** Insertions up to this many code points are spliced into an array in place (spread as arguments). */
+const SPREAD_LIMIT = 10_000;
+
+/**
+ * The text with the code points `start` … `end - 1` replaced by `text`: a new string, or the same array edited in
+ * place (a native move of the tail; copying a megabyte array of code points costs a hundred times more).
+ */
 export function spliceCodePoints(chars: CodePoints, start: number, end: number, text: string): CodePoints {
   if (typeof chars === "string") {
     const edited = chars.slice(0, start) + text + chars.slice(end);
@@ -25,9 +31,12 @@ export function spliceCodePoints(chars: CodePoints, start: number, end: number, 
     const around = chars.slice(Math.max(0, start - 1), start) + text + chars.slice(end, end + 1);
     return SURROGATE_PAIR.test(around) ? Array.from(edited) : edited;
   }
-  const out = chars.slice(0, start);
-  // Pushed one by one: spreading a long insertion into arguments overflows the call stack.
-  for (const point of text) out.push(point);
-  for (let i = end; i < chars.length; i++) out.push(chars[i] as string);
-  return out;
+  const points = Array.from(text);
+  const array = chars as string[];
+  if (points.length <= SPREAD_LIMIT) {
+    array.splice(start, end - start, ...points);
+    return array;
+  }
+  // A long insertion (spreading it would overflow the call stack): a new array.
+  return array.slice(0, start).concat(points, array.slice(end));
 }

@@ -3,10 +3,9 @@
  * each index to the next index where the test holds. json_repair re-scans the rest of the text for these on every
  * call, which is what makes hostile replies quadratic.
  *
- * The text is edited in place now and then (json_repair re-reads a span after inserting a `{` or unescaping quotes).
- * Distances after an edit do not change, so an edit shifts the table (a native copy) and recomputes only the edited
- * span and, for tests that look back over a run of backslashes, the run after it. Entries before the edit are dropped
- * (look-aheads start at the read position, which is at the edit) and rebuilt if ever asked for.
+ * The text is edited now and then (json_repair re-reads a span after inserting a `{` or unescaping quotes). Distances
+ * after an edit do not change, so an edit shifts the table (a native copy) and forgets only the edited span, for tests
+ * that look back over a run of backslashes the run after it, and the answers before the edit that reached into it.
  */
 
 import type { CodePoints } from "./code-points.js";
@@ -23,13 +22,20 @@ export interface TextSource {
 }
 
 const SLACK = 64;
+/** How far right of `i` a test may look (json_repair's patterns are at most three characters long). */
+const TEST_LOOK_AHEAD = 4;
 
-/** The distance from each index to the next index where `test` holds (to the end of the text when none). */
+/**
+ * The distance from each index to the next index where `test` holds (to the end of the text when none), filled in as
+ * questions come: a question scans forward until the test holds or it meets an answered index, and answers every
+ * index it passed. So each index is scanned once, and a table asked only near the start costs only that much.
+ */
 export class DistanceTable {
+  /** Per index: 0 while not known, else 1 + the distance to the next index where the test holds. */
   private dist: Int32Array;
   private length: number;
-  /** Entries below this index are stale (an edit happened there). */
-  private validFrom: number;
+  /** Entries from here on are not known (so an edit moves only the entries before it). */
+  private filled = 0;
 
   constructor(
     private readonly source: TextSource,
@@ -39,43 +45,59 @@ export class DistanceTable {
   ) {
     this.length = source.chars.length;
     this.dist = new Int32Array(this.length + 1 + SLACK);
-    this.fill(0, this.length);
-    this.validFrom = 0;
   }
 
   /** The first index at or after `from` where the test holds (the text's length when none). */
   next(from: number): number {
-    if (from >= this.length) return this.length;
-    const i = Math.max(0, from);
-    if (i < this.validFrom) {
-      this.fill(0, this.validFrom);
-      this.validFrom = 0;
+    const length = this.length;
+    if (from >= length) return length;
+    const start = Math.max(0, from);
+    const dist = this.dist;
+    const known = dist[start] as number;
+    if (known !== 0) return start + known - 1;
+    const chars = this.source.chars;
+    const test = this.test;
+    let i = start;
+    let answer = length;
+    for (; i < length; i++) {
+      const d = dist[i] as number;
+      if (d !== 0) {
+        answer = i + d - 1;
+        break;
+      }
+      if (test(chars, i)) {
+        answer = i;
+        dist[i] = 1;
+        break;
+      }
     }
-    return i + (this.dist[i] as number);
+    this.count((i - start) >> 2);
+    // Every index passed has the same answer (if known, an index is answered up to its answer: see `edit`).
+    for (let k = start; k < i; k++) dist[k] = answer - k + 1;
+    if (i + 1 > this.filled) this.filled = i + 1;
+    return answer;
   }
 
   /** Follows an edit of the text: `deleted` characters at `at` were replaced by `inserted` ones. */
   edit(at: number, deleted: number, inserted: number): void {
-    this.dist = shiftTail(this.dist, this.length, at, deleted, inserted, this.count);
+    [this.dist, this.filled] = shiftTail(this.dist, this.filled, at, deleted, inserted, this.count);
     this.length = this.length - deleted + inserted;
-    if (this.validFrom > at) {
-      // Entries past the edit were stale already: nothing to keep.
-      this.fill(0, this.length);
-      this.validFrom = 0;
-      return;
-    }
-    this.fill(at, Math.min(this.length, at + inserted + this.reach(this.source.chars, at + inserted)));
-    this.validFrom = at;
-  }
-
-  /** Recomputes entries `from` … `to - 1`, right to left from the entry at `to` (a tight loop: a quarter step each). */
-  private fill(from: number, to: number): void {
-    this.dist[this.length] = 0;
-    this.count((to - from) >> 2);
-    const chars = this.source.chars;
     const dist = this.dist;
-    const test = this.test;
-    for (let i = to - 1; i >= from; i--) dist[i] = test(chars, i) ? 0 : (dist[i + 1] as number) + 1;
+    // The edited span, and for tests that look back over a run of backslashes the run after it, are asked afresh.
+    const end = Math.min(this.length, at + inserted + this.reach(this.source.chars, at + inserted));
+    dist.fill(0, at, end);
+    // The last few indices before the edit are asked afresh (a test may look a few characters ahead), and so are the
+    // indices whose answer lay among them or after: those answered right before them, as an answered index is
+    // answered up to its answer, so the walk back stops at the first index answered before them.
+    const limit = Math.max(0, at - TEST_LOOK_AHEAD);
+    dist.fill(0, limit, at);
+    let i = limit - 1;
+    for (; i >= 0; i--) {
+      const d = dist[i] as number;
+      if (d === 0 || i + d - 1 < limit) break;
+      dist[i] = 0;
+    }
+    this.count((at - i) >> 2);
   }
 }
 
@@ -98,7 +120,7 @@ export class BackslashRuns {
   }
 
   edit(at: number, deleted: number, inserted: number): void {
-    this.runs = shiftTail(this.runs, this.length, at, deleted, inserted, this.count);
+    [this.runs] = shiftTail(this.runs, this.length + 1, at, deleted, inserted, this.count);
     this.length = this.length - deleted + inserted;
     this.fill(at, Math.min(this.length + 1, at + inserted + BACKSLASH_RUN_REACH(this.source.chars, at + inserted)));
   }
@@ -116,18 +138,31 @@ export class BackslashRuns {
   }
 }
 
-/** The table with entries from `at + deleted` on moved to `at + inserted` (growing it when needed). */
-function shiftTail(table: Int32Array, length: number, at: number, deleted: number, inserted: number, count: (steps: number) => void): Int32Array {
-  const newLength = length - deleted + inserted;
-  count((length - at) >> 6); // a native copy
-  if (newLength + 1 <= table.length) {
-    table.copyWithin(at + inserted, at + deleted, length + 1);
-    return table;
+/**
+ * The table with entries from `at + deleted` on moved to `at + inserted` (growing it when needed). Entries from
+ * `filled` on are zero (not known) and only the entries before it are moved; the new `filled` comes back with it.
+ */
+function shiftTail(
+  table: Int32Array,
+  filled: number,
+  at: number,
+  deleted: number,
+  inserted: number,
+  count: (steps: number) => void,
+): [Int32Array, number] {
+  const from = at + deleted;
+  const copyEnd = Math.max(from, filled);
+  const shifted = Math.max(at + inserted, copyEnd - deleted + inserted);
+  count((copyEnd - at) >> 6); // a native copy
+  if (shifted + 1 <= table.length) {
+    table.copyWithin(at + inserted, from, copyEnd);
+    if (filled > shifted) table.fill(0, shifted, filled);
+    return [table, shifted];
   }
-  const grown = new Int32Array(newLength + 1 + Math.max(SLACK, newLength >> 3));
+  const grown = new Int32Array(shifted + 1 + Math.max(SLACK, shifted >> 3));
   grown.set(table.subarray(0, at));
-  grown.set(table.subarray(at + deleted, length + 1), at + inserted);
-  return grown;
+  grown.set(table.subarray(from, copyEnd), at + inserted);
+  return [grown, shifted];
 }
 
 /** Tests of `chars[i]` alone are not affected right of an edit. */

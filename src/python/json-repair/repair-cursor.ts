@@ -23,9 +23,9 @@ export function isQuote(ch: string | undefined): boolean {
  * Work allowed per character of the text, and in all (see `RepairCursor.spend`); string bodies, the costliest thing
  * json_repair re-reads, have their own allowance.
  */
-const WORK_PER_CHARACTER = 24;
-const STRING_WORK_PER_CHARACTER = 4;
-const WORK_BASE = 50_000;
+export const WORK_PER_CHARACTER = 24;
+export const STRING_WORK_PER_CHARACTER = 4;
+export const WORK_BASE = 50_000;
 
 interface Finder {
   targetKey: string;
@@ -56,7 +56,11 @@ export abstract class RepairCursor {
     this.spend(steps);
   };
 
+  /** The text as given (before any edit: `version` 0). */
+  protected readonly original: string;
+
   constructor(text: string) {
+    this.original = text;
     this.chars = toCodePoints(text);
     this.budget = WORK_PER_CHARACTER * this.chars.length + WORK_BASE;
     this.stringBudget = STRING_WORK_PER_CHARACTER * this.chars.length + WORK_BASE;

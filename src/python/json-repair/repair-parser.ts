@@ -121,13 +121,17 @@ export class JsonRepairParser extends RepairCursor {
       this.pos = decoded.end;
       return { value: decoded.value };
     }
-    const rest = sliceCodePoints(chars, this.pos);
-    const decoded = rawDecodePythonJson(rest, 0);
+    // Code points: decode the text as given from the code unit where the read position is (an edited text is joined).
+    const edited = this.version > 0;
+    const text = edited ? sliceCodePoints(chars, this.pos) : this.original;
+    let start = 0;
+    if (!edited) for (let i = 0; i < this.pos; i++) start += (chars[i] as string).length;
+    const decoded = rawDecodePythonJson(text, start);
     if (decoded === undefined) return undefined;
     let consumed = 0;
-    for (let i = 0; i < decoded.end; i++) {
-      const code = rest.charCodeAt(i);
-      if (code < 0xd800 || code > 0xdbff || !(rest.charCodeAt(i + 1) >= 0xdc00 && rest.charCodeAt(i + 1) <= 0xdfff)) consumed++;
+    for (let i = start; i < decoded.end; i++) {
+      const code = text.charCodeAt(i);
+      if (code < 0xd800 || code > 0xdbff || !(text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff)) consumed++;
     }
     this.pos += consumed;
     return { value: decoded.value };

@@ -11,7 +11,8 @@ export class StringScanState {
    * The text read so far: everything but the last appended piece (grown with `+=`, which V8 keeps as a rope, so
    * appending costs O(1)), and that last piece apart, so undoing a backslash only touches it. The last piece is
    * `tail`, or, while characters are kept one after another as they stand in the text, the run `runStart` …
-   * `runEnd - 1` of `runSource` (one slice at the end instead of a rope node per character).
+   * `runEnd - 1` of `runSource` (one slice at the end instead of a rope node per character). The text is never
+   * edited while a string is read (edits re-read objects), so the run still holds what was read.
    */
   private head = "";
   /** The last UTF-16 unit of `head` (read without flattening the rope). */
