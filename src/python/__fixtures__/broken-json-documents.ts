@@ -48,7 +48,8 @@ function looseMember(random: () => number, index: number, fragment: string): str
   const key = r < 0.6 ? `"key_${index}"` : r < 0.8 ? `key_${index}` : `'key_${index}'`;
   let value = fragment;
   if (random() < 0.15) value = pythonLiterals(value);
-  if (random() < 0.1 && /[}\]]$/.test(value)) value = `${value.slice(0, -1)},${value.slice(-1)}`; // trailing comma
+  // A trailing comma (after a string or container: json_repair reads `1e+16,}` as the start of a nested value).
+  if (random() < 0.1) value = value.replace(/(["}\]])(\s*)([}\]])$/, "$1,$2$3");
   if (random() < 0.001 && /[}\]]$/.test(value)) value = value.slice(0, -1); // a closer the LM forgot
   const c = random();
   const comment = c < 0.05 ? ` // note ${index}\n` : c < 0.08 ? ` # note ${index}\n` : c < 0.1 ? ` /* note ${index} */ ` : "";
@@ -63,7 +64,9 @@ export interface BrokenDocument {
 /** Broken documents of about `size` characters each, built from `inputs` with `seed`. */
 export function brokenJsonDocuments(inputs: readonly string[], size: number, seed: number): BrokenDocument[] {
   const random = seeded(seed);
-  const valid = inputs.filter((input) => input.length > 1 && /^[[{]/.test(input) && isStrictJson(input));
+  // Valid fragments; not those with an exponent `e+` (json_repair reads `1e+16` in a repaired text as `1e` and
+  // nests everything after it one level deeper, so a megabyte of them ends in a RecursionError).
+  const valid = inputs.filter((input) => input.length > 1 && /^[[{]/.test(input) && !/\d[eE]\+/.test(input) && isStrictJson(input));
   const pick = (from: readonly string[]) => from[Math.floor(random() * from.length)] as string;
   const cut = (text: string) => text.slice(0, Math.floor(text.length * (0.9 + 0.1 * random())));
 

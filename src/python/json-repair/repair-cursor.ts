@@ -15,16 +15,12 @@ export function isQuote(ch: string | undefined): boolean {
 }
 
 /**
- * The text under repair (as code points, so offsets count like Python's), a read position, the
- * stack of contexts, and the look-ahead primitives the heuristics are written with. Offsets
- * passed to `at`, `spacesEnd` and `findUnescaped` are relative to the read position.
- */
-/**
  * Work allowed per character of the text, and in all (see `RepairCursor.spend`); string bodies, the costliest thing
- * json_repair re-reads, have their own allowance.
+ * json_repair re-reads, have their own allowance. Twice what the most demanding real documents need
+ * (bench/json-repair-work.bench.ts: 7.8 steps and 0.67 string characters per character; docs/compat.md).
  */
-export const WORK_PER_CHARACTER = 24;
-export const STRING_WORK_PER_CHARACTER = 4;
+export const WORK_PER_CHARACTER = 16;
+export const STRING_WORK_PER_CHARACTER = 2;
 export const WORK_BASE = 50_000;
 
 interface Finder {
@@ -34,6 +30,11 @@ interface Finder {
   isUnescaped: IndexTest;
 }
 
+/**
+ * The text under repair (as code points, so offsets count like Python's), a read position, the
+ * stack of contexts, and the look-ahead primitives the heuristics are written with. Offsets
+ * passed to `at`, `spacesEnd` and `findUnescaped` are relative to the read position.
+ */
 export abstract class RepairCursor {
   /** The text, edited now and then (see `splice`). */
   chars: CodePoints;
@@ -153,7 +154,27 @@ export abstract class RepairCursor {
   /** The text between two absolute positions. */
   slice(start: number, end: number): string {
     this.spend(Math.max(0, end - start));
-    return sliceCodePoints(this.chars, Math.max(0, start), end);
+    return this.text(Math.max(0, start), end);
+  }
+
+  /** Code unit offsets of the code points of an unedited code-point text (made on the first `text`). */
+  private unitOffsets: Int32Array | undefined;
+
+  /** The code points `start` … `end - 1` (`0 <= start`), not counted as work: a slice of the text as given while unedited. */
+  text(start: number, end: number): string {
+    const chars = this.chars;
+    if (typeof chars === "string") return chars.slice(start, end);
+    if (this.version > 0) return sliceCodePoints(chars, start, end);
+    let offsets = this.unitOffsets;
+    if (offsets === undefined) {
+      offsets = new Int32Array(chars.length + 1);
+      for (let i = 0; i < chars.length; i++) offsets[i + 1] = (offsets[i] as number) + (chars[i] as string).length;
+      this.unitOffsets = offsets;
+    }
+    const n = chars.length;
+    const from = Math.min(start, n);
+    const to = end < 0 ? Math.max(from, n + end) : Math.min(Math.max(end, from), n);
+    return this.original.slice(offsets[from], offsets[to]);
   }
 
   get current(): RepairContext | undefined {

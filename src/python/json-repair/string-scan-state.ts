@@ -1,4 +1,4 @@
-import { type CodePoints, sliceCodePoints } from "./code-points.js";
+import type { CodePoints } from "./code-points.js";
 import { isPySpace } from "./py-chars.js";
 import type { RepairCursor } from "./repair-cursor.js";
 
@@ -19,6 +19,7 @@ export class StringScanState {
   private headLast: string | undefined = undefined;
   private tail = "";
   private runSource: CodePoints | undefined = undefined;
+  private runCursor: RepairCursor | undefined = undefined;
   private runStart = 0;
   private runEnd = 0;
   /** The last UTF-16 unit of the text (`undefined` while empty). */
@@ -70,17 +71,18 @@ export class StringScanState {
   }
 
   private lastPiece(): string {
-    return this.runSource === undefined ? this.tail : sliceCodePoints(this.runSource, this.runStart, this.runEnd);
+    return this.runCursor === undefined ? this.tail : this.runCursor.text(this.runStart, this.runEnd);
   }
 
   /** Moves the last piece into `head` (before another piece is appended). */
   private flush(): void {
-    if (this.runSource !== undefined) {
+    if (this.runCursor !== undefined) {
       if (this.runEnd > this.runStart) {
-        this.head += sliceCodePoints(this.runSource, this.runStart, this.runEnd);
+        this.head += this.runCursor.text(this.runStart, this.runEnd);
         this.headLast = this.lastUnit;
       }
       this.runSource = undefined;
+      this.runCursor = undefined;
     } else if (this.tail !== "") {
       this.head += this.tail;
       this.headLast = this.lastUnit;
@@ -107,6 +109,7 @@ export class StringScanState {
       this.flush();
       this.tail = "";
       this.runSource = source;
+      this.runCursor = p;
       this.runStart = index;
       this.runEnd = index + 1;
     }
