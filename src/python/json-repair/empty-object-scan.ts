@@ -111,7 +111,10 @@ function eventsFrom(p: RepairCursor, start: number, from: number, until: number)
         known = memo.others.get(i * STATES + code);
       }
       if (known !== undefined) {
-        // An earlier walk passed here in this state: take its events and go on from its horizon if needed.
+        // An earlier walk passed here in this state: take its events and go on from its horizon if needed. This
+        // checkpoint is memoised again with what this walk finds (so the next walk jumps straight to its horizon).
+        visitedKeys.push(i * STATES + code);
+        visitedNonSpace.push(NONE);
         if (known.nonSpace < known.horizon && firstNonSpace === Infinity) firstNonSpace = known.nonSpace;
         if (known.nonSpace < known.horizon) for (; waitingNonSpace < visitedKeys.length; waitingNonSpace++) visitedNonSpace[waitingNonSpace] = known.nonSpace;
         if (known.colon < known.horizon) firstColon = known.colon;

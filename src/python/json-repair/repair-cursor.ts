@@ -185,7 +185,8 @@ export abstract class RepairCursor {
   private readonly contextCounts: Record<RepairContext, number> = { key: 0, value: 0, array: 0 };
 
   inContext(context: RepairContext): boolean {
-    return this.contextCounts[context] > 0;
+    const counts = this.contextCounts;
+    return (context === "array" ? counts.array : context === "value" ? counts.value : counts.key) > 0;
   }
 
   /** Pushes contexts on the stack. */

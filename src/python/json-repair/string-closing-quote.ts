@@ -129,13 +129,17 @@ export function judgeClosingQuote(p: RepairCursor, s: StringScanState): QuoteVer
   let i = 1;
   let ch = p.at(i);
   let commaEndsValue = true;
+  const inKey = p.inContext("key");
+  const inValue = p.inContext("value");
+  const inArray = p.inContext("array");
+  const isValue = p.current === "value";
   while (ch !== undefined && ch !== close && ch !== s.open) {
     if (commaEndsValue && isPyAlpha(ch)) commaEndsValue = false;
     if (
-      (p.inContext("key") && (ch === ":" || ch === "}")) ||
-      (p.inContext("value") && ch === "}") ||
-      (p.inContext("array") && (ch === "]" || ch === ",")) ||
-      (commaEndsValue && p.current === "value" && ch === ",")
+      (inKey && (ch === ":" || ch === "}")) ||
+      (inValue && ch === "}") ||
+      (inArray && (ch === "]" || ch === ",")) ||
+      (commaEndsValue && isValue && ch === ",")
     ) {
       break;
     }
