@@ -57,6 +57,9 @@ export function braceBeforeFenceIsText(p: RepairCursor, s: StringScanState, fenc
   return false;
 }
 
+/** Each closing quote with `]` (made once: a fresh string per look-ahead would be hashed on every call). */
+const QUOTE_OR_BRACKET: Readonly<Record<string, string>> = { '"': '"]', "'": "']", "\u201d": "\u201d]" };
+
 /**
  * From the quote at absolute index `at`: do the quotes that follow (up to a `]` or the end) pair up? json_repair walks
  * them two by two on every candidate closing quote of an array item; the answers are memoised per quote, so a run of
@@ -70,7 +73,7 @@ function quotesPairUp(p: RepairCursor, close: string, at: number): boolean {
     memo = new Int8Array(p.length + 1);
     memos.set(close, memo);
   }
-  const targets = close + "]";
+  const targets = QUOTE_OR_BRACKET[close] ?? close + "]";
   const chain: number[] = [];
   let verdict: boolean | undefined;
   let quote = at;
