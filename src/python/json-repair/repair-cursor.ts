@@ -28,6 +28,9 @@ interface Finder {
   isTarget: IndexTest;
   unescapedKey: string;
   isUnescaped: IndexTest;
+  /** The tables, once made (they follow edits, so they stay valid). */
+  targets?: DistanceTable;
+  unescaped?: DistanceTable;
 }
 
 /**
@@ -113,12 +116,16 @@ export abstract class RepairCursor {
    * right of an edit its answers can change).
    */
   nextIndexWhere(key: string, test: IndexTest, from: number, reach: EditReach = NO_REACH): number {
+    return this.tableFor(key, test, reach).next(from);
+  }
+
+  private tableFor(key: string, test: IndexTest, reach: EditReach): DistanceTable {
     let table = this.tables.get(key);
     if (table === undefined) {
       table = new DistanceTable(this, test, reach, this.countSteps);
       this.tables.set(key, table);
     }
-    return table.next(from);
+    return table;
   }
 
   /** Per-text caches of look-ahead answers (dropped when the text is edited). */
@@ -241,10 +248,12 @@ export abstract class RepairCursor {
     const finder = this.finderFor(targets);
     // The first target at or after `start` counts if an even number of backslashes (from `start` on) precede it;
     // otherwise the search goes on after it, where the count starts afresh (a target is not a backslash).
-    const j = this.nextIndexWhere(finder.targetKey, finder.isTarget, start);
+    finder.targets ??= this.tableFor(finder.targetKey, finder.isTarget, NO_REACH);
+    const j = finder.targets.next(start);
     if (j >= n) return n - this.pos;
     if (Math.min(this.backslashesBefore(j), j - start) % 2 === 0) return j - this.pos;
-    return this.nextIndexWhere(finder.unescapedKey, finder.isUnescaped, j + 1, BACKSLASH_RUN_REACH) - this.pos;
+    finder.unescaped ??= this.tableFor(finder.unescapedKey, finder.isUnescaped, BACKSLASH_RUN_REACH);
+    return finder.unescaped.next(j + 1) - this.pos;
   }
 
   private readonly finders = new Map<string, Finder>();
