@@ -2,6 +2,11 @@ import type { CodePoints } from "./code-points.js";
 import { isPySpace } from "./py-chars.js";
 import type { RepairCursor } from "./repair-cursor.js";
 
+/** Pieces a string's text keeps as a rope before it moves to code units (see `StringScanState.units`). */
+const ROPE_PIECES = 64;
+/** Code units decoded per `String.fromCharCode` call. */
+const DECODE_CHUNK = 8192;
+
 /** Marks an open „low-high" quote span: while one is open, the string's own quote does not close it. */
 const LOW_QUOTE_SPAN = "\u0000";
 
@@ -22,6 +27,14 @@ export class StringScanState {
   private runCursor: RepairCursor | undefined = undefined;
   private runStart = 0;
   private runEnd = 0;
+  /** Pieces moved into `head` so far. */
+  private pieces = 0;
+  /**
+   * Past `ROPE_PIECES` pieces (an escape-heavy string), `head` moves into these code units and later pieces follow it:
+   * a rope node per escape would outlive many young-generation collections.
+   */
+  private units: Uint16Array | undefined = undefined;
+  private unitCount = 0;
   /** The last UTF-16 unit of the text (`undefined` while empty). */
   private lastUnit: string | undefined = undefined;
   /** The string had no opening quote (a bare word). */
@@ -67,7 +80,34 @@ export class StringScanState {
 
   /** The text read so far. */
   get text(): string {
-    return this.head + this.lastPiece();
+    return (this.units === undefined ? this.head : this.decodeUnits()) + this.lastPiece();
+  }
+
+  private decodeUnits(): string {
+    const units = this.units as Uint16Array;
+    let out = "";
+    for (let i = 0; i < this.unitCount; i += DECODE_CHUNK) {
+      out += String.fromCharCode(...units.subarray(i, Math.min(this.unitCount, i + DECODE_CHUNK)));
+    }
+    return out;
+  }
+
+  /** Moves `piece` to the end of the text before the last piece. */
+  private pushPiece(piece: string): void {
+    if (this.units === undefined) {
+      this.head += piece;
+      if (++this.pieces <= ROPE_PIECES) return;
+      piece = this.head;
+      this.head = "";
+      this.units = new Uint16Array(Math.max(1024, piece.length * 2));
+    }
+    let units = this.units;
+    if (this.unitCount + piece.length > units.length) {
+      const grown = new Uint16Array(Math.max(units.length * 2, this.unitCount + piece.length));
+      grown.set(units.subarray(0, this.unitCount));
+      units = this.units = grown;
+    }
+    for (let i = 0; i < piece.length; i++) units[this.unitCount++] = piece.charCodeAt(i);
   }
 
   private lastPiece(): string {
@@ -78,13 +118,13 @@ export class StringScanState {
   private flush(): void {
     if (this.runCursor !== undefined) {
       if (this.runEnd > this.runStart) {
-        this.head += this.runCursor.text(this.runStart, this.runEnd);
+        this.pushPiece(this.runCursor.text(this.runStart, this.runEnd));
         this.headLast = this.lastUnit;
       }
       this.runSource = undefined;
       this.runCursor = undefined;
     } else if (this.tail !== "") {
-      this.head += this.tail;
+      this.pushPiece(this.tail);
       this.headLast = this.lastUnit;
     }
   }
