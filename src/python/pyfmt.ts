@@ -41,29 +41,54 @@ export function pyNumberRepr(value: number | bigint | PyFloat): string {
   return pyFloatRepr(value);
 }
 
-const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/uy;
+const HEX2 = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
 
-function escapeNonPrintable(ch: string): string {
-  const code = ch.codePointAt(0) as number;
-  if (code < 0x100) return `\\x${code.toString(16).padStart(2, "0")}`;
-  if (code < 0x10000) return `\\u${code.toString(16).padStart(4, "0")}`;
+function escapeNonPrintable(code: number): string {
+  if (code < 0x100) return `\\x${HEX2[code]}`;
+  if (code < 0x10000) return `\\u${HEX2[code >> 8]}${HEX2[code & 0xff]}`;
   return `\\U${code.toString(16).padStart(8, "0")}`;
 }
 
-/** Python `repr(str)`: single quotes unless the text has `'` and no `"`; non-printables escaped. */
+/**
+ * Python `repr(str)`: single quotes unless the text has `'` and no `"`; non-printables escaped. One pass over the
+ * text that copies runs of printable characters whole (replies of megabytes go through here in error messages).
+ */
 export function pyStrRepr(text: string): string {
-  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
-  let out = quote;
-  for (const ch of text) {
-    if (ch === quote || ch === "\\") out += `\\${ch}`;
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\r") out += "\\r";
-    else if (ch === "\t") out += "\\t";
-    else if (ch !== " " && NON_PRINTABLE.test(ch)) out += escapeNonPrintable(ch);
-    else out += ch;
+  const quote = text.includes("'") && !text.includes('"') ? 0x22 : 0x27;
+  const nonPrintable = new RegExp(NON_PRINTABLE);
+  let out = "";
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let escaped: string;
+    if (code >= 0x20 && code < 0x7f) {
+      if (code !== quote && code !== 0x5c) continue;
+      escaped = code === 0x5c ? "\\\\" : code === 0x22 ? '\\"' : "\\'";
+    } else if (code < 0x7f) {
+      escaped = code === 0x0a ? "\\n" : code === 0x0d ? "\\r" : code === 0x09 ? "\\t" : escapeNonPrintable(code);
+    } else {
+      // A surrogate pair is one code point (and never Cs); a lone surrogate is Cs, as Python sees it.
+      const point = text.codePointAt(i) as number;
+      nonPrintable.lastIndex = i;
+      const width = point > 0xffff ? 2 : 1;
+      if (!nonPrintable.test(text)) {
+        i += width - 1;
+        continue;
+      }
+      escaped = escapeNonPrintable(point);
+      out += text.slice(run, i);
+      out += escaped;
+      i += width - 1;
+      run = i + 1;
+      continue;
+    }
+    out += text.slice(run, i);
+    out += escaped;
+    run = i + 1;
   }
-  // Lone surrogates are not iterated as one char by for..of when paired; unpaired ones hit Cs above.
-  return out + quote;
+  const q = quote === 0x22 ? '"' : "'";
+  return run === 0 ? q + text + q : q + out + text.slice(run) + q;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -130,22 +155,20 @@ export interface PyJsonDumpsOptions {
   checkInteger?: (value: number | bigint) => void;
 }
 
+const JSON_ESCAPES: Readonly<Record<number, string>> = { 0x22: '\\"', 0x5c: "\\\\", 0x0a: "\\n", 0x0d: "\\r", 0x09: "\\t", 0x08: "\\b", 0x0c: "\\f" };
+
+/** A JSON string literal as Python's `json.dumps` writes it: one pass, UTF-16 units escaped one by one. */
 function jsonString(text: string, ensureAscii: boolean): string {
   let out = '"';
+  let run = 0;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
     const code = text.charCodeAt(i);
-    if (ch === '"') out += '\\"';
-    else if (ch === "\\") out += "\\\\";
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\r") out += "\\r";
-    else if (ch === "\t") out += "\\t";
-    else if (ch === "\b") out += "\\b";
-    else if (ch === "\f") out += "\\f";
-    else if (code < 0x20 || (ensureAscii && code > 0x7e)) out += `\\u${code.toString(16).padStart(4, "0")}`;
-    else out += ch;
+    if (code >= 0x20 && code !== 0x22 && code !== 0x5c && (code < 0x7f || !ensureAscii)) continue;
+    out += text.slice(run, i);
+    out += JSON_ESCAPES[code] ?? `\\u${HEX2[code >> 8]}${HEX2[code & 0xff]}`;
+    run = i + 1;
   }
-  return out + '"';
+  return `${out}${text.slice(run)}"`;
 }
 
 function jsonNumber(value: number | bigint | PyFloat, options: PyJsonDumpsOptions): string {
