@@ -3,7 +3,7 @@ import { getSettings } from "../context/settings.js";
 import { ValueError } from "../errors/value-error.js";
 import type { LMStreamPart } from "../lm/lm-stream-part.js";
 import { pyLstrip, pyRstrip, pyStrip } from "../python/py-str.js";
-import { JsonKeysError, partialJsonKeys } from "./partial-json-keys.js";
+import { JsonFieldEnd } from "./json-field-end.js";
 import { StreamResponse } from "./stream-response.js";
 
 export interface StreamListenerOptions {
@@ -79,7 +79,8 @@ export class StreamListener {
   cacheHit = false;
   private startQueue: string[] = [];
   private endQueue: string[] = [];
-  private jsonAccumulated = "";
+  /** JSON adapter: whether the field has ended, read from the text so far (`{"field":` and what followed). */
+  private jsonEnd: JsonFieldEnd | null = null;
   private lastKind: AdapterKind = "ChatAdapter";
 
   constructor(options: StreamListenerOptions) {
@@ -103,7 +104,7 @@ export class StreamListener {
       this.cacheHit = false;
       this.startQueue = [];
       this.endQueue = [];
-      this.jsonAccumulated = "";
+      this.jsonEnd = null;
       this.streamStart = false;
     }
     if (part.type !== "text-delta" || part.index !== 0) return undefined;
@@ -132,7 +133,7 @@ export class StreamListener {
         this.streamStart = true;
         this.startQueue = [];
         text = pyLstrip(joined.slice(joined.indexOf(markers.start) + markers.start.length));
-        if (kind === "JSONAdapter") this.jsonAccumulated += `{${markers.start}`;
+        if (kind === "JSONAdapter") this.jsonEnd = new JsonFieldEnd(this.signatureFieldName, `{${markers.start}`);
       } else if (endsWithPrefixOf(pyStrip(joined), markers.start)) {
         return undefined;
       } else {
@@ -175,29 +176,13 @@ export class StreamListener {
 
   /** JSON: the field ends when the object closes or a second key has begun. */
   private nextJsonPiece(token: string | undefined, text: string): StreamResponse | undefined {
-    this.jsonAccumulated += text;
-    if (pyRstrip(this.jsonAccumulated).endsWith("}")) {
-      try {
-        partialJsonKeys(this.jsonAccumulated, false);
-        this.streamEnd = true;
-        const last = this.flush("JSONAdapter");
-        const cut = last.slice(0, last.lastIndexOf("}"));
-        return this.response(token ? token + cut : cut);
-      } catch (error) {
-        if (!(error instanceof JsonKeysError)) throw error;
-      }
-    }
-    try {
-      const keys = partialJsonKeys(this.jsonAccumulated, true);
-      if (keys.length > 1) {
-        this.streamEnd = true;
-        const last = this.flush("JSONAdapter");
-        const next = keys.find((key) => key !== this.signatureFieldName)!;
-        const cut = last.slice(0, last.indexOf(next));
-        token = token ? token + cut : cut;
-      }
-    } catch (error) {
-      if (!(error instanceof JsonKeysError)) throw error;
+    const verdict = this.jsonEnd!.feed(text); // set where the start marker was seen
+    if (verdict) {
+      this.streamEnd = true;
+      const last = this.flush("JSONAdapter");
+      const cut = verdict.end === "object" ? last.slice(0, last.lastIndexOf("}")) : last.slice(0, last.indexOf(verdict.next));
+      token = token ? token + cut : cut;
+      if (verdict.end === "object") return this.response(token);
     }
     return token || this.streamEnd ? this.response(token ?? "") : undefined;
   }
