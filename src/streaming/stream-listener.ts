@@ -4,6 +4,7 @@ import { ValueError } from "../errors/value-error.js";
 import type { LMStreamPart } from "../lm/lm-stream-part.js";
 import { pyLstrip, pyRstrip, pyStrip } from "../python/py-str.js";
 import { JsonFieldEnd } from "./json-field-end.js";
+import { StartMarkerQueue } from "./start-marker-queue.js";
 import { StreamResponse } from "./stream-response.js";
 
 export interface StreamListenerOptions {
@@ -77,7 +78,8 @@ export class StreamListener {
   streamEnd = false;
   /** The whole field arrived in one chunk (a cached reply): nothing is streamed, the final prediction has it. */
   cacheHit = false;
-  private startQueue: string[] = [];
+  /** Chunks held while the start marker may be arriving split across them. */
+  private startQueue: StartMarkerQueue | null = null;
   private endQueue: string[] = [];
   /** JSON adapter: whether the field has ended, read from the text so far (`{"field":` and what followed). */
   private jsonEnd: JsonFieldEnd | null = null;
@@ -102,7 +104,7 @@ export class StreamListener {
       if (!this.allowReuse) return undefined;
       this.streamEnd = false;
       this.cacheHit = false;
-      this.startQueue = [];
+      this.startQueue = null;
       this.endQueue = [];
       this.jsonEnd = null;
       this.streamStart = false;
@@ -121,25 +123,19 @@ export class StreamListener {
       }
     }
 
-    if (this.startQueue.length === 0 && !this.streamStart && text.includes(markers.startIndicator)) {
-      this.startQueue.push(text);
+    if (this.startQueue === null && !this.streamStart && text.includes(markers.startIndicator)) {
+      this.startQueue = new StartMarkerQueue(markers.start, text);
       return undefined;
     }
 
-    if (this.startQueue.length > 0 && !this.streamStart) {
-      this.startQueue.push(text);
-      const joined = this.startQueue.join("");
-      if (joined.includes(markers.start)) {
-        this.streamStart = true;
-        this.startQueue = [];
-        text = pyLstrip(joined.slice(joined.indexOf(markers.start) + markers.start.length));
-        if (kind === "JSONAdapter") this.jsonEnd = new JsonFieldEnd(this.signatureFieldName, `{${markers.start}`);
-      } else if (endsWithPrefixOf(pyStrip(joined), markers.start)) {
-        return undefined;
-      } else {
-        this.startQueue = [];
-        return undefined;
-      }
+    if (this.startQueue !== null && !this.streamStart) {
+      const step = this.startQueue.add(text);
+      if (step === "wait") return undefined;
+      this.startQueue = null;
+      if (step === "drop") return undefined;
+      this.streamStart = true;
+      text = pyLstrip(step.found);
+      if (kind === "JSONAdapter") this.jsonEnd = new JsonFieldEnd(this.signatureFieldName, `{${markers.start}`);
     }
 
     if (!this.streamStart || !text) return undefined;
@@ -195,12 +191,6 @@ export class StreamListener {
     const boundary = held.indexOf(kind === "XMLAdapter" ? `</${this.signatureFieldName}>` : "[[");
     return boundary === -1 ? held : held.slice(0, boundary);
   }
-}
-
-/** Whether some suffix of `text` is a prefix of `marker` (the marker may be arriving). */
-function endsWithPrefixOf(text: string, marker: string): boolean {
-  for (let i = text.length - 1; i >= 0; i--) if (marker.startsWith(text.slice(i))) return true;
-  return false;
 }
 
 /** Whether the held text may still become the next field's marker. */
