@@ -50,12 +50,18 @@ function escapeNonPrintable(code: number): string {
   return `\\U${code.toString(16).padStart(8, "0")}`;
 }
 
+/** The quote Python's `repr(str)` uses: `"` when the text has `'` and no `"`, else `'`. */
+export function pyStrReprQuote(text: string): "'" | '"' {
+  return text.includes("'") && !text.includes('"') ? '"' : "'";
+}
+
 /**
  * Python `repr(str)`: single quotes unless the text has `'` and no `"`; non-printables escaped. One pass over the
  * text that copies runs of printable characters whole (replies of megabytes go through here in error messages).
+ * `quoteChar` renders a piece of a longer text with that text's quote.
  */
-export function pyStrRepr(text: string): string {
-  const quote = text.includes("'") && !text.includes('"') ? 0x22 : 0x27;
+export function pyStrRepr(text: string, quoteChar: "'" | '"' = pyStrReprQuote(text)): string {
+  const quote = quoteChar === '"' ? 0x22 : 0x27;
   const nonPrintable = new RegExp(NON_PRINTABLE);
   let out = "";
   let run = 0;

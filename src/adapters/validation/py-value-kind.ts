@@ -1,5 +1,5 @@
 import { PyFloat } from "../../python/py-float.js";
-import { pyRepr } from "../../python/pyfmt.js";
+import { pyRepr, pyStrRepr, pyStrReprQuote } from "../../python/pyfmt.js";
 
 /** The Python type name of a value in tsdspy's value model (`int`, `float`, `str`, `NoneType`, `list`, …). */
 export function pyTypeName(value: unknown): string {
@@ -35,18 +35,33 @@ export function isPyDict(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
+/** The UTF-8 bytes of `repr` cut to its first 25 and last 24, shrunk to whole characters (pydantic-core's rule). */
+function cutRepr(head: Buffer, tail: Buffer): string {
+  const isBoundary = (bytes: Buffer, i: number) => i <= 0 || i >= bytes.length || ((bytes[i] as number) & 0xc0) !== 0x80;
+  let end = 25;
+  while (!isBoundary(head, end)) end--;
+  let start = tail.length - 24;
+  while (!isBoundary(tail, start)) start++;
+  return `${head.subarray(0, end).toString("utf8")}...${tail.subarray(start).toString("utf8")}`;
+}
+
 /**
  * pydantic-core's `input_value=` text: a repr longer than 50 UTF-8 bytes is cut to its first 25 and last 24
- * bytes, shrunk to whole characters.
+ * bytes, shrunk to whole characters. A long string is rendered only at its two ends (a reply of megabytes may be
+ * the input of many errors).
  */
 export function truncatedRepr(value: unknown): string {
+  if (typeof value === "string" && value.length > 64) {
+    const quote = pyStrReprQuote(value);
+    // Cut whole surrogate pairs: each end renders as that end of the whole repr (every character is at least a byte).
+    const headEnd = /[\ud800-\udbff]/.test(value[29]!) ? 31 : 30;
+    const tailStart = /[\udc00-\udfff]/.test(value[value.length - 30]!) && /[\ud800-\udbff]/.test(value[value.length - 31]!) ? value.length - 31 : value.length - 30;
+    const head = pyStrRepr(value.slice(0, headEnd), quote).slice(0, -1);
+    const tail = pyStrRepr(value.slice(tailStart), quote).slice(1);
+    return cutRepr(Buffer.from(head, "utf8"), Buffer.from(tail, "utf8"));
+  }
   const repr = pyRepr(value);
+  if (repr.length <= 16) return repr; // at most 48 bytes
   const bytes = Buffer.from(repr, "utf8");
-  if (bytes.length <= 50) return repr;
-  const isBoundary = (i: number) => i <= 0 || i >= bytes.length || ((bytes[i] as number) & 0xc0) !== 0x80;
-  let head = 25;
-  while (!isBoundary(head)) head--;
-  let tail = bytes.length - 24;
-  while (!isBoundary(tail)) tail++;
-  return `${bytes.subarray(0, head).toString("utf8")}...${bytes.subarray(tail).toString("utf8")}`;
+  return bytes.length <= 50 ? repr : cutRepr(bytes, bytes);
 }
