@@ -5,7 +5,7 @@
  *
  *   npx tsx --conditions=source bench/parse-sweep.bench.ts [shape-filter] [--sizes=10000,100000,1000000]
  *       the known shapes through the three adapters with `d: dict` (the default table)
- *   ... --discover [--all] [--known] [--target=filter] [--seed=7] [--screen=100000]
+ *   ... --discover [--all] [--known] [--target=filter] [--shape-re=regex] [--seed=7] [--screen=100000]
  *       the discovery sweep (bench/shared/hostile-shapes.ts): generated shapes (--known: and the known ones) through the core targets
  *       (--all: every target of bench/shared/parse-targets.ts: field types, parseValue, tool arguments, TwoStepAdapter,
  *       stream listeners), each screened at the --screen size; those that look slow or superlinear are timed at
@@ -44,6 +44,7 @@ const discover = args.includes("--discover");
 const sizes = (option("sizes") ?? "10000,100000,1000000").split(",").map(Number);
 const screenSize = Number(option("screen") ?? 100_000);
 const targetFilter = option("target");
+const shapePattern = option("shape-re") === undefined ? undefined : new RegExp(option("shape-re")!);
 const label = (s: number) => (s >= 1e6 ? `${s / 1e6}MB` : `${s / 1e3}KB`);
 
 const seed = Number(option("seed") ?? 7);
@@ -116,7 +117,7 @@ const table: string[][] = [header];
 let screened = 0;
 let scale = IDLE_CALIBRATION_MS / calibration();
 for (const [shape, make] of Object.entries(shapes)) {
-  if (filter && !shape.includes(filter)) continue;
+  if ((filter && !shape.includes(filter)) || (shapePattern && !shapePattern.test(shape))) continue;
   for (const target of targets) {
     if (targetFilter && !target.name.includes(targetFilter)) continue;
     if (discover) {
