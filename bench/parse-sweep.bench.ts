@@ -82,7 +82,10 @@ function sweepInChild(shape: string, target: Target): Row["times"] {
     { encoding: "utf8", timeout: 30_000, maxBuffer: 1 << 20 },
   );
   const times: Row["times"] = child.stdout.split("\n").filter(Boolean).map((line) => JSON.parse(line) as Row["times"][number]);
-  if (times.length < sizes.length && child.status !== 0) times.push({ ms: 30_000, outcome: child.error ? "timeout" : `exit ${child.status}` });
+  if (times.length < sizes.length && child.status !== 0) {
+    const reason = child.error ? "timeout" : `exit ${child.status}: ${child.stderr.trim().split("\n").pop()?.slice(0, 80) ?? ""}`;
+    times.push({ ms: 30_000, outcome: reason });
+  }
   return times;
 }
 
