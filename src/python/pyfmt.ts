@@ -62,7 +62,7 @@ export function pyStrReprQuote(text: string): "'" | '"' {
  */
 export function pyStrRepr(text: string, quoteChar: "'" | '"' = pyStrReprQuote(text)): string {
   const quote = quoteChar === '"' ? 0x22 : 0x27;
-  const nonPrintable = new RegExp(NON_PRINTABLE);
+  let nonPrintable: RegExp | undefined; // made at the first non-ASCII character (most texts have none)
   let out = "";
   let run = 0;
   for (let i = 0; i < text.length; i++) {
@@ -76,6 +76,7 @@ export function pyStrRepr(text: string, quoteChar: "'" | '"' = pyStrReprQuote(te
     } else {
       // A surrogate pair is one code point (and never Cs); a lone surrogate is Cs, as Python sees it.
       const point = text.codePointAt(i) as number;
+      nonPrintable ??= new RegExp(NON_PRINTABLE);
       nonPrintable.lastIndex = i;
       const width = point > 0xffff ? 2 : 1;
       if (!nonPrintable.test(text)) {
