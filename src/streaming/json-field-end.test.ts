@@ -44,7 +44,7 @@ function compare(chunks: readonly string[], field = "d"): string[] {
   return [];
 }
 
-const UNITS = ['"', "\\", '\\"', "\\u00", "{", "}", "[", "]", ":", ",", " ", "\n", "\u00a0", "1", "-", "e", ".", "0", "tr", "ue", "null", "N", '"d"', '"e"', '"a": ', '"x"', "x", "é", "\u0001"];
+const UNITS = ['"', "\\", '\\"', "\\u00", "{", "}", "[", "]", ":", ",", " ", "\n", "\t", "\r  ", "9", "05", "1e", "-0", "\u00a0", "1", "-", "e", ".", "0", "tr", "ue", "null", "N", '"d"', '"e"', '"a": ', '"x"', "x", "é", "\u0001"];
 
 function randomValue(rng: PythonRandom, depth: number): unknown {
   const kind = Number(rng.randbelow(depth > 2 ? 4 : 6));

@@ -21,6 +21,8 @@ export class JsonFieldEnd {
   private inString = false;
   private escaped = false;
   private lastNonSpace = "";
+  /** The last character that is not JSON whitespace. */
+  private lastSignificant = "";
   /** No text can end the field any more. */
   private settled = false;
 
@@ -33,9 +35,10 @@ export class JsonFieldEnd {
 
   /** Adds a chunk; returns where the field ended, or undefined while it goes on. */
   feed(text: string): JsonFieldEndVerdict | undefined {
+    const before = this.lastSignificant;
     const touchesTop = this.scan(text);
     this.tail += text;
-    if (this.settled || !touchesTop) return undefined;
+    if (this.settled || !touchesTop || cannotChangeAnswer(text, before)) return undefined;
     if (this.lastNonSpace === "}") {
       try {
         objectKeysFrom(this.tail, false, this.resume);
@@ -69,6 +72,7 @@ export class JsonFieldEnd {
     for (let i = 0; i < text.length; i++) {
       const ch = text.charCodeAt(i);
       if ((ch > 0x20 && ch < 0x7f) || !isPySpace(text[i]!)) this.lastNonSpace = text[i]!;
+      if (ch !== 0x20 && ch !== 0x09 && ch !== 0x0a && ch !== 0x0d) this.lastSignificant = text[i]!;
       if (this.inString) {
         if (this.escaped) this.escaped = false;
         else if (ch === 0x5c) this.escaped = true;
@@ -85,4 +89,15 @@ export class JsonFieldEnd {
     }
     return touchesTop;
   }
+}
+
+/**
+ * Chunks that touch the top level but cannot change the answer: JSON whitespace after a bracket, quote, `,` or `:`
+ * (the read ends at the end of the text in the same place), and digits that go on with a number (a number running to
+ * the end of the text counts as its key's value, however long it grows). Without this, a reply of whitespace or
+ * digits would be read again after every chunk.
+ */
+function cannotChangeAnswer(text: string, before: string): boolean {
+  if (/^[ \t\n\r]*$/.test(text)) return before !== "" && '{[,:"}]'.includes(before);
+  return /^[0-9]+$/.test(text) && before >= "0" && before <= "9";
 }
