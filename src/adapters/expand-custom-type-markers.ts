@@ -4,8 +4,6 @@ import { pyStr } from "../python/pyfmt.js";
 import { pyStrip } from "../python/py-str.js";
 import { CUSTOM_TYPE_END, CUSTOM_TYPE_START } from "./types/custom-type.js";
 
-const MARKER = new RegExp(`${CUSTOM_TYPE_START}([\\s\\S]*?)${CUSTOM_TYPE_END}`, "g");
-
 /** A marker payload: JSON, or JSON that was escaped once more inside a JSON string (`list[Image]` in a model). */
 function parsePayload(payload: string): unknown {
   try {
@@ -35,12 +33,14 @@ export function expandCustomTypeMarkers(message: Message): Message {
   if (message.role !== "user" || typeof message.content !== "string" || !message.content.includes(CUSTOM_TYPE_START)) return message;
   const text = message.content;
   const parts: ContentPart[] = [];
+  // DSPy's `START(.*?)END` search (DOTALL), in linear time: once no END follows a START, none follows a later one.
   let last = 0;
-  for (const match of text.matchAll(MARKER)) {
-    const start = match.index;
+  for (let start = text.indexOf(CUSTOM_TYPE_START); start !== -1; start = text.indexOf(CUSTOM_TYPE_START, last)) {
+    const end = text.indexOf(CUSTOM_TYPE_END, start + CUSTOM_TYPE_START.length);
+    if (end === -1) break;
     if (start > last) parts.push({ type: "text", text: text.slice(last, start) });
-    parts.push(...payloadParts(pyStrip(match[1] as string)));
-    last = start + match[0].length;
+    for (const part of payloadParts(pyStrip(text.slice(start + CUSTOM_TYPE_START.length, end)))) parts.push(part);
+    last = end + CUSTOM_TYPE_END.length;
   }
   if (last < text.length) parts.push({ type: "text", text: text.slice(last) });
   return { ...message, content: parts };

@@ -31,11 +31,24 @@ export interface ProgramOfThoughtCallOptions {
 
 const quoted = (names: string[]) => names.map((n) => `\`${n}\``).join(", ");
 
+/**
+ * The group of DSPy's `` ```python[ \n](.*?)[ \n]```? `` (DOTALL) search. Only the first `` ```python `` followed by a
+ * space or newline can match: a later one would need its closing `` `` `` later still. So one scan finds the same
+ * group in linear time (the regex retried every opening fence to the end of the text).
+ */
+function pythonFenceBody(text: string): string | null {
+  const open = /```python[ \n]/.exec(text);
+  if (!open) return null;
+  const close = /[ \n]``/g;
+  close.lastIndex = open.index + open[0].length;
+  const end = close.exec(text);
+  return end ? text.slice(open.index + open[0].length, end.index) : null;
+}
+
 /** DSPy's `_parse_code`: the fenced block (or the text), `---`/blank-line tails cut, a final `x = …` echoed as `x`. */
 export function parseGeneratedCode(generated: unknown): { code: string; error: string | null } {
   const text = (typeof generated === "string" ? generated : "").split("---")[0]!.split("\n\n\n")[0]!;
-  const match = /```python[ \n]([\s\S]*?)[ \n]```?/.exec(text);
-  let block = match ? match[1]! : text;
+  let block = pythonFenceBody(text) ?? text;
   if (!block) return { code: text, error: "Error: Empty code after parsing." };
   if (!block.includes("\n") && block.split("=").length - 1 > 1) return { code: text, error: "Error: Code format is not correct." };
   const lines = block.split("\n");

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PyFloat, pyFloat } from "./py-float.js";
 import { pyFloatRepr, pyJsonDumps, pyRepr, pyStr, pyStrRepr } from "./pyfmt.js";
+import strReprCases from "./__fixtures__/str-repr.json" with { type: "json" };
 
 // Expected strings were produced by CPython 3.11 (`repr`, `json.dumps`).
 describe("pyFloatRepr", () => {
@@ -46,5 +47,18 @@ describe("pyJsonDumps", () => {
     expect(pyJsonDumps(value, { indent: 2 })).toBe(
       '{\n  "a": [\n    1,\n    2.0,\n    null,\n    true\n  ],\n  "b": "\\u00e9\\ud83d\\ude42\\u007f",\n  "c": {},\n  "d": []\n}',
     );
+  });
+});
+
+describe("string escaping against CPython", () => {
+  // str-repr.gen.py: repr() and json.dumps() of seeded random strings over quotes, controls, non-printables,
+  // astral characters and lone surrogates.
+  it("matches repr(str) and json.dumps(str) for every fixture string", () => {
+    for (const c of strReprCases) {
+      expect(pyStrRepr(c.text), JSON.stringify(c.text)).toBe(c.repr);
+      expect(pyRepr(c.text)).toBe(c.repr);
+      expect(pyJsonDumps(c.text), JSON.stringify(c.text)).toBe(c.json);
+      expect(pyJsonDumps(c.text, { ensureAscii: false }), JSON.stringify(c.text)).toBe(c.jsonUnicode);
+    }
   });
 });

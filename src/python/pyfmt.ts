@@ -76,6 +76,8 @@ export function pyStrRepr(text: string): string {
   return quote + pyStrReprBody(text, quote) + quote;
 }
 
+const HEX2 = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null) return false;
   const proto = Object.getPrototypeOf(value);
@@ -140,22 +142,20 @@ export interface PyJsonDumpsOptions {
   checkInteger?: (value: number | bigint) => void;
 }
 
+const JSON_ESCAPES: Readonly<Record<number, string>> = { 0x22: '\\"', 0x5c: "\\\\", 0x0a: "\\n", 0x0d: "\\r", 0x09: "\\t", 0x08: "\\b", 0x0c: "\\f" };
+
+/** A JSON string literal as Python's `json.dumps` writes it: one pass, UTF-16 units escaped one by one. */
 function jsonString(text: string, ensureAscii: boolean): string {
   let out = '"';
+  let run = 0;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
     const code = text.charCodeAt(i);
-    if (ch === '"') out += '\\"';
-    else if (ch === "\\") out += "\\\\";
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\r") out += "\\r";
-    else if (ch === "\t") out += "\\t";
-    else if (ch === "\b") out += "\\b";
-    else if (ch === "\f") out += "\\f";
-    else if (code < 0x20 || (ensureAscii && code > 0x7e)) out += `\\u${code.toString(16).padStart(4, "0")}`;
-    else out += ch;
+    if (code >= 0x20 && code !== 0x22 && code !== 0x5c && (code < 0x7f || !ensureAscii)) continue;
+    out += text.slice(run, i);
+    out += JSON_ESCAPES[code] ?? `\\u${HEX2[code >> 8]}${HEX2[code & 0xff]}`;
+    run = i + 1;
   }
-  return out + '"';
+  return `${out}${text.slice(run)}"`;
 }
 
 function jsonNumber(value: number | bigint | PyFloat, options: PyJsonDumpsOptions): string {

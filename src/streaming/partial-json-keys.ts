@@ -22,6 +22,34 @@ export function partialJsonKeys(text: string, partial: boolean): string[] {
   return keys;
 }
 
+/** How far a read of a top-level object got (see `objectKeysFrom`). */
+export interface ObjectKeysProgress {
+  /** The keys read so far, as `partialJsonKeys` gives them. */
+  readonly keys: string[];
+  /** A partial read ran into the end of the text (more text may change the answer); false once the answer is final. */
+  readonly needsMore: boolean;
+  /** Where the last entry after a `,` starts (its key's quote), or -1: a later read of a longer text may resume there. */
+  readonly entryStart: number;
+  /** The keys of the entries before `entryStart`. */
+  readonly keysBeforeEntry: string[];
+}
+
+/**
+ * `partialJsonKeys` of a text that starts with `{`, resumable: with `resume`, `text` starts at an entry's key that an
+ * earlier read of the same object reported as `entryStart`, and the read goes on from there with the keys before it
+ * (the entries before it are settled, so the answer is the same as a read of the whole text). Throws `JsonKeysError`.
+ */
+export function objectKeysFrom(text: string, partial: boolean, resume?: { readonly keysBeforeEntry: readonly string[] }): ObjectKeysProgress {
+  const reader = new Reader(text, partial);
+  const keys = resume ? [...resume.keysBeforeEntry] : [];
+  reader.object(keys, resume !== undefined);
+  if (!partial && !reader.stopped) {
+    reader.skipSpace();
+    if (!reader.atEnd()) throw new JsonKeysError("trailing characters");
+  }
+  return { keys, needsMore: reader.stopped && !reader.stoppedEarly, entryStart: reader.entryStart, keysBeforeEntry: reader.keysBeforeEntry };
+}
+
 /** The text is not JSON (jiter's `ValueError`). */
 export class JsonKeysError extends Error {
   constructor(message: string) {
@@ -36,12 +64,20 @@ type Outcome = "value" | "none";
 const LITERALS = ["true", "false", "null", "NaN", "Infinity", "-Infinity"];
 const NUMBER = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/;
 const NUMBER_PREFIX = /^-?(?:0|[1-9][0-9]*)?(?:\.[0-9]*)?(?:[eE][+-]?[0-9]*)?$/;
+const MAX_DEPTH = 201;
 const ESCAPES = new Set(['"', "\\", "/", "b", "f", "n", "r", "t"]);
 
 class Reader {
   pos = 0;
   /** Set once a partial parse has read as far as it can; every open container then returns what it has. */
   stopped = false;
+  /** Open arrays and objects. */
+  private depth = 0;
+  /** The partial read stopped at something other than the end of the text. */
+  stoppedEarly = false;
+  /** In the top-level object (the one whose keys are recorded): where its last entry after a `,` starts, and the keys before it. */
+  entryStart = -1;
+  keysBeforeEntry: string[] = [];
 
   constructor(
     private readonly text: string,
@@ -70,6 +106,7 @@ class Reader {
   private unexpected(message: string): void {
     if (!this.partial) throw new JsonKeysError(message);
     this.stopped = true;
+    this.stoppedEarly = true;
   }
 
   value(): Outcome {
@@ -153,14 +190,33 @@ class Reader {
     return null;
   }
 
-  /** An object at `pos`; with `keys`, records its keys in first-seen order. */
-  object(keys: string[] | null): Outcome {
-    this.pos++;
-    this.skipSpace();
-    if (this.atEnd()) return this.eof("an object"), "value";
-    if (this.peek() === "}") {
+  /**
+   * An object at `pos`; with `keys`, records its keys in first-seen order. `resumed`: `pos` is at an entry's key, after
+   * the object's `{` or a `,` (see `objectKeysFrom`).
+   */
+  object(keys: string[] | null, resumed = false): Outcome {
+    this.enter();
+    try {
+      return this.objectEntries(keys, resumed);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /** jiter reads 201 nested arrays and objects; opening one more fails, whatever follows. */
+  private enter(): void {
+    if (++this.depth > MAX_DEPTH) throw new JsonKeysError("recursion limit exceeded");
+  }
+
+  private objectEntries(keys: string[] | null, resumed: boolean): Outcome {
+    if (!resumed) {
       this.pos++;
-      return "value";
+      this.skipSpace();
+      if (this.atEnd()) return this.eof("an object"), "value";
+      if (this.peek() === "}") {
+        this.pos++;
+        return "value";
+      }
     }
     for (;;) {
       if (this.peek() !== '"') throw new JsonKeysError("key must be a string");
@@ -185,10 +241,23 @@ class Reader {
       this.skipSpace();
       if (this.atEnd()) return this.eof("a value"), "value";
       if (this.peek() === "}") throw new JsonKeysError("trailing comma");
+      if (keys) {
+        this.entryStart = this.pos;
+        this.keysBeforeEntry = [...keys];
+      }
     }
   }
 
   private array(): Outcome {
+    this.enter();
+    try {
+      return this.arrayItems();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private arrayItems(): Outcome {
     this.pos++;
     this.skipSpace();
     if (this.atEnd()) return this.eof("a list"), "value";

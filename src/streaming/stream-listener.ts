@@ -3,7 +3,8 @@ import { getSettings } from "../context/settings.js";
 import { ValueError } from "../errors/value-error.js";
 import type { LMStreamPart } from "../lm/lm-stream-part.js";
 import { pyLstrip, pyRstrip, pyStrip } from "../python/py-str.js";
-import { JsonKeysError, partialJsonKeys } from "./partial-json-keys.js";
+import { JsonFieldEnd } from "./json-field-end.js";
+import { StartMarkerQueue } from "./start-marker-queue.js";
 import { StreamResponse } from "./stream-response.js";
 
 export interface StreamListenerOptions {
@@ -77,9 +78,11 @@ export class StreamListener {
   streamEnd = false;
   /** The whole field arrived in one chunk (a cached reply): nothing is streamed, the final prediction has it. */
   cacheHit = false;
-  private startQueue: string[] = [];
+  /** Chunks held while the start marker may be arriving split across them. */
+  private startQueue: StartMarkerQueue | null = null;
   private endQueue: string[] = [];
-  private jsonAccumulated = "";
+  /** JSON adapter: whether the field has ended, read from the text so far (`{"field":` and what followed). */
+  private jsonEnd: JsonFieldEnd | null = null;
   private lastKind: AdapterKind = "ChatAdapter";
 
   constructor(options: StreamListenerOptions) {
@@ -101,9 +104,9 @@ export class StreamListener {
       if (!this.allowReuse) return undefined;
       this.streamEnd = false;
       this.cacheHit = false;
-      this.startQueue = [];
+      this.startQueue = null;
       this.endQueue = [];
-      this.jsonAccumulated = "";
+      this.jsonEnd = null;
       this.streamStart = false;
     }
     if (part.type !== "text-delta" || part.index !== 0) return undefined;
@@ -120,25 +123,19 @@ export class StreamListener {
       }
     }
 
-    if (this.startQueue.length === 0 && !this.streamStart && text.includes(markers.startIndicator)) {
-      this.startQueue.push(text);
+    if (this.startQueue === null && !this.streamStart && text.includes(markers.startIndicator)) {
+      this.startQueue = new StartMarkerQueue(markers.start, text);
       return undefined;
     }
 
-    if (this.startQueue.length > 0 && !this.streamStart) {
-      this.startQueue.push(text);
-      const joined = this.startQueue.join("");
-      if (joined.includes(markers.start)) {
-        this.streamStart = true;
-        this.startQueue = [];
-        text = pyLstrip(joined.slice(joined.indexOf(markers.start) + markers.start.length));
-        if (kind === "JSONAdapter") this.jsonAccumulated += `{${markers.start}`;
-      } else if (endsWithPrefixOf(pyStrip(joined), markers.start)) {
-        return undefined;
-      } else {
-        this.startQueue = [];
-        return undefined;
-      }
+    if (this.startQueue !== null && !this.streamStart) {
+      const step = this.startQueue.add(text);
+      if (step === "wait") return undefined;
+      this.startQueue = null;
+      if (step === "drop") return undefined;
+      this.streamStart = true;
+      text = pyLstrip(step.found);
+      if (kind === "JSONAdapter") this.jsonEnd = new JsonFieldEnd(this.signatureFieldName, `{${markers.start}`);
     }
 
     if (!this.streamStart || !text) return undefined;
@@ -175,29 +172,13 @@ export class StreamListener {
 
   /** JSON: the field ends when the object closes or a second key has begun. */
   private nextJsonPiece(token: string | undefined, text: string): StreamResponse | undefined {
-    this.jsonAccumulated += text;
-    if (pyRstrip(this.jsonAccumulated).endsWith("}")) {
-      try {
-        partialJsonKeys(this.jsonAccumulated, false);
-        this.streamEnd = true;
-        const last = this.flush("JSONAdapter");
-        const cut = last.slice(0, last.lastIndexOf("}"));
-        return this.response(token ? token + cut : cut);
-      } catch (error) {
-        if (!(error instanceof JsonKeysError)) throw error;
-      }
-    }
-    try {
-      const keys = partialJsonKeys(this.jsonAccumulated, true);
-      if (keys.length > 1) {
-        this.streamEnd = true;
-        const last = this.flush("JSONAdapter");
-        const next = keys.find((key) => key !== this.signatureFieldName)!;
-        const cut = last.slice(0, last.indexOf(next));
-        token = token ? token + cut : cut;
-      }
-    } catch (error) {
-      if (!(error instanceof JsonKeysError)) throw error;
+    const verdict = this.jsonEnd!.feed(text); // set where the start marker was seen
+    if (verdict) {
+      this.streamEnd = true;
+      const last = this.flush("JSONAdapter");
+      const cut = verdict.end === "object" ? last.slice(0, last.lastIndexOf("}")) : last.slice(0, last.indexOf(verdict.next));
+      token = token ? token + cut : cut;
+      if (verdict.end === "object") return this.response(token);
     }
     return token || this.streamEnd ? this.response(token ?? "") : undefined;
   }
@@ -210,12 +191,6 @@ export class StreamListener {
     const boundary = held.indexOf(kind === "XMLAdapter" ? `</${this.signatureFieldName}>` : "[[");
     return boundary === -1 ? held : held.slice(0, boundary);
   }
-}
-
-/** Whether some suffix of `text` is a prefix of `marker` (the marker may be arriving). */
-function endsWithPrefixOf(text: string, marker: string): boolean {
-  for (let i = text.length - 1; i >= 0; i--) if (marker.startsWith(text.slice(i))) return true;
-  return false;
 }
 
 /** Whether the held text may still become the next field's marker. */

@@ -80,7 +80,8 @@ class Walker {
     if (schema === false) return [this.make("False schema does not allow " + pyRepr(instance), "false", {}, instance)];
     if (!isObject(schema)) return [];
     const out: JsonSchemaError[] = [];
-    for (const [keyword, value] of Object.entries(schema)) out.push(...this.keyword(keyword, value, schema, instance));
+    // One by one: an array argument with 200,000 failing items would overflow the call stack as spread arguments.
+    for (const [keyword, value] of Object.entries(schema)) for (const error of this.keyword(keyword, value, schema, instance)) out.push(error);
     return out;
   }
 
@@ -200,7 +201,7 @@ class Walker {
         for (const sub of value) {
           const errors = this.errors(sub, instance);
           if (errors.length === 0) return [];
-          all.push(...errors);
+          for (const error of errors) all.push(error);
         }
         return fail(`${pyRepr(instance)} is not valid under any of the given schemas`, all);
       }
@@ -211,7 +212,7 @@ class Walker {
         for (const sub of value) {
           const errors = this.errors(sub, instance);
           if (errors.length === 0) valid.push(sub);
-          else all.push(...errors);
+          else for (const error of errors) all.push(error);
         }
         if (valid.length === 0) return fail(`${pyRepr(instance)} is not valid under any of the given schemas`, all);
         if (valid.length > 1) return fail(`${pyRepr(instance)} is valid under each of ${valid.map((s) => pyRepr(s)).join(", ")}`);

@@ -159,4 +159,9 @@ describe("jsonSchemaError (Python jsonschema's messages)", () => {
   ])("%j against %j", (instance, schema, message) => {
     expect(jsonSchemaError(instance, schema as Record<string, unknown>)).toBe(message);
   });
+
+  it("reports an argument with 140,000 failing items (no call-stack overflow from spreading their errors)", () => {
+    const items = Array.from({ length: 140_000 }, () => "x");
+    expect(jsonSchemaError(items, { type: "array", items: { type: "integer" } })).toBe("'x' is not of type 'integer'");
+  });
 });

@@ -1,11 +1,19 @@
 import { CustomType } from "./custom-type.js";
 
-/** DSPy's `_filter_code`: the body of the first fenced block, else the text as given. */
+/**
+ * DSPy's `_filter_code`: the body of the first fenced block (```` ```lang\n…``` ````), else of the first inline one
+ * (```` ```…``` ````), else the text as given. Python's regexes (`` ```[^\n]*\n(.*?)``` `` and `` ```(.*?)``` ``, DOTALL)
+ * only ever match from the first ```` ``` ````: from a later one, the newline and closing fence they need come later
+ * still. So one `indexOf` chain finds the same match in linear time (the regex retried every fence to the end).
+ */
 export function filterCode(text: string): string {
-  const fenced = /```[^\n]*\n([\s\S]*?)```/.exec(text);
-  if (fenced) return (fenced[1] as string).trim();
-  const inline = /```([\s\S]*?)```/.exec(text);
-  if (inline) return (inline[1] as string).trim();
+  const open = text.indexOf("```");
+  if (open === -1) return text;
+  const newline = text.indexOf("\n", open + 3);
+  const fencedClose = newline === -1 ? -1 : text.indexOf("```", newline + 1);
+  if (fencedClose !== -1) return text.slice(newline + 1, fencedClose).trim();
+  const inlineClose = text.indexOf("```", open + 3);
+  if (inlineClose !== -1) return text.slice(open + 3, inlineClose).trim();
   return text;
 }
 

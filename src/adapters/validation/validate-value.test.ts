@@ -9,7 +9,7 @@ import type { TypeNode } from "../../signatures/type-node.js";
 import { PyFloat } from "../../python/py-float.js";
 import { parsePyJson } from "../../python/py-json.js";
 import { pyJsonDumps } from "../../python/pyfmt.js";
-import { validateValue } from "./validate-value.js";
+import { validateOutcome, validateValue } from "./validate-value.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 // pydantic 2.13's `TypeAdapter(t).validate_python(v)` for every (type, input) pair; see make-pydantic-validation.py.
@@ -61,6 +61,25 @@ describe("validateValue (pydantic lax mode)", () => {
         { type: "int_parsing", loc: [0], msg: "Input should be a valid integer, unable to parse string as an integer", input: "a" },
       ]);
       expect((error as ValidationError).title).toBe("list[int]");
+    }
+  });
+});
+
+describe("many failing items", () => {
+  it("reports every one in nested lists, dicts and unions (no call-stack overflow from spreading them)", () => {
+    const items = Array.from({ length: 200_000 }, () => "x");
+    const int: TypeNode = { kind: "int" };
+    const list: TypeNode = { kind: "list", item: int };
+    for (const [type, input, loc] of [
+      [{ kind: "list", item: list }, [items], [0, 0]],
+      [{ kind: "dict", key: { kind: "str" }, value: list }, { a: items }, ["a", 0]],
+      [{ kind: "union", options: [list, int], form: "typing" }, items, ["list[int]", 0]],
+    ] as Array<[TypeNode, unknown, unknown[]]>) {
+      const outcome = validateOutcome(type, input);
+      expect(outcome.ok).toBe(false);
+      const issues = (outcome as unknown as { issues: Array<{ loc: unknown[] }> }).issues;
+      expect(issues.length).toBeGreaterThanOrEqual(200_000);
+      expect(issues[0]!.loc).toEqual(loc);
     }
   });
 });

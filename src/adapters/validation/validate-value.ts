@@ -6,7 +6,7 @@ import { pySetOrder } from "../../python/py-set-order.js";
 import { setOwnProperty } from "../../python/set-own-property.js";
 import { copyPlain } from "../apply-output-defaults.js";
 import { validateCustom } from "./validate-custom.js";
-import { EXACT, fail, LAX, located, ok, type Outcome } from "./outcome.js";
+import { EXACT, fail, LAX, ok, pushLocated, type Outcome } from "./outcome.js";
 import { pydanticTitle } from "./pydantic-title.js";
 import { isPyDict } from "./py-value-kind.js";
 import { matchLiteral, pyScalarEquals, validateBool, validateBytes, validateFloat, validateInt, validateNone, validateStr } from "./validate-scalar.js";
@@ -37,7 +37,7 @@ function items(type: TypeNode & { kind: "list" | "set" | "frozenset" }, input: u
   const issues: ValidationIssue[] = [];
   values.forEach((value, i) => {
     const r = type.item ? validateOutcome(type.item, value, options) : ok(value, EXACT);
-    if (!r.ok) issues.push(...located(r.issues, i));
+    if (!r.ok) pushLocated(issues, r.issues, i);
     else {
       exactness = Math.min(exactness, r.exactness);
       if (type.kind === "list" || !out.some((seen) => pyScalarEquals(seen, r.value))) out.push(r.value);
@@ -68,7 +68,7 @@ function tuple(type: TypeNode & { kind: "tuple" }, input: unknown, options: Vali
       return;
     }
     const r = validateOutcome(itemType, values[i], options);
-    if (!r.ok) issues.push(...located(r.issues, i));
+    if (!r.ok) pushLocated(issues, r.issues, i);
     else {
       exactness = Math.min(exactness, r.exactness);
       out.push(r.value);
@@ -85,9 +85,9 @@ function dict(type: TypeNode & { kind: "dict" }, input: unknown, options: Valida
   let exactness = input instanceof Map ? LAX : EXACT;
   for (const [key, value] of entries) {
     const k = type.key ? validateOutcome(type.key, key, options) : ok(key, EXACT);
-    if (!k.ok) issues.push(...located(k.issues, pyStr(key), "[key]"));
+    if (!k.ok) pushLocated(issues, k.issues, pyStr(key), "[key]");
     const v = type.value ? validateOutcome(type.value, value, options) : ok(value, EXACT);
-    if (!v.ok) issues.push(...located(v.issues, pyStr(key)));
+    if (!v.ok) pushLocated(issues, v.issues, pyStr(key));
     if (k.ok && v.ok) {
       exactness = Math.min(exactness, k.exactness, v.exactness);
       setOwnProperty(out, pyStr(k.value), v.value);
@@ -110,7 +110,7 @@ function smartUnion(options: readonly TypeNode[], input: unknown, validateOption
           : best.exactness < r.exactness);
       if (better) best = { value: r.value, exactness: r.exactness, fieldsSet: r.fieldsSet };
     } else if (best === null) {
-      issues.push(...located(r.issues, pydanticTitle(choice)));
+      pushLocated(issues, r.issues, pydanticTitle(choice));
     }
   }
   if (best) return ok(best.value, best.exactness, best.fieldsSet);
@@ -180,12 +180,12 @@ function model(type: ModelType, input: unknown, options: ValidateOptions): Outco
     }
     const r = validateOutcome(field.type, input[found], options);
     if (!r.ok) {
-      issues.push(...located(r.issues, key));
+      pushLocated(issues, r.issues, key);
       continue;
     }
     const violations = checkConstraints(r.value, field.constraints, input[found]);
     if (violations.length) {
-      issues.push(...located(violations, key));
+      pushLocated(issues, violations, key);
       continue;
     }
     setOwnProperty(out, field.name, r.value);

@@ -19,6 +19,11 @@ ODD = [
     '{"a":"x",,"b":1', '{"a": 01', '{"a": "x\\q', '{"a": "x\ny"', '{"a": 1.}', '{"a": -}', '[1, 2', '"abc', '{}', ' {"a": 1} ',
     '{"a": "x", "b": [1 2', '{"a": tx}', '{"a": -Inf', '{"a": "\\ud83d',
 ]
+# jiter's recursion limit: 201 nested containers read, the 202nd fails (also when the text ends there).
+DEEP = [
+    '{"d":' + '[' * 200, '{"d":' + '[' * 201, '{"d":' + '[' * 200 + ']' * 200 + '}', '{"d":' + '[' * 201 + ']' * 201 + '}',
+    '{"d":' + '[1,' * 199 + '{"x":[]}' + ']' * 199 + '}', '[' * 201, '[' * 202, '{"a":' * 201, '{"a":' * 202,
+]
 
 
 def keys(text, partial):
@@ -33,6 +38,6 @@ cases = []
 for text in FULL:
     for i in range(len(text) + 1):
         cases.append(text[:i])
-cases += ODD
+cases += ODD + DEEP
 out = [{"text": t, "partial": keys(t, True), "strict": keys(t, False)} for t in cases]
 json.dump({"jiter": jiter.__version__, "cases": out}, sys.stdout, ensure_ascii=False)
