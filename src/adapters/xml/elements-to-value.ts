@@ -12,7 +12,7 @@ function isObject(value: unknown): value is JsonSchema {
 export function groupChildren(element: XmlElement): Map<string, XmlElement[]> {
   const groups = new Map<string, XmlElement[]>();
   for (const child of element.children) {
-    const name = child.tag === "entry" ? (child.attrib.key ?? child.tag) : child.tag;
+    const name = child.tag === "entry" ? (child.attrib.get("key") ?? child.tag) : child.tag;
     const list = groups.get(name);
     if (list) list.push(child);
     else groups.set(name, [child]);
@@ -31,7 +31,7 @@ function escapeAttribute(text: string): string {
 /** Python's `ET.tostring(element, encoding="unicode")` (including the element's tail). */
 export function elementToString(element: XmlElement, depth = 0): string {
   checkRecursionDepth(depth + 1, " while calling a Python object");
-  const attrs = Object.entries(element.attrib).map(([k, v]) => ` ${k}="${escapeAttribute(v)}"`).join("");
+  const attrs = [...element.attrib].map(([k, v]) => ` ${k}="${escapeAttribute(v)}"`).join("");
   const inner = element.text || element.children.length
     ? `>${escapeText(element.text ?? "")}${element.children.map((child) => elementToString(child, depth + 1)).join("")}</${element.tag}>`
     : " />";

@@ -1,9 +1,9 @@
-import { setOwnProperty } from "../../python/set-own-property.js";
 
 /** An element as Python's `xml.etree.ElementTree` builds it (comments and processing instructions dropped). */
 export interface XmlElement {
   tag: string;
-  attrib: Record<string, string>;
+  /** Attributes by qualified name, in document order (a Map: replies may hold tens of thousands). */
+  attrib: ReadonlyMap<string, string>;
   /** Character data before the first child; null when there is none. */
   text: string | null;
   /** Character data after this element's end tag, up to the next sibling or the parent's end; null when none. */
@@ -18,8 +18,8 @@ export type XmlParseResult = { ok: true; root: XmlElement } | { ok: false; messa
 const NAME_START =
   /[A-Z_a-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]/u;
 const NAME_CHAR = /[-.0-9\u00B7\u0300-\u036F\u203F\u2040]/;
-/** The attributes of every element that has none (one frozen object, not one per element). */
-const NO_ATTRIBUTES: Record<string, string> = Object.freeze({});
+/** The attributes of every element that has none (one shared empty map, not one per element). */
+const NO_ATTRIBUTES: ReadonlyMap<string, string> = new Map();
 /** The children of every element that has none (one frozen array, replaced when a first child comes). */
 const NO_CHILDREN: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
 /** The five predefined entities (a Map, so `&constructor;` and the like are undefined as in expat). */
@@ -322,12 +322,13 @@ class Parser {
         if (bound) bound.push(value);
         else this.namespaces.set(prefix, [value]);
       }
-      if (this.build) attrib = {};
+      const built = this.build ? new Map<string, string>() : null;
       for (const [name, value] of attributes) {
         if (name === "xmlns" || name.startsWith("xmlns:")) continue;
         const qualified = this.qualify(name, true, start);
-        if (this.build) setOwnProperty(attrib, qualified, value);
+        built?.set(qualified, value);
       }
+      if (built) attrib = built;
     }
     const tag = this.qualify(this.s.slice(start + 1, tagEnd), false, start);
     this.rootSeen = true;
