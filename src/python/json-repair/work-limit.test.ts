@@ -42,6 +42,7 @@ const HOSTILE: Array<[prefix: string, unit: string]> = [
   ["", '{e]"'],
   ["", "[[ ## d ## ]]\n"],
   ['{\\"d\\": \\"', "lorem ipsum "],
+  ['{"d": [', "'a':"],
 ];
 
 describe("json_repair's work limit", () => {
@@ -56,9 +57,18 @@ describe("json_repair's work limit", () => {
     }
   });
 
+  it("turns a long text edited again and again into an array of code points, and still stops it", () => {
+    // `'a':` after `[` makes json_repair insert a character and re-read, over and over: as a string each edit would
+    // copy the whole text.
+    const parser = new JsonRepairParser('{"d": [' + "'a':".repeat(20_000));
+    expect(() => parser.readDocument()).toThrow(/^Cannot repair this JSON in linear time/);
+    expect(Array.isArray(parser.chars)).toBe(true);
+    expect(parser.steps).toBeLessThanOrEqual(WORK_PER_CHARACTER * parser.chars.length + WORK_BASE + parser.chars.length);
+  });
+
   it("stops the replies json_repair would re-read quadratically, and only those", () => {
     const stopped = (prefix: string, unit: string) => work(prefix + unit.repeat(Math.ceil(50_000 / unit.length))).stopped;
-    expect(HOSTILE.filter(([prefix, unit]) => stopped(prefix, unit)).map(([, unit]) => unit)).toStrictEqual(["(", ",{1", '{e]"']);
+    expect(HOSTILE.filter(([prefix, unit]) => stopped(prefix, unit)).map(([, unit]) => unit)).toStrictEqual(["(", ",{1", '{e]"', "'a':"]);
   });
 
   it("leaves real documents at least half the limit", () => {
