@@ -18,7 +18,7 @@ export interface Traced<T> {
  *
  * @example
  * const { result: prediction, trace } = await withTrace(() => program.call({ question }));
- * for (const [predictor, inputs, output] of trace) console.log(predictor, inputs, output);
+ * const calls = trace.map(([predictor, inputs, output]) => ({ predictor, inputs, output }));
  * const score = await metric(example, prediction, trace);
  */
 export async function withTrace<T>(fn: () => T | Promise<T>, options: { maxEntries?: number } = {}): Promise<Traced<T>> {

@@ -12,8 +12,9 @@ interface Timer {
  *
  * @example
  * const clock = new ManualClock();
- * clock.setTimeout(() => console.log("fired"), 1000);
- * clock.advance(1000); // fired
+ * const fired: number[] = [];
+ * clock.setTimeout(() => fired.push(clock.now()), 1000);
+ * clock.advance(1000); // fired is [1000]
  */
 export class ManualClock implements Clock {
   #now: number;

@@ -10,7 +10,7 @@ const GIVE_UP: unique symbol = Symbol("clone-data: give up");
  * A deep copy of JSON-like data (plain objects, arrays, primitives), equal to what `structuredClone` returns for it
  * but several times faster for the small, shallow records an LM reply is (structuredClone serializes and
  * deserializes). Anything else — a class instance, a Map, a typed array, a cycle, or nesting deeper than 64 levels —
- * makes the whole value go through `structuredClone`, so the result is always a `structuredClone` of `value`.
+ * makes the whole value go through `structuredClone`.
  * `"__proto__"` keys stay own data.
  */
 export function cloneData<T>(value: T): T {
