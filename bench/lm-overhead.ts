@@ -6,26 +6,12 @@
  *   npx tsx bench/lm-overhead.ts [calls]
  */
 import { fork } from "node:child_process";
-import { startReplyServer } from "./shared/reply-server.js";
+import { BENCH_MESSAGES as MESSAGES, BENCH_REPLY as REPLY, startReplyServer } from "./shared/reply-server.js";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 
 const CALLS = Number(process.argv[3] ?? process.argv[2] ?? 3000) || 3000;
 const WARMUP = 300;
-const REPLY = Buffer.from(
-  JSON.stringify({
-    id: "chatcmpl-bench",
-    object: "chat.completion",
-    created: 1,
-    model: "gpt-4o-mini-2024-07-18",
-    choices: [{ index: 0, message: { role: "assistant", content: "[[ ## answer ## ]]\nParis\n\n[[ ## completed ## ]]" }, finish_reason: "stop" }],
-    usage: { prompt_tokens: 120, completion_tokens: 12, total_tokens: 132 },
-  }),
-);
-const MESSAGES = [
-  { role: "system" as const, content: "Your input fields are:\n1. `question` (str)\nYour output fields are:\n1. `answer` (str)" },
-  { role: "user" as const, content: "[[ ## question ## ]]\nWhat is the capital of France?" },
-];
 
 type Mode = "fetch" | "lm" | "lm-cache-hit";
 interface Result {

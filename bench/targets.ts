@@ -15,7 +15,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Metafile } from "esbuild";
 import { bundle } from "../scripts/bundle.js";
-import { startReplyServer } from "./shared/reply-server.js";
+import { BENCH_ANSWER as ANSWER, BENCH_MESSAGES as MESSAGES, BENCH_REPLY as REPLY, startReplyServer } from "./shared/reply-server.js";
 
 type Tsdspy = typeof import("../src/index.js");
 
@@ -23,21 +23,6 @@ const BATCHES = 5;
 const BATCH_CALLS = 1_000;
 const WARMUP = 300;
 const COLD_RUNS = 5;
-const ANSWER = "[[ ## answer ## ]]\nParis\n\n[[ ## completed ## ]]";
-const REPLY = Buffer.from(
-  JSON.stringify({
-    id: "chatcmpl-bench",
-    object: "chat.completion",
-    created: 1,
-    model: "gpt-4o-mini-2024-07-18",
-    choices: [{ index: 0, message: { role: "assistant", content: ANSWER }, finish_reason: "stop" }],
-    usage: { prompt_tokens: 120, completion_tokens: 12, total_tokens: 132 },
-  }),
-);
-const MESSAGES = [
-  { role: "system" as const, content: "Your input fields are:\n1. `question` (str)\nYour output fields are:\n1. `answer` (str)" },
-  { role: "user" as const, content: "[[ ## question ## ]]\nWhat is the capital of France?" },
-];
 const INPUTS = { question: "What is the capital of France?", context: ["Paris is the capital of France.", "France is in Europe."] };
 
 /** One batch's median and the median of the batch medians, in milliseconds. */
