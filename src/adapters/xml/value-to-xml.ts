@@ -3,7 +3,7 @@ import { pyStr } from "../../python/pyfmt.js";
 const IDENTIFIER = /^[\p{XID_Start}_][\p{XID_Continue}]*$/u;
 
 /** Python's `xml.sax.saxutils.quoteattr`. */
-export function quoteAttr(value: string): string {
+function quoteAttr(value: string): string {
   let data = value.replaceAll("&", "&amp;").replaceAll(">", "&gt;").replaceAll("<", "&lt;");
   data = data.replaceAll("\n", "&#10;").replaceAll("\r", "&#13;").replaceAll("\t", "&#9;");
   if (data.includes('"')) {

@@ -9,7 +9,7 @@ import { isQuote, type RepairCursor } from "./repair-cursor.js";
 const CLOSERS: Record<string, string> = { "[": "]", "{": "}", "(": ")" };
 
 /** The closing quote for an opening one (curly quotes pair up; the others close themselves). */
-export function closingQuoteFor(quote: string): string {
+function closingQuoteFor(quote: string): string {
   return quote === "\u201c" ? "\u201d" : quote;
 }
 
@@ -57,7 +57,7 @@ export function skipSpaceAndComments(p: RepairCursor, offset: number): number {
 }
 
 /** An object member (`"key":` or `key:`) starts at `offset`. */
-export function memberStartsAt(p: RepairCursor, offset: number): boolean {
+function memberStartsAt(p: RepairCursor, offset: number): boolean {
   const ch = p.at(offset);
   if (ch === undefined || ch === "}") return false;
   if (isQuote(ch)) {
