@@ -88,7 +88,10 @@ describe("the npm package", () => {
     const app = join(work, "app");
     mkdirSync(app);
     writeFileSync(join(app, "package.json"), JSON.stringify({ name: "app", version: "1.0.0", private: true }));
-    npm(["install", join(work, packed.filename), "--offline", "--no-audit", "--no-fund"], app);
+    // `--prefer-offline`: the npm cache answers when it can; a fresh machine whose cache holds only what `npm ci` put
+    // there (tarballs, no registry metadata) fetches the dependencies' metadata from the registry (`--offline` failed
+    // there with ENOTCACHED).
+    npm(["install", join(work, packed.filename), "--prefer-offline", "--no-audit", "--no-fund"], app);
     const node = (args: string[]) => spawnSync(process.execPath, args, { cwd: app, encoding: "utf8" });
     const imported = node(["--input-type=module", "-e", 'const m = await import("tsdspy"); const t = await import("tsdspy/testing"); console.log(typeof m.Predict, typeof t.DummyLM)']);
     expect([imported.stdout, imported.stderr]).toEqual(["function function\n", ""]);
