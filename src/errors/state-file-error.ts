@@ -24,7 +24,11 @@ export function describeStateValue(value: unknown): string {
   return "an object";
 }
 
-/** The error for one value of the wrong kind: `Invalid state at demos: expected a list of objects, got "abc".` */
+/**
+ * The error for one value of the wrong kind: `Invalid state at demos: expected a list of objects, got "abc".` (the
+ * path `""` is the state itself: `Invalid state at the top level: …`).
+ */
 export function invalidStateValue(path: string, expected: string, value: unknown): StateFileError {
-  return new StateFileError(`Invalid state at ${path}: expected ${expected}, got ${describeStateValue(value)}.`, { path });
+  const where = path === "" ? "the top level" : path;
+  return new StateFileError(`Invalid state at ${where}: expected ${expected}, got ${describeStateValue(value)}.`, { path });
 }

@@ -47,6 +47,7 @@ describe("state files are checked, naming the JSON path of what is wrong", () =>
     ["cache", withLm({ cache: "yes" }), 'Invalid state at lm.cache: expected true or false, got "yes".'],
     ["stop", withLm({ stop: [1] }), "Invalid state at lm.stop: expected null, a string or a list of strings, got an array of 1."],
     ["launch_kwargs", withLm({ launch_kwargs: [] }), "Invalid state at lm.launch_kwargs: expected an object, got an array of 0."],
+    ["a list", [1, 2] as unknown as Record<string, unknown>, "Invalid state at the top level: expected a predictor state (an object), got an array of 2."],
   ];
 
   it.each(cases)("%s", (_name, state, message) => {
@@ -98,6 +99,21 @@ describe("state files are checked, naming the JSON path of what is wrong", () =>
     for (const levels of [254, 100_000]) {
       expect(() => stateFileText({ x: { y: nest(levels) } }, {}, "p.json")).toThrow("Failed to save state to p.json with error: Recursion limit reached.");
     }
+  });
+
+  it("a program's state must be an object holding every predictor; the error names what is there", () => {
+    const tooSmall = /^Invalid state at the top level: expected a program state \(an object of predictor states by name\), got /;
+    for (const state of [null, "x", [1, 2], 5]) {
+      expect(() => new Pipeline().loadState(state as unknown as Record<string, unknown>)).toThrow(StateFileError);
+      expect(() => new Pipeline().loadState(state as unknown as Record<string, unknown>)).toThrow(tooSmall);
+    }
+    expect(() => new Pipeline().loadState({})).toThrow("The state has no entry for predictor `generate.predict` (it has no keys).");
+    const many = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`k${i}`, {}]));
+    expect(() => new Pipeline().loadState(many)).toThrow(
+      "The state has no entry for predictor `generate.predict` (keys: k0, k1, k2, k3, k4, k5, k6, k7, k8, k9, … (12 in all)).",
+    );
+    // An inherited name is not an entry.
+    expect(() => new Pipeline().loadState(Object.create({ "generate.predict": goodState() }))).toThrow("has no entry for predictor");
   });
 
   it("reads what DSPy reads: an empty or false lm is no LM; extra predictor keys and fewer fields are fine", () => {

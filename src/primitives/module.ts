@@ -15,6 +15,7 @@ import type { LoadStateOptions, Parameter } from "./parameter.js";
 import { isParameter } from "./parameter.js";
 import { PredictionImpl, type Prediction } from "./prediction.js";
 import { requireInputKeys } from "./require-input-keys.js";
+import { invalidStateValue } from "../errors/state-file-error.js";
 import { readStateFile, StateFileError, writeStateFile } from "./state-file.js";
 import { namedParametersOf, namedSubModulesOf, setByPath } from "./traverse.js";
 
@@ -227,10 +228,15 @@ export abstract class Module<I extends Fields = Fields, O = unknown> {
 
   /** Loads state by predictor name; transactional: a failure leaves the program unchanged. */
   loadState(state: Record<string, unknown>, options: LoadStateOptions = {}): this {
+    if (typeof state !== "object" || state === null || Array.isArray(state)) {
+      throw invalidStateValue("", "a program state (an object of predictor states by name)", state);
+    }
     const apply = (module: Module) => {
       for (const [name, param] of module.namedParameters()) {
-        if (!(name in state)) {
-          throw new StateFileError(`The state has no entry for predictor \`${name}\` (keys: ${Object.keys(state).join(", ")}).`);
+        if (!Object.hasOwn(state, name)) {
+          const keys = Object.keys(state);
+          const listed = keys.length === 0 ? "it has no keys" : `keys: ${keys.slice(0, 10).join(", ")}${keys.length > 10 ? `, … (${keys.length} in all)` : ""}`;
+          throw new StateFileError(`The state has no entry for predictor \`${name}\` (${listed}).`);
         }
         param.loadState(state[name] as Record<string, unknown>, { ...options, statePath: name });
       }
