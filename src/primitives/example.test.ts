@@ -5,6 +5,19 @@ import { Example } from "./example.js";
 import { Prediction } from "./prediction.js";
 
 describe("Example", () => {
+  it("keeps keys named __proto__ as data through every copy (a dataset row from JSON.parse)", () => {
+    const row = JSON.parse('{"__proto__": {"polluted": 1}, "question": "q", "answer": "a"}') as Record<string, unknown>;
+    const ex = new Example(row, JSON.parse('{"__proto__": {"also": 2}}') as Record<string, unknown>).withInputs("__proto__", "question");
+    expect(ex.keys()).toEqual(["__proto__", "question", "answer"]);
+    expect(ex.get("__proto__")).toEqual({ also: 2 });
+    expect(ex.inputs().keys()).toEqual(["__proto__", "question"]);
+    expect(ex.labels().keys()).toEqual(["answer"]);
+    const set = new Example({ question: "q" });
+    (set as unknown as Record<string, unknown>)["__proto__"] = { x: 1 };
+    expect(set.keys()).toEqual(["question", "__proto__"]);
+    expect(({} as Record<string, unknown>).polluted ?? ({} as Record<string, unknown>).also ?? ({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
   it("reads fields as properties and keeps input keys through withInputs", () => {
     const ex = new Example({ question: "What is 2+2?", answer: "4", dspy_uuid: "u1" }).withInputs("question");
     expectTypeOf(ex.question).toEqualTypeOf<string>();

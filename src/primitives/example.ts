@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import { ValueError } from "../errors/value-error.js";
 import { pyRepr } from "../python/pyfmt.js";
+import { setOwnProperty } from "../python/set-own-property.js";
 
 /** Internal slots, kept off the record's keys. */
 export const STORE = Symbol("tsdspy.example.store");
@@ -24,7 +25,7 @@ const handler: ProxyHandler<ExampleImpl> = {
   },
   set(target, prop, value) {
     if (typeof prop === "symbol") return Reflect.set(target, prop, value);
-    target[STORE][prop] = value;
+    setOwnProperty(target[STORE], prop, value);
     return true;
   },
   has(target, prop) {
@@ -52,7 +53,7 @@ class ExampleImpl {
 
   constructor(base?: Store | ExampleImpl | null, overrides?: Store) {
     const store: Store = base instanceof ExampleImpl ? { ...base[STORE] } : isRecord(base) ? { ...base } : {};
-    if (overrides) Object.assign(store, overrides);
+    if (overrides) for (const key of Object.keys(overrides)) setOwnProperty(store, key, overrides[key]);
     Object.defineProperty(this, STORE, { value: store, writable: true, configurable: true });
     Object.defineProperty(this, INPUT_KEYS, { value: null, writable: true, configurable: true });
     return new Proxy(this, handler);
@@ -76,7 +77,7 @@ class ExampleImpl {
     if (!keys) throw new ValueError('Inputs have not been set for this example. Mark its input fields with `example.withInputs("question", ...)`.');
     const store = this[STORE];
     const picked: Store = {};
-    for (const key of Object.keys(store)) if (keys.has(key)) picked[key] = store[key];
+    for (const key of Object.keys(store)) if (keys.has(key)) setOwnProperty(picked, key, store[key]);
     const instance = this.make(picked);
     instance[INPUT_KEYS] = keys;
     return instance;
@@ -87,7 +88,7 @@ class ExampleImpl {
     const inputKeys = new Set(this.inputs().keys());
     const store = this[STORE];
     const picked: Store = {};
-    for (const key of Object.keys(store)) if (!inputKeys.has(key)) picked[key] = store[key];
+    for (const key of Object.keys(store)) if (!inputKeys.has(key)) setOwnProperty(picked, key, store[key]);
     return this.make(picked);
   }
 
