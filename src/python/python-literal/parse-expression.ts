@@ -67,10 +67,10 @@ class ExpressionParser extends DisplayParser {
     const line = this.tok.line;
     const first = this.expression();
     if (!this.isOp(",")) return first;
-    const elts = [first];
+    const elts = this.elementsOf(first);
     while (this.eatOp(",")) {
       if (!this.startsExpression()) break;
-      elts.push(this.expression());
+      this.addElement(elts, this.expression());
     }
     return { kind: "Tuple", line, elts };
   }
