@@ -14,9 +14,10 @@ export type PyNode =
 
 /**
  * The elements of a tuple, list or set display, or the keys or the values of a dict display, in order. An element
- * that is a literal (a constant, a signed number, `real ± imaginary`, a tuple of literals: what literal_eval turns
- * into a value without fail and hashes by that value) is kept as its value, any other as its node: a long display of
- * literals holds no node per element. (An array held as a value is a tuple's: lists are kept as nodes.) `nodeAt` lists, ascending, the positions of `items` that hold a node; in a dict's keys, a
+ * that is a literal (a constant, a signed number, `real ± imaginary`, a tuple of literals, a dict of literals with
+ * scalar keys: what literal_eval turns into a value without fail, and hashes by that value or refuses as a dict) is
+ * kept as its value, any other as its node: a long display of literals holds no node per element. (An array held as
+ * a value is a tuple's: lists are kept as nodes.) `nodeAt` lists, ascending, the positions of `items` that hold a node; in a dict's keys, a
  * `null` node there is a `**mapping` item.
  */
 export interface Elements {

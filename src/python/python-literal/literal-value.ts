@@ -1,5 +1,6 @@
 import { PythonTypeError } from "../../errors/python-type-error.js";
 import { ValueError } from "../../errors/value-error.js";
+import { PY_ELLIPSIS } from "../py-ellipsis.js";
 import { PyFloat } from "../py-float.js";
 import { PyComplex } from "../py-complex.js";
 import { pyFloatRepr } from "../pyfmt.js";
@@ -62,15 +63,31 @@ function isSignedNumber(node: PyNode): boolean {
 /**
  * The value of a node that `convert` turns into a value without fail and `hashKey` hashes by that value - a
  * constant, a signed number, `real ± imaginary`, a tuple of such literals (its array: an array held in place of a
- * node is always a tuple) - or `NOT_LITERAL` for any other node.
+ * node is always a tuple), a dict of literals with scalar keys (its value; unhashable) - or `NOT_LITERAL` for any
+ * other node.
  */
 export function literalValue(node: PyNode): unknown {
   if (node.kind === "Constant") return node.value;
   if (node.kind === "Tuple") return node.elts.nodeAt.length === 0 ? node.elts.items : NOT_LITERAL;
+  if (node.kind === "Dict") return isLiteralDict(node) ? convertDict(node) : NOT_LITERAL;
   if (node.kind === "UnaryOp") return isSignedNumber(node) ? signedNumber(node) : NOT_LITERAL;
   if (node.kind !== "BinOp" || (node.op !== "Add" && node.op !== "Sub") || !isSignedNumber(node.left)) return NOT_LITERAL;
   if (!isNumberConstant(node.right) || !(node.right.value instanceof PyComplex)) return NOT_LITERAL;
   return signedNumber(node.left) instanceof PyComplex ? NOT_LITERAL : convert(node);
+}
+
+/** A constant's value, a signed number or a complex one: never a container. */
+function isScalarLiteral(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return true;
+  return value instanceof PyFloat || value instanceof PyComplex || value instanceof Uint8Array || value === PY_ELLIPSIS;
+}
+
+/**
+ * A dict display whose keys are scalar literals and whose values are literals: it converts without fail (its keys
+ * hash), so it can be held as its value - a plain object or a `Map`, which `hashKey` then refuses as a dict.
+ */
+function isLiteralDict(node: Extract<PyNode, { kind: "Dict" }>): boolean {
+  return node.keys.nodeAt.length === 0 && node.values.nodeAt.length === 0 && node.keys.items.every(isScalarLiteral);
 }
 
 /** Whether element `index` holds a node; `cursor.next` walks `nodeAt` along ascending indexes. */
@@ -101,7 +118,9 @@ function hashKey(node: PyNode | null, value: unknown): string {
     const x = Number(n.valueOf());
     return Number.isInteger(x) ? `n${BigInt(x)}` : `n${pyFloatRepr(x)}`;
   }
-  return "Ellipsis";
+  if (value === PY_ELLIPSIS) return "Ellipsis";
+  // A dict held as its value (see `isLiteralDict`).
+  throw new PythonTypeError("unhashable type: 'dict'");
 }
 
 /** A tuple's hash key from its elements (null: a tuple of literals) and their values. */

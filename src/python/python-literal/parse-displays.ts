@@ -32,6 +32,18 @@ export abstract class DisplayParser extends TokenStream {
     }
   }
 
+  /**
+   * The elements with their arrays cut to size when short: an array grown by `push` keeps room for 17 items, which
+   * for a long display of short tuples (`((1, 2), (3, 4), …)`) would be most of the memory the parse keeps.
+   */
+  protected compacted(elts: Elements): Elements {
+    if (elts.items.length < 16) {
+      elts.items = elts.items.slice();
+      if (elts.nodeAt.length > 0) elts.nodeAt = elts.nodeAt.slice();
+    }
+    return elts;
+  }
+
   /** Elements holding `first` only (or none). */
   protected elementsOf(first?: PyNode): Elements {
     const elts: Elements = { items: [], nodeAt: [] };
@@ -47,7 +59,7 @@ export abstract class DisplayParser extends TokenStream {
       this.addElement(elts, this.starNamedExpression());
     }
     this.expectOp(closer);
-    return elts;
+    return this.compacted(elts);
   }
 
   protected atom(): PyNode {
@@ -200,6 +212,6 @@ export abstract class DisplayParser extends TokenStream {
       if (!this.startsExpression()) this.fail("expression expected after dictionary key and ':'");
       this.addElement(values, this.expression());
     }
-    return { kind: "Dict", line, keys, values };
+    return { kind: "Dict", line, keys: this.compacted(keys), values: this.compacted(values) };
   }
 }
