@@ -37,7 +37,7 @@ describe("truncatedRepr", () => {
     expect(mismatches.slice(0, 5)).toEqual([]);
   });
 
-  it("renders a long list of scalars from its two ends exactly as from the whole repr", () => {
+  it("renders a long list of scalars, lists and dicts of scalars from its two ends exactly as from the whole repr", () => {
     const rng = new PythonRandom(10);
     const scalars: Array<() => unknown> = [
       () => Number(rng.randbelow(1000)) - 500,
@@ -48,10 +48,15 @@ describe("truncatedRepr", () => {
       () => null,
       () => Array.from({ length: Number(rng.randbelow(12)) }, () => UNITS[Number(rng.randbelow(UNITS.length))]).join(""),
     ];
+    const shallow: Array<() => unknown> = [
+      ...scalars,
+      () => Array.from({ length: Number(rng.randbelow(3)) }, () => scalars[Number(rng.randbelow(scalars.length))]!()),
+      () => Object.fromEntries(Array.from({ length: Number(rng.randbelow(3)) }, (_, k) => [`k${k}`, scalars[Number(rng.randbelow(scalars.length))]!()])),
+    ];
     const mismatches: string[] = [];
     for (let n = 0; n < 400; n++) {
-      const kinds = scalars.filter(() => rng.random() < 0.5);
-      const pickFrom = kinds.length > 0 ? kinds : scalars;
+      const kinds = shallow.filter(() => rng.random() < 0.5);
+      const pickFrom = kinds.length > 0 ? kinds : shallow;
       const value = Array.from({ length: 60 + Number(rng.randbelow(80)) }, () => pickFrom[Number(rng.randbelow(pickFrom.length))]!());
       if (truncatedRepr(value) !== referenceTruncatedRepr(value)) mismatches.push(pyRepr(value));
     }

@@ -71,7 +71,7 @@ export function truncatedRepr(value: unknown): string {
     const quote = pyStrReprQuote(value);
     return cutRepr(quote + pyStrReprBody(value.slice(0, 40), quote), pyStrReprBody(value.slice(-40), quote) + quote);
   }
-  if (Array.isArray(value) && value.length >= 64 && value.every(isScalar)) return cutRepr(...listReprEnds(value));
+  if (Array.isArray(value) && value.length >= 64 && value.every(isShallow)) return cutRepr(...listReprEnds(value));
   const repr = pyRepr(value);
   if (Buffer.byteLength(repr, "utf8") <= 50) return repr;
   return cutRepr(repr, repr);
@@ -84,9 +84,16 @@ function isScalar(value: unknown): boolean {
   return type === "string" || type === "number" || type === "bigint" || type === "boolean";
 }
 
+/** A scalar, or a list or dict of scalars: its repr cannot nest past the recursion limit (and cannot fail). */
+function isShallow(value: unknown): boolean {
+  if (isScalar(value)) return true;
+  if (Array.isArray(value)) return value.every(isScalar);
+  return isPyDict(value) && Object.values(value).every(isScalar);
+}
+
 /**
- * The first and the last 64+ characters of the repr of a list of scalars (64 or more of them, so that its repr is
- * over 50 bytes and the two ends do not meet), without the reprs of the items in between.
+ * The first and the last 64+ characters of the repr of a list of shallow items (64 or more of them, so that its repr
+ * is over 50 bytes and the two ends do not meet), without the reprs of the items in between.
  */
 function listReprEnds(values: readonly unknown[]): [string, string] {
   let head = `[${pyRepr(values[0])}`;
