@@ -34,6 +34,18 @@ export const KNOWN_SHAPES: Record<string, Shape> = {
   },
   "xml deep tags": (n) => repeat("", "<a>", n),
   "xml entities": (n) => repeat("", "&amp;", n),
+  // Valid but huge: a Python literal of one element per few characters (literal_eval, after json_repair gives up,
+  // or json_repair itself), and a well-formed XML tree of many elements.
+  "valid tuple 1,": (n) => repeat("", "1,", n),
+  "valid list [1,": (n) => `${repeat("[", "1,", n - 2)}1]`,
+  "valid dict {1:1,": (n) => `${repeat("{", "1:1,", n - 4)}1:1}`,
+  "valid set {1,": (n) => `${repeat("{", "1,", n - 2)}1}`,
+  "valid tuple 'a',": (n) => repeat("", "'a',", n),
+  "valid tuple (1,1),": (n) => repeat("", "(1,1),", n),
+  "valid tuple -1.5e3,": (n) => repeat("", "-1.5e3,", n),
+  "valid tuple 'a\\n\\x41',": (n) => repeat("", "'a\\n\\x41',", n),
+  "valid tuple 1+2j,": (n) => repeat("", "1+2j,", n),
+  "xml valid tree <a/>": (n) => repeat("", "<a/>", n),
 };
 
 /** Short units a hostile reply is made of. */

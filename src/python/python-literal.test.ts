@@ -8,6 +8,7 @@ import { PyComplex } from "./py-complex.js";
 import { PY_ELLIPSIS } from "./py-ellipsis.js";
 import { PyFloat } from "./py-float.js";
 import { pyRepr } from "./pyfmt.js";
+import { PythonRandom } from "./python-random.js";
 import { pythonLiteralEval } from "./python-literal.js";
 import { decodeExpectation, pyValuesEqual, showPyValue } from "./__fixtures__/python-value-codec.js";
 
@@ -138,5 +139,48 @@ describe("pythonLiteralEval", () => {
 
   it("rejects \\N{...} escapes it cannot resolve with a ValueError", () => {
     expect(() => pythonLiteralEval("'\\N{BULLET}'")).toThrow(ValueError);
+  });
+});
+
+describe("pythonLiteralEval displays of many elements", () => {
+  /** The value, or the error's class and message. */
+  function outcome(text: string): { value: unknown } | { error: string } {
+    try {
+      return { value: pythonLiteralEval(text) };
+    } catch (error) {
+      return { error: `${(error as Error).name}: ${(error as Error).message}` };
+    }
+  }
+
+  it("gives each element the value it has alone, or the first failing element's error (lists, tuples, dict values)", () => {
+    // Displays hold literal elements as values and only the others as nodes: the result must not show it.
+    const pool = [
+      "1", "-1", "+2.5", "-0.0", "1e3", "2j", "-2j", "1+2j", "-1-2j", "12345678901234567890", "'a'", "b'x'", "'a' 'b'",
+      "True", "None", "...", "()", "(1,)", "(1, -2)", "((1, 2), ('a',))", "[]", "[1, -1]", "{}", "{'k': 1}", "{1: 2}",
+      "{(1, 2): 'v'}", "{1, 2}", "set()", "x", "-x", "f(1)", "1 if 2 else 3", "not 1", "(1, x)", "[x]", "{'k': x}",
+      "{x: 1}", "2j + 1", "-'a'", "{**x}",
+    ];
+    const rng = new PythonRandom(3);
+    const mismatches: string[] = [];
+    for (let n = 0; n < 3000; n++) {
+      const elements = Array.from({ length: 1 + Number(rng.randbelow(6)) }, () => pool[Number(rng.randbelow(pool.length))]!);
+      const alone = elements.map(outcome);
+      const firstError = alone.find((o) => "error" in o);
+      const values = alone.map((o) => ("value" in o ? o.value : undefined));
+      const displays: Array<[string, unknown]> = [
+        [`[${elements.join(", ")}]`, values],
+        [`(${elements.join(", ")},)`, values],
+        [`${elements.join(", ")},`, values],
+        [`{${elements.map((e, k) => `'k${k}': ${e}`).join(", ")}}`, Object.fromEntries(values.map((v, k) => [`k${k}`, v]))],
+      ];
+      for (const [text, expected] of displays) {
+        const got = outcome(text);
+        const want = firstError ?? { value: expected };
+        if (!pyValuesEqual("value" in got ? got.value : got, "value" in want ? want.value : want)) {
+          mismatches.push(`${text}: ${JSON.stringify("error" in got ? got.error : showPyValue(got.value))}`);
+        }
+      }
+    }
+    expect(mismatches.slice(0, 5)).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { PyFloat } from "../../python/py-float.js";
 import { PythonRandom } from "../../python/python-random.js";
 import { pyRepr } from "../../python/pyfmt.js";
 import { truncatedRepr } from "./py-value-kind.js";
@@ -32,6 +33,32 @@ describe("truncatedRepr", () => {
       if (truncatedRepr(text) !== referenceTruncatedRepr(text)) mismatches.push(JSON.stringify(text));
       const value = [text, { k: text.slice(0, 10) }];
       if (truncatedRepr(value) !== referenceTruncatedRepr(value)) mismatches.push(JSON.stringify(value));
+    }
+    expect(mismatches.slice(0, 5)).toEqual([]);
+  });
+
+  it("renders a long list of scalars, lists and dicts of scalars from its two ends exactly as from the whole repr", () => {
+    const rng = new PythonRandom(10);
+    const scalars: Array<() => unknown> = [
+      () => Number(rng.randbelow(1000)) - 500,
+      () => rng.random() * 10 ** Number(rng.randbelow(40)),
+      () => new PyFloat(Number(rng.randbelow(100))),
+      () => BigInt(rng.randbelow(10n ** 30n)),
+      () => rng.random() < 0.5,
+      () => null,
+      () => Array.from({ length: Number(rng.randbelow(12)) }, () => UNITS[Number(rng.randbelow(UNITS.length))]).join(""),
+    ];
+    const shallow: Array<() => unknown> = [
+      ...scalars,
+      () => Array.from({ length: Number(rng.randbelow(3)) }, () => scalars[Number(rng.randbelow(scalars.length))]!()),
+      () => Object.fromEntries(Array.from({ length: Number(rng.randbelow(3)) }, (_, k) => [`k${k}`, scalars[Number(rng.randbelow(scalars.length))]!()])),
+    ];
+    const mismatches: string[] = [];
+    for (let n = 0; n < 400; n++) {
+      const kinds = shallow.filter(() => rng.random() < 0.5);
+      const pickFrom = kinds.length > 0 ? kinds : shallow;
+      const value = Array.from({ length: 60 + Number(rng.randbelow(80)) }, () => pickFrom[Number(rng.randbelow(pickFrom.length))]!());
+      if (truncatedRepr(value) !== referenceTruncatedRepr(value)) mismatches.push(pyRepr(value));
     }
     expect(mismatches.slice(0, 5)).toEqual([]);
   });

@@ -71,7 +71,34 @@ export function truncatedRepr(value: unknown): string {
     const quote = pyStrReprQuote(value);
     return cutRepr(quote + pyStrReprBody(value.slice(0, 40), quote), pyStrReprBody(value.slice(-40), quote) + quote);
   }
+  if (Array.isArray(value) && value.length >= 64 && value.every(isShallow)) return cutRepr(...listReprEnds(value));
   const repr = pyRepr(value);
   if (Buffer.byteLength(repr, "utf8") <= 50) return repr;
   return cutRepr(repr, repr);
+}
+
+/** A value whose repr has no inner items (and cannot fail): None, bool, int, float, str. */
+function isScalar(value: unknown): boolean {
+  if (value === null || value === undefined || value instanceof PyFloat) return true;
+  const type = typeof value;
+  return type === "string" || type === "number" || type === "bigint" || type === "boolean";
+}
+
+/** A scalar, or a list or dict of scalars: its repr cannot nest past the recursion limit (and cannot fail). */
+function isShallow(value: unknown): boolean {
+  if (isScalar(value)) return true;
+  if (Array.isArray(value)) return value.every(isScalar);
+  return isPyDict(value) && Object.values(value).every(isScalar);
+}
+
+/**
+ * The first and the last 64+ characters of the repr of a list of shallow items (64 or more of them, so that its repr
+ * is over 50 bytes and the two ends do not meet), without the reprs of the items in between.
+ */
+function listReprEnds(values: readonly unknown[]): [string, string] {
+  let head = `[${pyRepr(values[0])}`;
+  for (let i = 1; head.length < 64; i++) head += `, ${pyRepr(values[i])}`;
+  let tail = `${pyRepr(values[values.length - 1])}]`;
+  for (let i = values.length - 2; tail.length < 64; i--) tail = `${pyRepr(values[i])}, ${tail}`;
+  return [head, tail];
 }

@@ -52,6 +52,8 @@ const INT_MAX_STR_DIGITS = 4300;
 
 /** pydantic's lax `int`: ints, bools, integral floats, numeric strings (`" 42 "`, `"1_000"`, `"1.0"`). */
 export function validateInt(input: unknown): Outcome {
+  // The common case, an int below 2^53 (what `pyInt` would give back), without going through a bigint.
+  if (typeof input === "number" && Number.isSafeInteger(input) && !Object.is(input, -0)) return ok(input, EXACT);
   if (typeof input === "boolean") return ok(input ? 1 : 0, LAX);
   const n = pyNumber(input);
   if (n && "int" in n) return ok(pyInt(n.int), EXACT);

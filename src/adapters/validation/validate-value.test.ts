@@ -83,3 +83,12 @@ describe("many failing items", () => {
     }
   });
 });
+
+describe("validateValue int", () => {
+  it("keeps ints below 2^53 as numbers, gives 2^53 and past as bigints, and -0 as 0", () => {
+    const int = parseType("int");
+    expect([0, 1, -1, 2 ** 53 - 1, -(2 ** 53 - 1)].map((n) => validateValue(int, n))).toEqual([0, 1, -1, 2 ** 53 - 1, -(2 ** 53 - 1)]);
+    expect(validateValue(int, 2 ** 53)).toBe(2n ** 53n);
+    expect(Object.is(validateValue(int, -0), 0)).toBe(true);
+  });
+});

@@ -8,11 +8,23 @@ function isObject(value: unknown): value is JsonSchema {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** DSPy's `_group_children`: children by tag (`<entry key=…>` by its key), in first-seen order. */
-export function groupChildren(element: XmlElement): Map<string, XmlElement[]> {
+function groupName(child: XmlElement): string {
+  return child.tag === "entry" ? (child.attrib.get("key") ?? child.tag) : child.tag;
+}
+
+/**
+ * DSPy's `_group_children`: children by tag (`<entry key=…>` by its key), in first-seen order. When all share one
+ * name (a list of `<item>`s), their group is the element's own array of children, not a copy.
+ */
+export function groupChildren(element: XmlElement): Map<string, readonly XmlElement[]> {
+  const children = element.children;
+  if (children.length > 0) {
+    const first = groupName(children[0] as XmlElement);
+    if (children.every((child) => groupName(child) === first)) return new Map([[first, children]]);
+  }
   const groups = new Map<string, XmlElement[]>();
-  for (const child of element.children) {
-    const name = child.tag === "entry" ? (child.attrib.get("key") ?? child.tag) : child.tag;
+  for (const child of children) {
+    const name = groupName(child);
     const list = groups.get(name);
     if (list) list.push(child);
     else groups.set(name, [child]);
@@ -42,7 +54,7 @@ export function elementToString(element: XmlElement, depth = 0): string {
  * DSPy's `XMLAdapter._elements_to_value`: reads elements back into JSON-like values guided by the JSON schema
  * (arrays from `<item>`s or repeated tags, objects from child tags, text elsewhere; `None` for empty optionals).
  */
-export function elementsToValue(elements: XmlElement[], schemaIn: JsonSchema, defs: JsonSchema, depth = 0): unknown {
+export function elementsToValue(elements: readonly XmlElement[], schemaIn: JsonSchema, defs: JsonSchema, depth = 0): unknown {
   checkRecursionDepth(depth + 1, " in comparison");
   let schema = schemaIn;
   const refName = typeof schema.$ref === "string" ? (schema.$ref.split("/").pop() as string) : "";

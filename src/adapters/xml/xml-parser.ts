@@ -33,8 +33,16 @@ class Failure {
   constructor(readonly reason: string, readonly at: number) {}
 }
 
-/** An attribute as read in a start tag: its name as written, its normalised value, and where it starts. */
-type Attribute = [name: string, value: string, start: number];
+/**
+ * The attributes of a start tag as read: their names as written (the check: a Set of all, for the duplicate test;
+ * the build: a Map of the names other than namespace declarations to their normalised values, in document order),
+ * the namespace declarations (prefix, `""` for `xmlns`, and URI), and whether some name has a prefix.
+ */
+interface StartTagAttributes {
+  names: Set<string> | Map<string, string> | null;
+  declarations: Array<[prefix: string, uri: string]> | null;
+  prefixed: boolean;
+}
 
 function isAsciiNameStart(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
@@ -248,8 +256,7 @@ class Parser {
     const s = this.s;
     let j = this.nameEnd(start + 1, start);
     const tagEnd = j;
-    let attributes: Attribute[] | null = null;
-    let attributeNames: Set<string> | null = null;
+    const attributes: StartTagAttributes = { names: null, declarations: null, prefixed: false };
     for (;;) {
       const hadSpace = this.isSpace(j);
       while (this.isSpace(j)) j++;
@@ -259,6 +266,7 @@ class Parser {
       const attrStart = j;
       j = this.nameEnd(j, start);
       const attr = s.slice(attrStart, j);
+      const declares = attr === "xmlns" || attr.startsWith("xmlns:");
       while (this.isSpace(j)) j++;
       if (s[j] !== "=") this.tokenError(j, start);
       j++;
@@ -267,6 +275,8 @@ class Parser {
       if (quote !== '"' && quote !== "'") this.tokenError(j, start);
       j++;
       const quoteCode = quote.charCodeAt(0);
+      // (The check keeps only the values of namespace declarations.)
+      const keepValue = this.build || declares;
       let value = "";
       let run = j;
       for (;;) {
@@ -276,13 +286,13 @@ class Parser {
         if (code === 0x3c) this.invalid(j);
         if (code === 0x26) {
           const [text, end] = this.reference(j, start);
-          value += s.slice(run, j) + text;
+          if (keepValue) value += s.slice(run, j) + text;
           j = run = end;
           continue;
         }
         if (code === 0x0d || code === 0x0a || code === 0x09) {
           // Attribute-value normalisation: each white-space character (a CR LF pair once) becomes a space.
-          value += s.slice(run, j) + (code === 0x0d && s.charCodeAt(j + 1) === 0x0a ? "" : " ");
+          if (keepValue) value += s.slice(run, j) + (code === 0x0d && s.charCodeAt(j + 1) === 0x0a ? "" : " ");
           j = run = j + 1;
           continue;
         }
@@ -290,15 +300,21 @@ class Parser {
         j += code >= 0xd800 && code <= 0xdbff && j + 1 < s.length ? 1 : 0;
         j++;
       }
-      value += s.slice(run, j);
+      if (keepValue) value += s.slice(run, j);
       j++;
-      // (The check already refused duplicates: the build does not look again.)
-      if (!this.build) {
-        attributeNames ??= new Set();
-        if (attributeNames.has(attr)) this.fail("duplicate attribute", attrStart);
-        attributeNames.add(attr);
+      if (declares) {
+        (attributes.declarations ??= []).push([attr === "xmlns" ? "" : attr.slice(6), value]);
+      } else if (attr.includes(":")) {
+        attributes.prefixed = true;
       }
-      (attributes ??= []).push([attr, value, attrStart]);
+      if (this.build) {
+        // (The check already refused duplicates: the build does not look again.)
+        if (!declares) ((attributes.names ??= new Map()) as Map<string, string>).set(attr, value);
+      } else {
+        attributes.names ??= new Set();
+        if (attributes.names.has(attr)) this.fail("duplicate attribute", attrStart);
+        (attributes.names as Set<string>).add(attr);
+      }
     }
     const selfClosing = s[j] === "/";
     if (selfClosing && s[j + 1] !== ">") this.tokenError(j + 1, start);
@@ -308,27 +324,27 @@ class Parser {
   }
 
   /** Opens the element whose start tag is at `start` (its name ends at `tagEnd`). */
-  private open(tagEnd: number, attributes: Attribute[] | null, start: number): void {
+  private open(tagEnd: number, attributes: StartTagAttributes, start: number): void {
     if (this.depth === 0 && this.rootSeen) this.fail("junk after document element", start);
     let declared: string[] | null = null;
-    let attrib = NO_ATTRIBUTES;
-    if (attributes !== null) {
-      for (const [name, value] of attributes) {
-        const prefix = name === "xmlns" ? "" : name.startsWith("xmlns:") ? name.slice(6) : null;
-        if (prefix === null) continue;
-        if (prefix !== "" && value === "") this.fail("must not undeclare prefix", start);
-        (declared ??= []).push(prefix);
-        const bound = this.namespaces.get(prefix);
-        if (bound) bound.push(value);
-        else this.namespaces.set(prefix, [value]);
-      }
-      const built = this.build ? new Map<string, string>() : null;
-      for (const [name, value] of attributes) {
+    for (const [prefix, value] of attributes.declarations ?? []) {
+      if (prefix !== "" && value === "") this.fail("must not undeclare prefix", start);
+      (declared ??= []).push(prefix);
+      const bound = this.namespaces.get(prefix);
+      if (bound) bound.push(value);
+      else this.namespaces.set(prefix, [value]);
+    }
+    let attrib = attributes.names instanceof Map ? attributes.names : NO_ATTRIBUTES;
+    if (attributes.prefixed) {
+      // Prefixed names are qualified once the tag's declarations, wherever they stand in it, are in force.
+      const qualified = this.build ? new Map<string, string>() : null;
+      for (const entry of attributes.names as Iterable<string | [string, string]>) {
+        const [name, value] = typeof entry === "string" ? [entry, ""] : entry;
         if (name === "xmlns" || name.startsWith("xmlns:")) continue;
-        const qualified = this.qualify(name, true, start);
-        built?.set(qualified, value);
+        const key = this.qualify(name, true, start);
+        qualified?.set(key, value);
       }
-      if (built) attrib = built;
+      if (qualified) attrib = qualified;
     }
     const tag = this.qualify(this.s.slice(start + 1, tagEnd), false, start);
     this.rootSeen = true;

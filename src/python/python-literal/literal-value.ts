@@ -1,10 +1,11 @@
 import { PythonTypeError } from "../../errors/python-type-error.js";
 import { ValueError } from "../../errors/value-error.js";
+import { PY_ELLIPSIS } from "../py-ellipsis.js";
 import { PyFloat } from "../py-float.js";
 import { PyComplex } from "../py-complex.js";
 import { pyFloatRepr } from "../pyfmt.js";
 import { setOwnProperty } from "../set-own-property.js";
-import { type PyNode, pyClassName } from "./ast-node.js";
+import { type Elements, type PyNode, pyClassName } from "./ast-node.js";
 
 /**
  * `ast.literal_eval`'s conversion of a parsed expression: constants, tuples and lists (→ arrays),
@@ -47,14 +48,67 @@ function realPart(value: number | bigint | PyFloat): number {
   return typeof value === "bigint" ? Number(value) : Number(value.valueOf());
 }
 
+/** Marks a node that is not a literal (see `literalValue`). */
+export const NOT_LITERAL: unique symbol = Symbol("not a literal");
+
+function isNumberConstant(node: PyNode): node is Extract<PyNode, { kind: "Constant" }> {
+  return node.kind === "Constant" && node.isNumber && isPyNumber(node.value);
+}
+
+/** Whether `signedNumber` takes the node without fail: a number, or `+`/`-` and a number. */
+function isSignedNumber(node: PyNode): boolean {
+  return isNumberConstant(node) || (node.kind === "UnaryOp" && (node.op === "UAdd" || node.op === "USub") && isNumberConstant(node.operand));
+}
+
+/**
+ * The value of a node that `convert` turns into a value without fail and `hashKey` hashes by that value - a
+ * constant, a signed number, `real ± imaginary`, a tuple of such literals (its array: an array held in place of a
+ * node is always a tuple), a dict of literals with scalar keys (its value; unhashable) - or `NOT_LITERAL` for any
+ * other node.
+ */
+export function literalValue(node: PyNode): unknown {
+  if (node.kind === "Constant") return node.value;
+  if (node.kind === "Tuple") return node.elts.nodeAt.length === 0 ? node.elts.items : NOT_LITERAL;
+  if (node.kind === "Dict") return isLiteralDict(node) ? convertDict(node) : NOT_LITERAL;
+  if (node.kind === "UnaryOp") return isSignedNumber(node) ? signedNumber(node) : NOT_LITERAL;
+  if (node.kind !== "BinOp" || (node.op !== "Add" && node.op !== "Sub") || !isSignedNumber(node.left)) return NOT_LITERAL;
+  if (!isNumberConstant(node.right) || !(node.right.value instanceof PyComplex)) return NOT_LITERAL;
+  return signedNumber(node.left) instanceof PyComplex ? NOT_LITERAL : convert(node);
+}
+
+/** A constant's value, a signed number or a complex one: never a container. */
+function isScalarLiteral(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return true;
+  return value instanceof PyFloat || value instanceof PyComplex || value instanceof Uint8Array || value === PY_ELLIPSIS;
+}
+
+/**
+ * A dict display whose keys are scalar literals and whose values are literals: it converts without fail (its keys
+ * hash), so it can be held as its value - a plain object or a `Map`, which `hashKey` then refuses as a dict.
+ */
+function isLiteralDict(node: Extract<PyNode, { kind: "Dict" }>): boolean {
+  return node.keys.nodeAt.length === 0 && node.values.nodeAt.length === 0 && node.keys.items.every(isScalarLiteral);
+}
+
+/** Whether element `index` holds a node; `cursor.next` walks `nodeAt` along ascending indexes. */
+function holdsNode(elts: Elements, index: number, cursor: { next: number }): boolean {
+  if (elts.nodeAt[cursor.next] !== index) return false;
+  cursor.next++;
+  return true;
+}
+
 /** A key standing for Python's hash/equality (1 == 1.0 == True; tuples by content); throws for unhashable values. */
-function hashKey(node: PyNode, value: unknown): string {
-  if (node.kind === "Tuple") return `(${node.elts.map((elt, i) => hashKey(elt, (value as unknown[])[i])).join(",")})`;
-  if (node.kind === "List") throw new PythonTypeError("unhashable type: 'list'");
-  if (node.kind === "Dict") throw new PythonTypeError("unhashable type: 'dict'");
-  if (node.kind === "Set" || node.kind === "Call") throw new PythonTypeError("unhashable type: 'set'");
+function hashKey(node: PyNode | null, value: unknown): string {
+  if (node !== null) {
+    if (node.kind === "Tuple") return tupleHashKey(node.elts, value as unknown[]);
+    if (node.kind === "List") throw new PythonTypeError("unhashable type: 'list'");
+    if (node.kind === "Dict") throw new PythonTypeError("unhashable type: 'dict'");
+    if (node.kind === "Set" || node.kind === "Call") throw new PythonTypeError("unhashable type: 'set'");
+  }
+  if (Array.isArray(value)) return tupleHashKey(null, value);
   if (value === null) return "None";
   if (typeof value === "string") return `s${value}`;
+  if (typeof value === "number" && Number.isSafeInteger(value)) return `n${value}`;
   if (value instanceof Uint8Array) return `b${Array.from(value).join(".")}`;
   if (typeof value === "boolean") return value ? "n1" : "n0";
   if (value instanceof PyComplex && value.imag !== 0) return `c${pyFloatRepr(value.real)},${pyFloatRepr(value.imag)}`;
@@ -64,19 +118,47 @@ function hashKey(node: PyNode, value: unknown): string {
     const x = Number(n.valueOf());
     return Number.isInteger(x) ? `n${BigInt(x)}` : `n${pyFloatRepr(x)}`;
   }
-  return "Ellipsis";
+  if (value === PY_ELLIPSIS) return "Ellipsis";
+  // A dict held as its value (see `isLiteralDict`).
+  throw new PythonTypeError("unhashable type: 'dict'");
+}
+
+/** A tuple's hash key from its elements (null: a tuple of literals) and their values. */
+function tupleHashKey(elts: Elements | null, values: unknown[]): string {
+  const keys: string[] = [];
+  const cursor = { next: 0 };
+  for (let i = 0; i < values.length; i++) {
+    keys.push(hashKey(elts !== null && holdsNode(elts, i, cursor) ? (elts.items[i] as PyNode) : null, values[i]));
+  }
+  return `(${keys.join(",")})`;
+}
+
+/** The elements' values in order (the array of literals itself when every element is one). */
+function convertElements(elts: Elements): unknown[] {
+  if (elts.nodeAt.length === 0) return elts.items;
+  const values = elts.items.slice();
+  for (const i of elts.nodeAt) values[i] = convert(elts.items[i] as PyNode);
+  return values;
 }
 
 function convertDict(node: Extract<PyNode, { kind: "Dict" }>): unknown {
   const entries = new Map<string, [unknown, unknown]>();
-  node.keys.forEach((keyNode, i) => {
-    if (keyNode === null) malformed(null);
-    const key = convert(keyNode);
-    const value = convert(node.values[i] as PyNode);
+  const { keys, values } = node;
+  const keyCursor = { next: 0 };
+  const valueCursor = { next: 0 };
+  for (let i = 0; i < keys.items.length; i++) {
+    let keyNode: PyNode | null = null;
+    let key = keys.items[i];
+    if (holdsNode(keys, i, keyCursor)) {
+      if (key === null) malformed(null);
+      keyNode = key as PyNode;
+      key = convert(keyNode);
+    }
+    const value = holdsNode(values, i, valueCursor) ? convert(values.items[i] as PyNode) : values.items[i];
     const hash = hashKey(keyNode, key);
     const existing = entries.get(hash);
     entries.set(hash, [existing === undefined ? key : existing[0], value]);
-  });
+  }
   const pairs = [...entries.values()];
   if (pairs.every(([key]) => typeof key === "string")) {
     const out: Record<string, unknown> = {};
@@ -86,11 +168,13 @@ function convertDict(node: Extract<PyNode, { kind: "Dict" }>): unknown {
   return new Map(pairs);
 }
 
-function convertSet(node: Extract<PyNode, { elts: PyNode[] }>): Set<unknown> {
+function convertSet(elts: Elements): Set<unknown> {
   const seen = new Map<string, unknown>();
-  for (const elt of node.elts) {
-    const value = convert(elt);
-    const hash = hashKey(elt, value);
+  const cursor = { next: 0 };
+  for (let i = 0; i < elts.items.length; i++) {
+    const node = holdsNode(elts, i, cursor) ? (elts.items[i] as PyNode) : null;
+    const value = node === null ? elts.items[i] : convert(node);
+    const hash = hashKey(node, value);
     if (!seen.has(hash)) seen.set(hash, value);
   }
   return new Set(seen.values());
@@ -103,9 +187,9 @@ export function convert(node: PyNode): unknown {
       return node.value;
     case "Tuple":
     case "List":
-      return node.elts.map(convert);
+      return convertElements(node.elts);
     case "Set":
-      return convertSet(node);
+      return convertSet(node.elts);
     case "Dict":
       return convertDict(node);
     case "Call":

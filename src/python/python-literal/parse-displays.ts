@@ -1,5 +1,6 @@
 import { PY_ELLIPSIS } from "../py-ellipsis.js";
-import type { PyNode } from "./ast-node.js";
+import type { Elements, PyNode } from "./ast-node.js";
+import { NOT_LITERAL, literalValue } from "./literal-value.js";
 import { parseNumberToken } from "./number-literal.js";
 import { decodeStringToken } from "./string-literal.js";
 import { KEYWORDS, TokenStream, otherNode } from "./token-stream.js";
@@ -20,15 +21,45 @@ export abstract class DisplayParser extends TokenStream {
     if (first.kind === "Other" && first.pyClass === "Starred") this.fail("iterable unpacking cannot be used in comprehension", first.line);
   }
 
+  /** Adds an element (null: a dict's `**mapping` item) to a display's elements: a literal as its value. */
+  protected addElement(elts: Elements, node: PyNode | null): void {
+    const value = node === null ? NOT_LITERAL : literalValue(node);
+    if (value === NOT_LITERAL) {
+      elts.nodeAt.push(elts.items.length);
+      elts.items.push(node);
+    } else {
+      elts.items.push(value);
+    }
+  }
+
+  /**
+   * The elements with their arrays cut to size when short: an array grown by `push` keeps room for 17 items, which
+   * for a long display of short tuples (`((1, 2), (3, 4), …)`) would be most of the memory the parse keeps.
+   */
+  protected compacted(elts: Elements): Elements {
+    if (elts.items.length < 16) {
+      elts.items = elts.items.slice();
+      if (elts.nodeAt.length > 0) elts.nodeAt = elts.nodeAt.slice();
+    }
+    return elts;
+  }
+
+  /** Elements holding `first` only (or none). */
+  protected elementsOf(first?: PyNode): Elements {
+    const elts: Elements = { items: [], nodeAt: [] };
+    if (first !== undefined) this.addElement(elts, first);
+    return elts;
+  }
+
   /** Comma-separated elements up to `closer`, after a first one. */
-  protected elementsAfter(first: PyNode, closer: string): PyNode[] {
-    const elts = [first];
+  protected elementsAfter(first: PyNode, closer: string): Elements {
+    const elts = this.elementsOf(first);
     while (this.eatOp(",")) {
       if (this.isOp(closer)) break;
-      elts.push(this.starNamedExpression());
+      this.addElement(elts, this.starNamedExpression());
     }
     this.expectOp(closer);
-    return elts;
+    return this.compacted(elts);
   }
 
   protected atom(): PyNode {
@@ -87,7 +118,7 @@ export abstract class DisplayParser extends TokenStream {
   protected parenthesized(): PyNode {
     const line = this.tok.line;
     this.advance();
-    if (this.eatOp(")")) return { kind: "Tuple", line, elts: [] };
+    if (this.eatOp(")")) return { kind: "Tuple", line, elts: this.elementsOf() };
     if (this.eatWord("yield")) {
       let pyClass = "Yield";
       if (this.eatWord("from")) {
@@ -121,7 +152,7 @@ export abstract class DisplayParser extends TokenStream {
   protected bracketed(): PyNode {
     const line = this.tok.line;
     this.advance();
-    if (this.eatOp("]")) return { kind: "List", line, elts: [] };
+    if (this.eatOp("]")) return { kind: "List", line, elts: this.elementsOf() };
     const first = this.starNamedExpression();
     if (this.isWord("for") || this.isWord("async")) {
       this.noStarredComprehension(first);
@@ -136,8 +167,8 @@ export abstract class DisplayParser extends TokenStream {
   protected braced(): PyNode {
     const line = this.tok.line;
     this.advance();
-    if (this.eatOp("}")) return { kind: "Dict", line, keys: [], values: [] };
-    if (this.isOp("**")) return this.dictAfter(line, [], []);
+    if (this.eatOp("}")) return { kind: "Dict", line, keys: this.elementsOf(), values: this.elementsOf() };
+    if (this.isOp("**")) return this.dictAfter(line, this.elementsOf(), this.elementsOf());
     const bareWalrus = this.tok.kind === "name" && this.isOp(":=", 1);
     const first = this.starNamedExpression();
     if (this.eatOp(":")) {
@@ -149,7 +180,7 @@ export abstract class DisplayParser extends TokenStream {
         this.expectOp("}");
         return otherNode("DictComp", line);
       }
-      return this.dictAfter(line, [first], [value]);
+      return this.dictAfter(line, this.elementsOf(first), this.elementsOf(value));
     }
     if (this.isWord("for") || this.isWord("async")) {
       this.noStarredComprehension(first);
@@ -162,8 +193,8 @@ export abstract class DisplayParser extends TokenStream {
   }
 
   /** The rest of a dict display: `, key: value` or `, **mapping` items, then `}`. */
-  protected dictAfter(line: number, keys: (PyNode | null)[], values: PyNode[]): PyNode {
-    let needComma = keys.length > 0;
+  protected dictAfter(line: number, keys: Elements, values: Elements): PyNode {
+    let needComma = keys.items.length > 0;
     for (;;) {
       if (needComma) {
         if (this.eatOp("}")) break;
@@ -172,15 +203,15 @@ export abstract class DisplayParser extends TokenStream {
       if (this.eatOp("}")) break;
       needComma = true;
       if (this.eatOp("**")) {
-        keys.push(null);
-        values.push(this.binary(0));
+        this.addElement(keys, null);
+        this.addElement(values, this.binary(0));
         continue;
       }
-      keys.push(this.expression());
+      this.addElement(keys, this.expression());
       this.expectOp(":");
       if (!this.startsExpression()) this.fail("expression expected after dictionary key and ':'");
-      values.push(this.expression());
+      this.addElement(values, this.expression());
     }
-    return { kind: "Dict", line, keys, values };
+    return { kind: "Dict", line, keys: this.compacted(keys), values: this.compacted(values) };
   }
 }

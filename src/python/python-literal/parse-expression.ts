@@ -67,10 +67,10 @@ class ExpressionParser extends DisplayParser {
     const line = this.tok.line;
     const first = this.expression();
     if (!this.isOp(",")) return first;
-    const elts = [first];
+    const elts = this.elementsOf(first);
     while (this.eatOp(",")) {
       if (!this.startsExpression()) break;
-      elts.push(this.expression());
+      this.addElement(elts, this.expression());
     }
     return { kind: "Tuple", line, elts };
   }
@@ -81,7 +81,10 @@ class ExpressionParser extends DisplayParser {
    */
   protected expression(): PyNode {
     // (A lone atom recurses no further and nests no deeper, so it needs no bookkeeping.)
-    if (this.recursion < RECURSION_LIMIT && this.depth < AST_DEPTH_LIMIT && this.isLoneAtom()) return this.atom();
+    if (this.recursion < RECURSION_LIMIT && this.depth < AST_DEPTH_LIMIT) {
+      if (this.isLoneAtom()) return this.atom();
+      if (this.isLoneSignedNumber()) return this.signedNumber();
+    }
     if (++this.recursion > RECURSION_LIMIT) tooDeep();
     const base = this.depth;
     try {
@@ -115,6 +118,22 @@ class ExpressionParser extends DisplayParser {
     if (t.kind !== "number" && t.kind !== "string" && !(t.kind === "name" && CONSTANT_NAMES.has(t.text))) return false;
     const next = this.peek(1);
     return next.kind === "newline" || next.kind === "end" || (next.kind === "op" && EXPRESSION_ENDS.has(next.text));
+  }
+
+  /** Whether the expression here is `-` or `+` and a number followed by what ends an expression (`-1` in a list). */
+  private isLoneSignedNumber(): boolean {
+    const t = this.tok;
+    if (t.kind !== "op" || (t.text !== "-" && t.text !== "+") || this.peek(1).kind !== "number") return false;
+    const next = this.peek(2);
+    return next.kind === "newline" || next.kind === "end" || (next.kind === "op" && EXPRESSION_ENDS.has(next.text));
+  }
+
+  /** The node of a lone signed number, as `factor` would build it (the number one level deeper than its sign). */
+  private signedNumber(): PyNode {
+    const sign = this.tok;
+    this.advance();
+    const operand = this.atom();
+    return { kind: "UnaryOp", line: sign.line, op: sign.text === "-" ? "USub" : "UAdd", operand };
   }
 
   /** `lambda` and its parameters through the `:` (the body is read by the caller). */

@@ -27,6 +27,8 @@ export abstract class TokenStream {
   private current: Token | null = null;
   /** The token after it, once looked at. */
   private following: Token | null = null;
+  /** The token after that, once looked at. */
+  private third: Token | null = null;
   /** A string used a `\N{...}` escape, which tsdspy cannot resolve. */
   unsupportedEscape = false;
   constructor(private readonly tokenizer: PythonTokenizer) {}
@@ -35,19 +37,22 @@ export abstract class TokenStream {
     return this.peek(0);
   }
 
-  /** The current token (`offset` 0) or the one after it (1); past the stream's end, its last token. */
-  protected peek(offset: 0 | 1): Token {
+  /** The current token (`offset` 0) or one of the two after it (1, 2); past the stream's end, its last token. */
+  protected peek(offset: 0 | 1 | 2): Token {
     this.current ??= this.tokenizer.next();
     if (offset === 0) return this.current;
     this.following ??= this.tokenizer.next();
-    return this.following;
+    if (offset === 1) return this.following;
+    this.third ??= this.tokenizer.next();
+    return this.third;
   }
 
   /** Moves past `count` tokens. */
   protected advance(count = 1): void {
     for (let k = 0; k < count; k++) {
       this.current = this.following ?? this.tokenizer.next();
-      this.following = null;
+      this.following = this.third;
+      this.third = null;
     }
   }
 
