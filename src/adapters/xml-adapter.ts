@@ -119,12 +119,13 @@ export class XMLAdapter extends ChatAdapter {
         }
       }
       if (!done) {
+        const [failedValue, error] = [value, lastError];
         throw new AdapterParseError({
           adapterName: "XMLAdapter",
           expectedFields,
           lmResponse: completion,
-          message: `Failed to parse field ${fieldInfoRepr(field)} with value ${pyStr(value)}: ${errorText(lastError)}`,
-          cause: lastError,
+          message: () => `Failed to parse field ${fieldInfoRepr(field)} with value ${pyStr(failedValue)}: ${errorText(error)}`,
+          cause: error,
         });
       }
     }

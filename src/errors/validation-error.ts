@@ -12,14 +12,16 @@ export interface ValidationIssue {
 
 /**
  * A value did not validate against a field's type (pydantic's `ValidationError`); the message is pydantic's,
- * byte for byte: `1 validation error for int\n  Input should be a valid integer …`.
+ * byte for byte: `1 validation error for int\n  Input should be a valid integer …`. Like pydantic-core, which keeps
+ * the line errors and writes `str(error)` when asked, tsdspy's validators pass the message as a function: it is
+ * built on first read.
  */
 export class ValidationError extends DSPyError {
   /** The validated type's title (`int`, `list[str]`, `Person`, `nullable[int]`). */
   readonly title: string;
   readonly issues: readonly ValidationIssue[];
 
-  constructor(title: string, issues: readonly ValidationIssue[], message: string) {
+  constructor(title: string, issues: readonly ValidationIssue[], message: string | (() => string)) {
     super(message);
     this.name = "ValidationError";
     this.title = title;

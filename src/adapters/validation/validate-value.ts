@@ -235,5 +235,6 @@ export function validateValue(type: TypeNode, input: unknown, options: ValidateO
   const r = validateOutcome(type, input, options);
   if (r.ok) return r.value;
   const title = pydanticTitle(type);
-  throw new ValidationError(title, r.issues, validationMessage(title, r.issues));
+  const issues = r.issues;
+  throw new ValidationError(title, issues, () => validationMessage(title, issues));
 }
