@@ -43,10 +43,33 @@ describe("error texts of failed parses are built when read", () => {
     expect(error).toBeInstanceOf(AdapterParseError);
     const cause = error.cause as ValidationError;
     expect(cause).toBeInstanceOf(ValidationError);
-    expect(cause.issues).toHaveLength(200_000);
-    expect(cause.issues[199_999]).toEqual({ type: "int_parsing", loc: [199_999], msg: "Input should be a valid integer, unable to parse string as an integer", input: "x" });
     expect(builds()).toBe(0);
     expect(unbuilt(error) && unbuilt(cause)).toBe(true);
+    // Validation stopped at the first failing item; all 200,000 are listed when `issues` is first read.
+    expect(typeof Object.getOwnPropertyDescriptor(cause, "issues")?.get).toBe("function");
+    expect(cause.issues).toHaveLength(200_000);
+    expect(cause.issues[199_999]).toEqual({ type: "int_parsing", loc: [199_999], msg: "Input should be a valid integer, unable to parse string as an integer", input: "x" });
+    expect(Object.getOwnPropertyDescriptor(cause, "issues")?.value).toBe(cause.issues);
+    expect(builds()).toBe(0);
+  });
+
+  it("a ValidationError read through util.inspect or JSON.stringify shows its issues as a plain array", () => {
+    const reply = '{"d": ["x", 2, "y"]}';
+    const inspected = caught(() => new JSONAdapter().parse(signature("q -> d: list[int]"), reply));
+    const shown = inspect(inspected);
+    expect(shown.startsWith(`ValidationError: 2 validation errors for list[int]\n0\n  ${PARSING}`)).toBe(true);
+    expect(shown.includes("issues: [\n")).toBe(true);
+    expect(shown.includes("[Getter")).toBe(false);
+    const stringified = caught(() => new JSONAdapter().parse(signature("q -> d: list[int]"), reply));
+    expect(JSON.parse(JSON.stringify(stringified))).toEqual({
+      name: "ValidationError",
+      title: "list[int]",
+      issues: [
+        { type: "int_parsing", loc: [0], msg: "Input should be a valid integer, unable to parse string as an integer", input: "x" },
+        { type: "int_parsing", loc: [2], msg: "Input should be a valid integer, unable to parse string as an integer", input: "y" },
+      ],
+    });
+    expect(Object.keys(stringified)).toEqual(["name", "title", "issues"]);
   });
 
   it("ChatAdapter: the text, String(), stack and util.inspect read DSPy's exact message, built once", () => {

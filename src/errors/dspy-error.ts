@@ -1,4 +1,4 @@
-import { defineLazyMessage } from "./lazy-message.js";
+import { defineLazyProperty } from "./lazy-property.js";
 
 const marker = Symbol.for("tsdspy.error");
 
@@ -12,7 +12,7 @@ export class DSPyError extends Error {
 
   constructor(message: string | (() => string), options?: { cause?: unknown }) {
     super(typeof message === "string" ? message : undefined, options);
-    if (typeof message !== "string") defineLazyMessage(this, message);
+    if (typeof message !== "string") defineLazyProperty(this, "message", message);
     this.name = "DSPyError";
   }
 

@@ -14,6 +14,9 @@ export function ok(value: unknown, exactness: number, fieldsSet?: number): Outco
   return fieldsSet === undefined ? { ok: true, value, exactness } : { ok: true, value, exactness, fieldsSet };
 }
 
+/** A failure whose issues were not listed (validation that stops at the first failure). */
+export const FAILED: Outcome = Object.freeze({ ok: false, issues: Object.freeze([]) as unknown as ValidationIssue[] });
+
 export function fail(type: string, msg: string, input: unknown): Outcome {
   return { ok: false, issues: [{ type, loc: [], msg, input }] };
 }

@@ -6,7 +6,7 @@ import { pySetOrder } from "../../python/py-set-order.js";
 import { setOwnProperty } from "../../python/set-own-property.js";
 import { copyPlain } from "../apply-output-defaults.js";
 import { validateCustom } from "./validate-custom.js";
-import { EXACT, fail, LAX, ok, pushLocated, type Outcome } from "./outcome.js";
+import { EXACT, fail, FAILED, LAX, ok, pushLocated, type Outcome } from "./outcome.js";
 import { pydanticTitle } from "./pydantic-title.js";
 import { isPyDict } from "./py-value-kind.js";
 import { expectedText, matchLiteral, pyScalarEquals, validateBool, validateBytes, validateFloat, validateInt, validateNone, validateStr } from "./validate-scalar.js";
@@ -37,8 +37,10 @@ function items(type: TypeNode & { kind: "list" | "set" | "frozenset" }, input: u
   const issues: ValidationIssue[] = [];
   for (let i = 0; i < values.length; i++) {
     const r = type.item ? validateIn(type.item, values[i], run) : ok(values[i], EXACT);
-    if (!r.ok) pushLocated(issues, r.issues, i);
-    else if (issues.length === 0) {
+    if (!r.ok) {
+      if (!run.collect) return FAILED;
+      pushLocated(issues, r.issues, i);
+    } else if (issues.length === 0) {
       exactness = Math.min(exactness, r.exactness);
       if (type.kind === "list" || !out.some((seen) => pyScalarEquals(seen, r.value))) out.push(r.value);
     }
@@ -62,18 +64,21 @@ function tuple(type: TypeNode & { kind: "tuple" }, input: unknown, run: Run): Ou
   const out: unknown[] = [];
   const issues: ValidationIssue[] = [];
   let exactness = LAX;
-  type.items.forEach((itemType, i) => {
+  for (let i = 0; i < n; i++) {
     if (i >= values.length) {
+      if (!run.collect) return FAILED;
       issues.push({ type: "missing", loc: [i], msg: "Field required", input });
-      return;
+      continue;
     }
-    const r = validateIn(itemType, values[i], run);
-    if (!r.ok) pushLocated(issues, r.issues, i);
-    else {
+    const r = validateIn(type.items[i] as TypeNode, values[i], run);
+    if (!r.ok) {
+      if (!run.collect) return FAILED;
+      pushLocated(issues, r.issues, i);
+    } else {
       exactness = Math.min(exactness, r.exactness);
       out.push(r.value);
     }
-  });
+  }
   return issues.length ? { ok: false, issues } : ok(out, exactness);
 }
 
@@ -85,8 +90,10 @@ function dict(type: TypeNode & { kind: "dict" }, input: unknown, run: Run): Outc
   let exactness = input instanceof Map ? LAX : EXACT;
   for (const [key, value] of entries) {
     const k = type.key ? validateIn(type.key, key, run) : ok(key, EXACT);
+    if (!k.ok && !run.collect) return FAILED;
     if (!k.ok) pushLocated(issues, k.issues, pyStr(key), "[key]");
     const v = type.value ? validateIn(type.value, value, run) : ok(value, EXACT);
+    if (!v.ok && !run.collect) return FAILED;
     if (!v.ok) pushLocated(issues, v.issues, pyStr(key));
     if (k.ok && v.ok && issues.length === 0) {
       exactness = Math.min(exactness, k.exactness, v.exactness);
@@ -109,12 +116,12 @@ function smartUnion(options: readonly TypeNode[], input: unknown, run: Run): Out
           ? best.fieldsSet < r.fieldsSet
           : best.exactness < r.exactness);
       if (better) best = { value: r.value, exactness: r.exactness, fieldsSet: r.fieldsSet };
-    } else if (best === null) {
+    } else if (best === null && run.collect) {
       pushLocated(issues, r.issues, remember(run.titles, choice, () => pydanticTitle(choice)));
     }
   }
   if (best) return ok(best.value, best.exactness, best.fieldsSet);
-  return { ok: false, issues };
+  return run.collect ? { ok: false, issues } : FAILED;
 }
 
 function union(type: TypeNode & { kind: "union" }, input: unknown, run: Run): Outcome {
@@ -175,16 +182,19 @@ function model(type: ModelType, input: unknown, run: Run): Outcome {
     const found = Object.hasOwn(input, key) ? key : run.options.byName && Object.hasOwn(input, field.name) ? field.name : null;
     if (found === null) {
       if (field.default !== undefined) setOwnProperty(out, field.name, copyPlain(field.default.value));
+      else if (!run.collect) return FAILED;
       else issues.push({ type: "missing", loc: [key], msg: "Field required", input });
       continue;
     }
     const r = validateIn(field.type, input[found], run);
     if (!r.ok) {
+      if (!run.collect) return FAILED;
       pushLocated(issues, r.issues, key);
       continue;
     }
     const violations = checkConstraints(r.value, field.constraints, input[found]);
     if (violations.length) {
+      if (!run.collect) return FAILED;
       pushLocated(issues, violations, key);
       continue;
     }
@@ -197,6 +207,8 @@ function model(type: ModelType, input: unknown, run: Run): Outcome {
 /** One validation: its options, and what is worked out once per type node rather than per value (titles, expected texts). */
 interface Run {
   readonly options: ValidateOptions;
+  /** Whether failures list their issues; without, a container fails at its first failing part with `FAILED`. */
+  readonly collect: boolean;
   /** pydantic titles of union members. */
   readonly titles: Map<TypeNode, string>;
   /** The "'a', 'b' or 'c'" text of Literal and Enum nodes. */
@@ -245,7 +257,11 @@ function validateIn(type: TypeNode, input: unknown, run: Run): Outcome {
 
 /** Validates `input` against `type` the way pydantic's lax `validate_python` does; never throws. */
 export function validateOutcome(type: TypeNode, input: unknown, options: ValidateOptions = {}): Outcome {
-  return validateIn(type, input, { options, titles: new Map(), expected: new Map(), lists: new Map() });
+  return validateIn(type, input, newRun(options, true));
+}
+
+function newRun(options: ValidateOptions, collect: boolean): Run {
+  return { options, collect, titles: new Map(), expected: new Map(), lists: new Map() };
 }
 
 /**
@@ -257,9 +273,12 @@ export function validateOutcome(type: TypeNode, input: unknown, options: Validat
  * validateValue({ kind: "int" }, "1_000") // 1000
  */
 export function validateValue(type: TypeNode, input: unknown, options: ValidateOptions = {}): unknown {
-  const r = validateOutcome(type, input, options);
+  const r = validateIn(type, input, newRun(options, false));
   if (r.ok) return r.value;
   const title = pydanticTitle(type);
-  const issues = r.issues;
-  throw new ValidationError(title, issues, () => validationMessage(title, issues));
+  // Only the first failure was looked for: all the issues are listed on first read of `issues` or of the message
+  // (which reads `issues`, so that util.inspect, reading the stack first, then shows them as a plain array).
+  const listAll = () => (validateIn(type, input, newRun(options, true)) as { issues: ValidationIssue[] }).issues;
+  const error: ValidationError = new ValidationError(title, listAll, () => validationMessage(title, error.issues));
+  throw error;
 }
