@@ -8,8 +8,9 @@ import { copyPlain } from "../apply-output-defaults.js";
 import { validateCustom } from "./validate-custom.js";
 import { EXACT, fail, FAILED, LAX, ok, pushLocated, type Outcome } from "./outcome.js";
 import { pydanticTitle } from "./pydantic-title.js";
+import { PyEqualSet } from "./py-equal-set.js";
 import { isPyDict } from "./py-value-kind.js";
-import { expectedText, matchLiteral, pyScalarEquals, validateBool, validateBytes, validateFloat, validateInt, validateNone, validateStr } from "./validate-scalar.js";
+import { expectedText, matchLiteral, validateBool, validateBytes, validateFloat, validateInt, validateNone, validateStr } from "./validate-scalar.js";
 import { validationMessage } from "./validation-message.js";
 
 /** Options of `validateValue`. */
@@ -34,6 +35,7 @@ function items(type: TypeNode & { kind: "list" | "set" | "frozenset" }, input: u
     return fail(errorType, `Input should be a valid ${what}`, input);
   }
   const out: unknown[] = [];
+  const seen = type.kind === "list" ? null : new PyEqualSet();
   const issues: ValidationIssue[] = [];
   for (let i = 0; i < values.length; i++) {
     const r = type.item ? validateIn(type.item, values[i], run) : ok(values[i], EXACT);
@@ -42,7 +44,7 @@ function items(type: TypeNode & { kind: "list" | "set" | "frozenset" }, input: u
       pushLocated(issues, r.issues, i);
     } else if (issues.length === 0) {
       exactness = Math.min(exactness, r.exactness);
-      if (type.kind === "list" || !out.some((seen) => pyScalarEquals(seen, r.value))) out.push(r.value);
+      if (seen === null || seen.add(r.value)) out.push(r.value);
     }
   }
   if (issues.length) return { ok: false, issues };
