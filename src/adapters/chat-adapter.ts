@@ -94,7 +94,7 @@ export class ChatAdapter extends Adapter {
           adapterName: "ChatAdapter",
           expectedFields: Object.keys(signature.outputFields),
           lmResponse: completion,
-          message: `Failed to parse field ${name} with value ${pyStr(text)} from the LM response. Error message: ${errorText(error)}`,
+          message: () => `Failed to parse field ${name} with value ${pyStr(text)} from the LM response. Error message: ${errorText(error)}`,
           cause: error,
         });
       }

@@ -12,6 +12,7 @@ import { makeField } from "../signatures/field.js";
 import { Signature } from "../signatures/signature.js";
 import { Adapter, type AdapterOptions, type CallPlan, type PostprocessContext, type UserMessageOptions, type ValueRecord } from "./adapter.js";
 import { ChatAdapter } from "./chat-adapter.js";
+import { errorText } from "./error-text.js";
 import { fieldDescriptionString } from "./field-description.js";
 import { postprocessOutput } from "./postprocess-output.js";
 import { prepareCall, toolCallsOutputFieldName } from "./prepare-call.js";
@@ -116,7 +117,7 @@ export class TwoStepAdapter extends Adapter {
           adapterName: "TwoStepAdapter",
           expectedFields: Object.keys(processed.outputFields),
           lmResponse: text,
-          message: `Failed to parse response from the original completion: ${error instanceof Error ? error.message : String(error)}`,
+          message: () => `Failed to parse response from the original completion: ${errorText(error)}`,
           cause: error,
         });
       }

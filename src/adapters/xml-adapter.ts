@@ -3,6 +3,7 @@ import { ValidationError } from "../errors/validation-error.js";
 import type { Field } from "../signatures/field.js";
 import type { JsonSchema } from "../signatures/json-schema.js";
 import type { Signature } from "../signatures/signature.js";
+import type { TypeNode } from "../signatures/type-node.js";
 import { pyStr } from "../python/pyfmt.js";
 import { pyStrip } from "../python/py-str.js";
 import type { UserMessageOptions, ValueRecord } from "./adapter-types.js";
@@ -22,6 +23,20 @@ import { fieldInfoRepr } from "./xml/field-info-repr.js";
 import { parseXml } from "./xml/xml-parser.js";
 import { usesNestedXml, xmlJsonSchema, xmlSchema } from "./xml/xml-schema.js";
 import { valueToXml } from "./xml/value-to-xml.js";
+
+/** Whether a model inside `type` has a field with an alias (then validating by name differs from by alias). */
+function hasAliasedField(type: TypeNode, seen: Set<TypeNode> = new Set()): boolean {
+  if (seen.has(type)) return false;
+  seen.add(type);
+  switch (type.kind) {
+    case "list": case "set": case "frozenset": return type.item !== null && hasAliasedField(type.item, seen);
+    case "dict": return [type.key, type.value].some((t) => t !== null && hasAliasedField(t, seen));
+    case "tuple": return (type.items ?? []).some((t) => hasAliasedField(t, seen));
+    case "union": return type.options.some((t) => hasAliasedField(t, seen));
+    case "model": return type.fields.some((f) => f.alias !== undefined || hasAliasedField(f.type, seen));
+    default: return false;
+  }
+}
 
 function isPlainObject(value: unknown): boolean {
   return typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype;
@@ -110,6 +125,8 @@ export class XMLAdapter extends ChatAdapter {
             fields[field.name] = parseValue(value, field.type);
           } catch (error) {
             if (!(error instanceof ValidationError)) throw error;
+            // parseValue validated a non-string value as it is: by name again gives the same error unless a model has aliases.
+            if (typeof value !== "string" && !hasAliasedField(field.type)) throw error;
             fields[field.name] = validateValue(field.type, value, { byName: true, decodeArguments: decodeToolArguments });
           }
           done = true;
@@ -119,12 +136,13 @@ export class XMLAdapter extends ChatAdapter {
         }
       }
       if (!done) {
+        const [failedValue, error] = [value, lastError];
         throw new AdapterParseError({
           adapterName: "XMLAdapter",
           expectedFields,
           lmResponse: completion,
-          message: `Failed to parse field ${fieldInfoRepr(field)} with value ${pyStr(value)}: ${errorText(lastError)}`,
-          cause: lastError,
+          message: () => `Failed to parse field ${fieldInfoRepr(field)} with value ${pyStr(failedValue)}: ${errorText(error)}`,
+          cause: error,
         });
       }
     }

@@ -54,7 +54,7 @@ function parseArg(type: TypeNode, value: unknown): unknown {
   const outcome = validateOutcome(type, value);
   if (outcome.ok) return outcome.value;
   const issues = outcome.issues.map((issue) => ({ ...issue, loc: ["value", ...issue.loc] }));
-  throw new ValidationError("Wrapper", issues, validationMessage("Wrapper", issues));
+  throw new ValidationError("Wrapper", issues, () => validationMessage("Wrapper", issues));
 }
 
 function safeHook(hook: () => void): void {

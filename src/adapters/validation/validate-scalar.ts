@@ -97,23 +97,26 @@ export function validateFloat(input: unknown): Outcome {
 const TRUE_TEXT = new Set(["1", "on", "t", "true", "y", "yes"]);
 const FALSE_TEXT = new Set(["0", "off", "f", "false", "n", "no"]);
 
+function boolParsing(input: unknown): Outcome {
+  return fail("bool_parsing", "Input should be a valid boolean, unable to interpret input", input);
+}
+
 /** pydantic's lax `bool`: bools, 0/1, integral floats 0/1, and `true/yes/on/t/y/1` (and negatives) in any case. */
 export function validateBool(input: unknown): Outcome {
   if (typeof input === "boolean") return ok(input, EXACT);
-  const parsing = () => fail("bool_parsing", "Input should be a valid boolean, unable to interpret input", input);
   const n = pyNumber(input);
   let int: bigint | null = null;
   if (n && "int" in n) int = n.int;
   else if (n && "float" in n && Number.isInteger(n.float) && n.float < TWO_63 && n.float >= -TWO_63) int = BigInt(n.float);
   if (int !== null) {
     if (int < I64_MIN || int > I64_MAX) return fail("bool_type", "Input should be a valid boolean", input);
-    return int === 0n ? ok(false, LAX) : int === 1n ? ok(true, LAX) : parsing();
+    return int === 0n ? ok(false, LAX) : int === 1n ? ok(true, LAX) : boolParsing(input);
   }
   if (typeof input === "string") {
     const unicode = unicodeFailure(input);
     if (unicode) return unicode;
     const lower = input.toLowerCase();
-    return TRUE_TEXT.has(lower) ? ok(true, LAX) : FALSE_TEXT.has(lower) ? ok(false, LAX) : parsing();
+    return TRUE_TEXT.has(lower) ? ok(true, LAX) : FALSE_TEXT.has(lower) ? ok(false, LAX) : boolParsing(input);
   }
   return fail("bool_type", "Input should be a valid boolean", input);
 }
@@ -163,12 +166,14 @@ export function expectedText(values: readonly unknown[]): string {
 /**
  * pydantic-core's literal lookup (also used for enums): strings match strings exactly, numbers and bools by
  * Python equality (`1 == 1.0 == True`); the expected value is returned. An int beyond 64 bits checked against
- * int literals is an `int_parsing_size` error, as in pydantic-core.
+ * int literals is an `int_parsing_size` error, as in pydantic-core. `expectedList` gives the "'a', 'b' or 'c'" text
+ * (a caller that checks many values against one type works it out once).
  */
 export function matchLiteral(
   input: unknown,
   expected: readonly LiteralValue[],
   errorType: "literal_error" | "enum",
+  expectedList: () => string = () => expectedText(expected),
 ): { ok: true; index: number } | { ok: false; outcome: Outcome } {
   const hasInts = expected.some((v) => typeof v === "number" && Number.isInteger(v));
   const n = pyNumber(input);
@@ -179,5 +184,5 @@ export function matchLiteral(
     ? expected.findIndex((v) => pyScalarEquals(v, input))
     : -1;
   if (index >= 0) return { ok: true, index };
-  return { ok: false, outcome: fail(errorType, `Input should be ${expectedText(expected)}`, input) };
+  return { ok: false, outcome: fail(errorType, `Input should be ${expectedList()}`, input) };
 }
