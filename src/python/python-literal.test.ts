@@ -74,6 +74,7 @@ const KNOWN_DIFFERENCES: Record<string, Record<string, string>> = {
     "'\\N{NOPE}'": `${NAME_ESCAPES} (Python: SyntaxError, unknown name)`,
   },
   "python-literal-generated.json": {},
+  "python-literal-number-sums.json": {},
 };
 
 describe("pythonLiteralEval agrees with Python's ast.literal_eval", () => {

@@ -84,6 +84,7 @@ class ExpressionParser extends DisplayParser {
     if (this.recursion < RECURSION_LIMIT && this.depth < AST_DEPTH_LIMIT) {
       if (this.isLoneAtom()) return this.atom();
       if (this.isLoneSignedNumber()) return this.signedNumber();
+      if (this.depth + 2 < AST_DEPTH_LIMIT && this.isLoneNumberSum()) return this.numberSum();
     }
     if (++this.recursion > RECURSION_LIMIT) tooDeep();
     const base = this.depth;
@@ -134,6 +135,29 @@ class ExpressionParser extends DisplayParser {
     this.advance();
     const operand = this.atom();
     return { kind: "UnaryOp", line: sign.line, op: sign.text === "-" ? "USub" : "UAdd", operand };
+  }
+
+  /**
+   * Whether the expression here is a number, optionally signed, then `+` or `-` and a number, followed by what ends an
+   * expression (`1+2j` in a long tuple of complex numbers): `binary` would build one BinOp of the two.
+   */
+  private isLoneNumberSum(): boolean {
+    const t = this.tok;
+    const signed = t.kind === "op" && (t.text === "-" || t.text === "+");
+    if (signed ? this.peek(1).kind !== "number" : t.kind !== "number") return false;
+    const op = this.peek(signed ? 2 : 1);
+    if (op.kind !== "op" || (op.text !== "+" && op.text !== "-") || this.peek(signed ? 3 : 2).kind !== "number") return false;
+    const next = this.peek(signed ? 4 : 3);
+    return next.kind === "newline" || next.kind === "end" || (next.kind === "op" && EXPRESSION_ENDS.has(next.text));
+  }
+
+  /** The node of a lone `[sign] number ± number`, as `binary` would build it. */
+  private numberSum(): PyNode {
+    const left = this.tok.kind === "number" ? this.atom() : this.signedNumber();
+    const op = this.tok;
+    this.advance();
+    const right = this.atom();
+    return { kind: "BinOp", line: left.line, op: op.text === "+" ? "Add" : "Sub", left, right };
   }
 
   /** `lambda` and its parameters through the `:` (the body is read by the caller). */

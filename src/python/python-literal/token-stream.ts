@@ -22,13 +22,18 @@ export function otherNode(pyClass: string, line: number): PyNode {
  * A cursor over the tokens, pulled from the tokenizer as the parser reads them, with CPython's rules for which
  * syntax error to report.
  */
+/** How far a parser may look ahead: the current token and four more (`-1+2j,` is five tokens). */
+type LookAhead = 0 | 1 | 2 | 3 | 4;
+/** The ring's size: a power of two above the look-ahead. */
+const LOOK_AHEAD_SLOTS = 8;
+
 export abstract class TokenStream {
-  /** The current token, once looked at. */
-  private current: Token | null = null;
-  /** The token after it, once looked at. */
-  private following: Token | null = null;
-  /** The token after that, once looked at. */
-  private third: Token | null = null;
+  /** Tokens looked at and not yet moved past: the current one first (a ring of `LOOK_AHEAD_SLOTS`). */
+  private readonly ahead: Token[] = new Array<Token>(LOOK_AHEAD_SLOTS);
+  /** Where the current token sits in `ahead`. */
+  private first = 0;
+  /** How many tokens `ahead` holds. */
+  private held = 0;
   /** A string used a `\N{...}` escape, which tsdspy cannot resolve. */
   unsupportedEscape = false;
   constructor(private readonly tokenizer: PythonTokenizer) {}
@@ -37,22 +42,26 @@ export abstract class TokenStream {
     return this.peek(0);
   }
 
-  /** The current token (`offset` 0) or one of the two after it (1, 2); past the stream's end, its last token. */
-  protected peek(offset: 0 | 1 | 2): Token {
-    this.current ??= this.tokenizer.next();
-    if (offset === 0) return this.current;
-    this.following ??= this.tokenizer.next();
-    if (offset === 1) return this.following;
-    this.third ??= this.tokenizer.next();
-    return this.third;
+  /** The current token (`offset` 0) or one of the four after it; past the stream's end, its last token. */
+  protected peek(offset: LookAhead): Token {
+    while (this.held <= offset) {
+      this.ahead[(this.first + this.held) & (LOOK_AHEAD_SLOTS - 1)] = this.tokenizer.next();
+      this.held++;
+    }
+    return this.ahead[(this.first + offset) & (LOOK_AHEAD_SLOTS - 1)] as Token;
   }
 
   /** Moves past `count` tokens. */
   protected advance(count = 1): void {
     for (let k = 0; k < count; k++) {
-      this.current = this.following ?? this.tokenizer.next();
-      this.following = this.third;
-      this.third = null;
+      if (this.held > 0) {
+        this.first = (this.first + 1) & (LOOK_AHEAD_SLOTS - 1);
+        this.held--;
+      }
+      if (this.held === 0) {
+        this.ahead[this.first] = this.tokenizer.next();
+        this.held = 1;
+      }
     }
   }
 
@@ -66,7 +75,7 @@ export abstract class TokenStream {
     if (t.kind === "error") throw t.error as PythonSyntaxError;
     if (t.kind === "indent") throw new PythonSyntaxError("unexpected indent", { lineno: t.line, pythonType: "IndentationError" });
     if (msg === "invalid syntax") {
-      const seen = this.following ?? t;
+      const seen = this.held > 1 ? this.peek(1) : t;
       const last = seen.kind === "end" || seen.kind === "error" ? seen : this.tokenizer.finish();
       if (last.kind === "error" && last.atEnd !== true) throw last.error as PythonSyntaxError;
     }
