@@ -109,7 +109,8 @@ export class JSONAdapter extends Adapter {
     let loaded = jsonRepairLoads(text);
     if (!isDict(loaded)) {
       const object = firstBalancedObject(text);
-      if (object !== null) {
+      if (object !== null && object !== text) {
+        // DSPy loads the outermost {...} again; when that is the whole reply the answer is the one just had.
         text = object;
         loaded = jsonRepairLoads(text);
       }

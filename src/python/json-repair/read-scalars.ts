@@ -10,8 +10,10 @@ const NUMBER_CHARS = new Set("0123456789-.eE/,_");
  * `/` or `,` is given back. Text with a `,`, or that Python's `int()`/`float()` rejects, stays a string.
  */
 export function readNumber(p: RepairCursor): unknown {
-  let text = "";
   const inArray = p.current === "array";
+  const plain = readPlainInteger(p, inArray);
+  if (plain !== undefined) return plain;
+  let text = "";
   for (let ch = p.at(); ch !== undefined && NUMBER_CHARS.has(ch) && !(inArray && ch === ","); ch = p.at()) {
     if (ch !== "_") text += ch;
     p.pos++;
@@ -27,6 +29,26 @@ export function readNumber(p: RepairCursor): unknown {
   if (text.includes(",")) return text;
   const value = /[.eE]/.test(text) ? parsePyFloat(text) : parsePyInt(text);
   return value === undefined ? text : value;
+}
+
+/**
+ * The common case of `readNumber`, read without building its text: 1 to 15 ASCII digits followed by what ends a
+ * number (not another number character, not a letter). Returns the int and moves past it, or `undefined` with the
+ * position unchanged.
+ */
+function readPlainInteger(p: RepairCursor, inArray: boolean): number | undefined {
+  let value = 0;
+  let k = 0;
+  let ch = p.at();
+  while (ch !== undefined && ch >= "0" && ch <= "9") {
+    if (++k > 15) return undefined;
+    value = value * 10 + (ch.charCodeAt(0) - 48);
+    ch = p.at(k);
+  }
+  if (k === 0) return undefined;
+  if (ch !== undefined && ((NUMBER_CHARS.has(ch) && !(inArray && ch === ",")) || isPyAlpha(ch))) return undefined;
+  p.pos += k;
+  return value;
 }
 
 const LITERALS: Record<string, [string, boolean | null]> = { t: ["true", true], f: ["false", false], n: ["null", null] };

@@ -78,9 +78,15 @@ export function isPyDict(value: unknown): boolean {
   return value instanceof Map || isRecord(value);
 }
 
-/** Replaces the parser's `Map`s by plain objects, recursively. */
+/** Replaces the parser's `Map`s by plain objects, recursively (the parser's own arrays are changed in place). */
 export function toPlain(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(toPlain);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (typeof item === "object" && item !== null) value[i] = toPlain(item);
+    }
+    return value;
+  }
   if (value instanceof Map) {
     const out: Record<string, unknown> = {};
     for (const [key, item] of value) setOwnProperty(out, key, toPlain(item));
