@@ -27,6 +27,9 @@ export const KNOWN_SHAPES: Record<string, Shape> = {
   "python literal unary chain": (n) => repeat("", "-", n) + "1",
   "field markers": (n) => repeat("", "[[ ## d ## ]]\n", n),
   "long whitespace": (n) => `{"d": 1${" ".repeat(n)}`,
+  // A list value followed by more `[...]` where a key should be: json_repair joins each to the list (found by --discover).
+  "split list continuations": (n) => repeat('{"d": {"a": ', "[[ ## d ## ]]", n),
+  "split table rows": (n) => repeat('{"d": [[1, 2]] ', "[3, 4] ", n),
   "xml attributes": (n) => {
     let attrs = "";
     for (let i = 0; attrs.length < n; i++) attrs += ` a${i}="${i}"`;

@@ -48,6 +48,7 @@ const KNOWN_DIFFERENCES: Record<string, Record<string, string>> = {
     '{"b": 1, "a": 2, "1": 3}': "JS objects list integer-like keys first; the keys and values are Python's",
   },
   "json-repair-fuzz.json": {},
+  "json-repair-list-continuations.json": {},
 };
 
 describe("jsonRepairLoads agrees with Python's json_repair.loads", () => {
@@ -136,5 +137,21 @@ describe("jsonRepairLoads", () => {
     // json_repair unescapes `{\\"a\\": \\"…\\"}` and parses it again: {'a': 'x…x'} in Python.
     const big = "x".repeat(300_000);
     expect(jsonRepairLoads(`{\\"a\\": \\"${big}\\"}`)).toEqual({ a: big });
+  });
+
+  it("joins a long continuation of a split list (300,000 items, 100,000 rows) as json_repair does, without overflowing the stack", () => {
+    // Python: {'a': [1, 1, …]} and {'a': [[1, 2], [1, 2], …]} (list.extend).
+    const items = jsonRepairLoads(`{"a": [1] [${"1,".repeat(300_000)}]}`) as { a: unknown[] };
+    expect(items.a.length).toBe(300_001);
+    const rows = jsonRepairLoads(`{"a": [[1,2]] [${"[1,2],".repeat(100_000)}]}`) as { a: unknown[] };
+    expect(rows.a.length).toBe(100_001);
+    expect(rows.a[100_000]).toEqual([1, 2]);
+  });
+
+  it("joins many continuations of one list in turn, regrouping loose cells into rows", () => {
+    // json_repair 0.61.7: cells after the last row make rows when they fill them; an empty continuation changes nothing.
+    expect(jsonRepairLoads('{"a": [[1,2], 3, 4] [5] [6]}')).toEqual({ a: [[1, 2], [3, 4], [5], 6] });
+    expect(jsonRepairLoads('{"a": [[1,2], 3] [] [] [[4,5]]}')).toEqual({ a: [[1, 2], 3, [4, 5]] });
+    expect(jsonRepairLoads(`{"a": [[""]]${" [[1]]".repeat(50_000)}}`)).toEqual({ a: [[""], ...Array.from({ length: 50_000 }, () => [1])] });
   });
 });

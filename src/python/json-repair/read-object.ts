@@ -1,53 +1,18 @@
 import { ValueError } from "../../errors/value-error.js";
 import { isPySpace, pyLstrip } from "./py-chars.js";
 import { emptyObjectBodyVerdict, UNDECIDED } from "./empty-object-scan.js";
+import { mergeListContinuation } from "./list-continuation.js";
 import { isQuote, type RepairCursor } from "./repair-cursor.js";
 import { type PyDict, isPyDict, updateDict } from "./repair-values.js";
 
-/**
- * `[...]` where a key should be, right after a member whose value is a list: the LM split one list
- * (often a table of rows) in two. The new items join the previous list; loose cells are regrouped
- * into rows when the previous list holds rows of one length.
- */
-function mergeListContinuation(p: RepairCursor, obj: PyDict): boolean {
-  const lastKey = [...obj.keys()].pop();
-  const previous = lastKey ? obj.get(lastKey) : undefined;
-  if (!Array.isArray(previous)) return false;
-  p.pos++;
-  const more = p.readArray();
-  const rowLengths = previous.filter(Array.isArray).map((row) => (row as unknown[]).length);
-  const rowLength = rowLengths.length > 0 && rowLengths.every((n) => n === rowLengths[0]) ? (rowLengths[0] as number) : 0;
-  if (rowLength > 0) {
-    const tail: unknown[] = [];
-    while (previous.length > 0 && !Array.isArray(previous[previous.length - 1])) tail.unshift(previous.pop());
-    if (tail.length > 0) {
-      if (tail.length % rowLength === 0) {
-        for (let i = 0; i < tail.length; i += rowLength) previous.push(tail.slice(i, i + rowLength));
-      } else {
-        previous.push(...tail);
-      }
-    }
-    if (more.length > 0) {
-      if (more.every(Array.isArray)) previous.push(...more);
-      else previous.push(more);
-    }
-  } else {
-    previous.push(...(more.length === 1 && Array.isArray(more[0]) ? more[0] : more));
-  }
-  p.skipSpaces();
-  if (p.at() === ",") p.pos++;
-  p.skipSpaces();
-  return true;
-}
-
 /** Reads a key; returns it with the position where its reading started (to roll back to). */
-function readKey(p: RepairCursor, obj: PyDict): [string, number] {
+function readKey(p: RepairCursor, obj: PyDict, lastKey: string | undefined): [string, number] {
   let key = "";
   let keyStart = p.pos;
   p.within("key", () => {
     while (p.at() !== undefined) {
       keyStart = p.pos;
-      if (p.at() === "[" && key === "" && mergeListContinuation(p, obj)) continue;
+      if (p.at() === "[" && key === "" && mergeListContinuation(p, obj, lastKey)) continue;
       const raw = p.readString();
       if (typeof raw !== "string") {
         // json_repair fails an assertion here (a ```json fence where a key should be).
@@ -211,10 +176,11 @@ export function readObject(p: RepairCursor): unknown {
   const obj: PyDict = new Map();
   const start = p.pos;
   const isValue = p.current === "value";
+  let lastKey: string | undefined; // the key added last (a Map keeps its keys in the order they were added)
   while ((p.at() ?? "}") !== "}") {
     p.skipSpaces();
     if (p.at() === ":") p.pos++;
-    const [key, keyStart] = readKey(p, obj);
+    const [key, keyStart] = readKey(p, obj, lastKey);
     if (p.inContext("array") && obj.has(key) && !isValue && duplicateStartsNewObject(p, keyStart)) {
       p.pos = keyStart - 1;
       p.splice(keyStart, 0, "{");
@@ -223,6 +189,7 @@ export function readObject(p: RepairCursor): unknown {
     p.skipSpaces();
     if ((p.at() ?? "}") === "}") continue;
     p.pos++; // the ':' (or whatever stands in for it)
+    if (!obj.has(key)) lastKey = key;
     obj.set(key, readMemberValue(p));
     const after = p.at();
     if (after === "," || after === "'" || after === '"') p.pos++;

@@ -1,3 +1,4 @@
+import type { ListShape } from "./list-continuation.js";
 import { type CodePoints, sliceCodePoints, spliceCodePoints, toCodePoints } from "./code-points.js";
 import { BACKSLASH_RUN_REACH, BackslashRuns, DistanceTable, type EditReach, type IndexTest, NO_REACH } from "./lookahead-tables.js";
 import { ValueError } from "../../errors/value-error.js";
@@ -49,6 +50,8 @@ export abstract class RepairCursor {
   readonly contexts: RepairContext[] = []; // changed only through `within`, `enterContexts` and `leaveContexts`
   /** Contexts to enter for the next value read (set after an object was re-read as an array). */
   deferredContexts: RepairContext[] = [];
+  /** What continuations of split lists need to know about the lists they join (see `mergeListContinuation`). */
+  readonly listShapes = new WeakMap<unknown[], ListShape>();
   /** Bumped by every edit of `chars`; memoised look-ahead answers of an older version are dropped. */
   version = 0;
   /** Characters examined so far (reads, look-aheads, slices, table updates): the work done. */
