@@ -124,6 +124,18 @@ describe("JsonFieldEnd", () => {
     expect(end.feed(', "e": "')).toEqual({ end: "key", next: "e" });
   });
 
+  it("reads whitespace after a value once, however much of it follows", () => {
+    const read = vi.mocked(objectKeysFrom);
+    for (const value of [" 1", " true", ' "x"', " 1.5e3", ' {"a": 1}']) {
+      read.mockClear();
+      const end = new JsonFieldEnd("d", '{"d":');
+      expect(end.feed(value)).toBeUndefined();
+      for (let i = 0; i < 10_000; i++) expect(end.feed(["  ", "\n", "\t \r", " "][i % 4]!)).toBeUndefined();
+      expect(read.mock.calls.length).toBeLessThanOrEqual(2);
+      expect(end.feed(', "e": "')).toEqual({ end: "key", next: "e" });
+    }
+  });
+
   it("stops reading once no text can end the field (malformed, or nested past jiter's 201 levels)", () => {
     const read = vi.mocked(objectKeysFrom);
     for (const [opening, more] of [[' 1 x', ', "e": 1'], [" [".repeat(201), "], 1"]] as const) {

@@ -23,6 +23,8 @@ export class JsonFieldEnd {
   private lastNonSpace = "";
   /** The last character that is not JSON whitespace. */
   private lastSignificant = "";
+  /** The text so far ends with JSON whitespace. */
+  private endsInSpace = false;
   /** No text can end the field any more. */
   private settled = false;
 
@@ -36,9 +38,10 @@ export class JsonFieldEnd {
   /** Adds a chunk; returns where the field ended, or undefined while it goes on. */
   feed(text: string): JsonFieldEndVerdict | undefined {
     const before = this.lastSignificant;
+    const spaceBefore = this.endsInSpace;
     const touchesTop = this.scan(text);
     this.tail += text;
-    if (this.settled || !touchesTop || cannotChangeAnswer(text, before)) return undefined;
+    if (this.settled || !touchesTop || cannotChangeAnswer(text, before, spaceBefore)) return undefined;
     if (this.lastNonSpace === "}") {
       try {
         objectKeysFrom(this.tail, false, this.resume);
@@ -72,7 +75,7 @@ export class JsonFieldEnd {
     for (let i = 0; i < text.length; i++) {
       const ch = text.charCodeAt(i);
       if ((ch > 0x20 && ch < 0x7f) || !isPySpace(text[i]!)) this.lastNonSpace = text[i]!;
-      if (ch !== 0x20 && ch !== 0x09 && ch !== 0x0a && ch !== 0x0d) this.lastSignificant = text[i]!;
+      if (!isJsonSpace(ch)) this.lastSignificant = text[i]!;
       if (this.inString) {
         if (this.escaped) this.escaped = false;
         else if (ch === 0x5c) this.escaped = true;
@@ -87,17 +90,23 @@ export class JsonFieldEnd {
       else if (ch === 0x7b || ch === 0x5b) this.depth++;
       else if (ch === 0x7d || ch === 0x5d) this.depth--;
     }
+    if (text.length > 0) this.endsInSpace = isJsonSpace(text.charCodeAt(text.length - 1));
     return touchesTop;
   }
 }
 
+function isJsonSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
 /**
- * Chunks that touch the top level but cannot change the answer: JSON whitespace after a bracket, quote, `,` or `:`
- * (the read ends at the end of the text in the same place), and digits that go on with a number (a number running to
- * the end of the text counts as its key's value, however long it grows). Without this, a reply of whitespace or
- * digits would be read again after every chunk.
+ * Chunks that touch the top level but cannot change the answer: JSON whitespace after a bracket, quote, `,` or `:`,
+ * or after whitespace (the read ends at the end of the text in the same place: a number, `true` or a key's closing
+ * quote was already ended by the earlier whitespace), and digits that go on with a number (a number running to the
+ * end of the text counts as its key's value, however long it grows). Without this, a reply of whitespace or digits
+ * would be read again after every chunk.
  */
-function cannotChangeAnswer(text: string, before: string): boolean {
-  if (/^[ \t\n\r]*$/.test(text)) return before !== "" && '{[,:"}]'.includes(before);
+function cannotChangeAnswer(text: string, before: string, spaceBefore: boolean): boolean {
+  if (/^[ \t\n\r]*$/.test(text)) return spaceBefore || (before !== "" && '{[,:"}]'.includes(before));
   return /^[0-9]+$/.test(text) && before >= "0" && before <= "9";
 }
