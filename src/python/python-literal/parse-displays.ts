@@ -93,14 +93,15 @@ export abstract class DisplayParser extends TokenStream {
   protected strings(): PyNode {
     const line = this.tok.line;
     const texts: string[] = [];
-    const bytes: number[][] = [];
+    const bytes: number[] = [];
+    let bytePieces = 0;
     let pieces = 0;
     let fstring = false;
     let unsupportedEscape = false;
     for (let t = this.tok; t.kind === "string"; t = this.tok) {
-      const piece = decodeStringToken(t);
+      const piece = decodeStringToken(t, bytes);
       pieces++;
-      if (piece.kind === "bytes") bytes.push(piece.value);
+      if (piece.kind === "bytes") bytePieces++;
       else if (piece.kind === "fstring") fstring = true;
       else {
         texts.push(piece.value);
@@ -108,10 +109,10 @@ export abstract class DisplayParser extends TokenStream {
       }
       this.advance();
     }
-    if (bytes.length > 0 && bytes.length < pieces) this.fail("cannot mix bytes and nonbytes literals", line);
+    if (bytePieces > 0 && bytePieces < pieces) this.fail("cannot mix bytes and nonbytes literals", line);
     if (unsupportedEscape) this.unsupportedEscape = true;
     if (fstring) return otherNode("JoinedStr", line);
-    if (bytes.length > 0) return { kind: "Constant", line, value: Uint8Array.from(bytes.flat()), isNumber: false };
+    if (bytePieces > 0) return { kind: "Constant", line, value: Uint8Array.from(bytes), isNumber: false };
     return { kind: "Constant", line, value: texts.length === 1 ? texts[0] : texts.join(""), isNumber: false };
   }
 

@@ -1,10 +1,13 @@
 import { PythonSyntaxError } from "../../errors/python-syntax-error.js";
 import type { Token } from "./python-tokenizer.js";
 
-/** One string literal token, decoded: text (`str`), bytes, or an f-string (which literal_eval rejects). */
+/**
+ * One string literal token, decoded: text (`str`), bytes (appended to the caller's array: adjacent literals
+ * concatenate), or an f-string (which literal_eval rejects).
+ */
 export type StringPiece =
   | { kind: "str"; value: string; unsupportedEscape: boolean }
-  | { kind: "bytes"; value: number[] }
+  | { kind: "bytes" }
   | { kind: "fstring" };
 
 /** Placeholder for a `\N{...}` escape (Unicode names are not available in JavaScript). */
@@ -76,18 +79,19 @@ function decodeStr(token: Token, body: string): { value: string; unsupportedEsca
   return { value: out, unsupportedEscape };
 }
 
-/** Decodes a `bytes` literal body (non-raw: `\xHH`, octal and the simple escapes; `\u` stays literal). */
-function decodeBytes(token: Token, body: string, raw: boolean): number[] {
-  for (const ch of body) {
-    if (ch.charCodeAt(0) > 127) throw new PythonSyntaxError("bytes can only contain ASCII literal characters", { lineno: token.line });
+/** Appends the code units of an ASCII text to `out`. */
+function pushCodes(out: number[], text: string): void {
+  for (let k = 0; k < text.length; k++) out.push(text.charCodeAt(k));
+}
+
+/** Decodes a `bytes` literal body onto `out` (non-raw: `\xHH`, octal and the simple escapes; `\u` stays literal). */
+function decodeBytes(token: Token, body: string, raw: boolean, out: number[]): void {
+  for (let k = 0; k < body.length; k++) {
+    if (body.charCodeAt(k) > 127) throw new PythonSyntaxError("bytes can only contain ASCII literal characters", { lineno: token.line });
   }
-  const out: number[] = [];
-  const pushText = (text: string): void => {
-    for (let k = 0; k < text.length; k++) out.push(text.charCodeAt(k));
-  };
   if (raw) {
-    pushText(body);
-    return out;
+    pushCodes(out, body);
+    return;
   }
   let i = 0;
   while (i < body.length) {
@@ -101,7 +105,7 @@ function decodeBytes(token: Token, body: string, raw: boolean): number[] {
     i += 2;
     if (esc === "\n") continue;
     if (esc in SIMPLE) {
-      pushText(SIMPLE[esc] as string);
+      pushCodes(out, SIMPLE[esc] as string);
     } else if (OCTAL.test(esc)) {
       const digits = esc + run(body, i, OCTAL, 2);
       out.push(parseInt(digits, 8) & 0xff);
@@ -112,10 +116,9 @@ function decodeBytes(token: Token, body: string, raw: boolean): number[] {
       out.push(parseInt(hex, 16));
       i += 2;
     } else {
-      pushText(`\\${esc}`);
+      pushCodes(out, `\\${esc}`);
     }
   }
-  return out;
 }
 
 /** Checks an f-string body's braces the way CPython 3.11 does before it would build a `JoinedStr`. */
@@ -162,7 +165,7 @@ function checkFString(token: Token, body: string): void {
 }
 
 /** Decodes one string token according to its prefix. */
-export function decodeStringToken(token: Token): StringPiece {
+export function decodeStringToken(token: Token, bytes: number[]): StringPiece {
   const prefix = token.prefix ?? "";
   const body = token.body ?? "";
   const raw = prefix.includes("r");
@@ -170,7 +173,10 @@ export function decodeStringToken(token: Token): StringPiece {
     checkFString(token, body);
     return { kind: "fstring" };
   }
-  if (prefix.includes("b")) return { kind: "bytes", value: decodeBytes(token, body, raw) };
+  if (prefix.includes("b")) {
+    decodeBytes(token, body, raw, bytes);
+    return { kind: "bytes" };
+  }
   if (raw || !body.includes("\\")) return { kind: "str", value: body, unsupportedEscape: false };
   return { kind: "str", ...decodeStr(token, body) };
 }
