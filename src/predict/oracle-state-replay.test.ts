@@ -20,6 +20,9 @@ import type { Predict } from "./predict.js";
  */
 const cases = loadOracleCases(["save", "load_then_format"]);
 
+/** DSPy's error class on a failed save → tsdspy's (docs/errors.md): a save that cannot be written is a StateFileError. */
+const SAVE_ERROR_CLASSES: Record<string, string> = { RuntimeError: "StateFileError" };
+
 const bigIntCaveat = (expected: Record<string, unknown>) =>
   Array.isArray(expected.caveats) && expected.caveats.some((c) => String(c).startsWith("orjson-bigint-load"));
 /** Replaces integers of 19+ digits and floats with a positive exponent, the two spellings of a >64-bit integer. */
@@ -42,6 +45,7 @@ describe("oracle: save", () => {
         text = stateFileText(program.dumpState(), versions, "{path}");
       } catch (error) {
         expect(expected.error_type, `tsdspy threw: ${(error as Error).message}`).toBeDefined();
+        expect((error as Error).name).toBe(SAVE_ERROR_CLASSES[expected.error_type as string] ?? `unmapped DSPy ${String(expected.error_type)}`);
         expect((error as Error).message.split(". Your DSPy program")[0]).toBe((expected.message as string).split(". Your DSPy program")[0]);
         return;
       }

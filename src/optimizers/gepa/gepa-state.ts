@@ -93,8 +93,8 @@ export class GEPAState<Output = unknown> {
     this.programAtParetoFrontObjectives = new Map([...objectives.keys()].map((name) => [name, PyIntSet.of(0)]));
     if (frontierType !== "instance" && (!base.objectiveScoresByValId || base.objectiveScoresByValId.size === 0)) {
       throw new ValueError(
-        `frontierType='${frontierType}' requires objective_scores to be provided by the evaluator, but none were found. ` +
-          "Use a metric that returns objective scores (a Prediction with `objective_scores`) or frontierType='instance'.",
+        `GEPA's frontierType: "${frontierType}" requires objective_scores to be provided by the evaluator, but none were found. ` +
+          'Use a metric that returns objective scores (a Prediction or object with `objective_scores`) or frontierType: "instance".',
       );
     }
     this.paretoFrontCartesian = new Map();
@@ -182,7 +182,7 @@ export class GEPAState<Output = unknown> {
     }
     if (this.frontierType !== "instance" && (!evaluation.objectiveScoresByValId || evaluation.objectiveScoresByValId.size === 0)) {
       throw new ValueError(
-        `frontierType='${this.frontierType}' requires objective_scores to be provided by the evaluator, but none were found in the evaluation result.`,
+        `GEPA's frontierType: "${this.frontierType}" requires objective_scores to be provided by the evaluator, but none were found in the evaluation result.`,
       );
     }
     if (this.frontierType === "cartesian") {
