@@ -3,33 +3,42 @@
  * `\x1c`–`\x1f` and `\x85` but not `\ufeff`), `splitlines()` (eleven line boundaries) and `textwrap.dedent`.
  */
 
-const PY_SPACE = "\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000";
+/**
+ * Whether a UTF-16 code unit is Python whitespace (`\t`–`\r`, `\x1c`–`\x1f`, space, `\x85`, `\xa0`, `\u1680`,
+ * `\u2000`–`\u200a`, `\u2028`, `\u2029`, `\u202f`, `\u205f`, `\u3000`): by ranges, no search.
+ */
+export function isPySpaceCode(code: number): boolean {
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d) || (code >= 0x1c && code <= 0x1f);
+  if (code < 0x1680) return code === 0x85 || code === 0xa0 || code === 0x1680;
+  if (code <= 0x200a) return code >= 0x2000 || code === 0x1680;
+  return code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000;
+}
 
 /** Python's `str.isspace()` for one character. */
 export function isPySpace(ch: string): boolean {
-  return ch.length === 1 && PY_SPACE.includes(ch);
+  return ch.length === 1 && isPySpaceCode(ch.charCodeAt(0));
 }
 
 /** Python's `str.strip()` (no argument). */
 export function pyStrip(text: string): string {
   let start = 0;
   let end = text.length;
-  while (start < end && PY_SPACE.includes(text[start] as string)) start++;
-  while (end > start && PY_SPACE.includes(text[end - 1] as string)) end--;
+  while (start < end && isPySpaceCode(text.charCodeAt(start))) start++;
+  while (end > start && isPySpaceCode(text.charCodeAt(end - 1))) end--;
   return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
 /** Python's `str.lstrip()` (no argument). */
 export function pyLstrip(text: string): string {
   let start = 0;
-  while (start < text.length && PY_SPACE.includes(text[start] as string)) start++;
+  while (start < text.length && isPySpaceCode(text.charCodeAt(start))) start++;
   return text.slice(start);
 }
 
 /** Python's `str.rstrip()` (no argument). */
 export function pyRstrip(text: string): string {
   let end = text.length;
-  while (end > 0 && PY_SPACE.includes(text[end - 1] as string)) end--;
+  while (end > 0 && isPySpaceCode(text.charCodeAt(end - 1))) end--;
   return text.slice(0, end);
 }
 

@@ -1,4 +1,4 @@
-import { isPySpace } from "../python/py-str.js";
+import { isPySpaceCode } from "../python/py-str.js";
 import { JsonKeysError, objectKeysFrom } from "./partial-json-keys.js";
 
 /** Where a streamed JSON field ended: the object closed, or a second key began (`next`). */
@@ -72,10 +72,12 @@ export class JsonFieldEnd {
    */
   private scan(text: string): boolean {
     let touchesTop = false;
+    let nonSpace = -1;
+    let significant = -1;
     for (let i = 0; i < text.length; i++) {
       const ch = text.charCodeAt(i);
-      if ((ch > 0x20 && ch < 0x7f) || !isPySpace(text[i]!)) this.lastNonSpace = text[i]!;
-      if (!isJsonSpace(ch)) this.lastSignificant = text[i]!;
+      if (!isPySpaceCode(ch)) nonSpace = i;
+      if (!isJsonSpace(ch)) significant = i;
       if (this.inString) {
         if (this.escaped) this.escaped = false;
         else if (ch === 0x5c) this.escaped = true;
@@ -90,6 +92,8 @@ export class JsonFieldEnd {
       else if (ch === 0x7b || ch === 0x5b) this.depth++;
       else if (ch === 0x7d || ch === 0x5d) this.depth--;
     }
+    if (nonSpace >= 0) this.lastNonSpace = text[nonSpace]!;
+    if (significant >= 0) this.lastSignificant = text[significant]!;
     if (text.length > 0) this.endsInSpace = isJsonSpace(text.charCodeAt(text.length - 1));
     return touchesTop;
   }
