@@ -59,6 +59,7 @@ export {
   type LMParams,
   type LMRequest,
   type LMRequestParams,
+  type LMCopyOverrides,
   type LMCapabilities,
   type LMStreamPart,
   type EmbeddingModel,

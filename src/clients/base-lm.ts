@@ -1,3 +1,5 @@
+import type { LMCopyOverrides } from "../lm/lm-copy-overrides.js";
+import { lmCopyEntries } from "./lm-copy-overrides.js";
 import { randomUUID } from "node:crypto";
 import { Budget, reserveBudgets, type BudgetLimits, type CallEstimate } from "../context/budget.js";
 import { formatHistory } from "../context/format-history.js";
@@ -267,17 +269,19 @@ export abstract class BaseLM implements LMLike {
   }
 
   /**
-   * A copy with some request parameters changed; history is not shared. A `null` value removes the parameter.
+   * A copy with some request parameters changed; history is not shared. A `null` value removes the parameter. A typo
+   * is a type error, and an `LMConfigurationError` for untyped callers; provider-specific parameters go in `params`.
    *
    * @example
    * const explorer = lm.copy({ rollout_id: 1, temperature: 1.0 });
    */
-  copy(overrides: LMParams = {}): this {
+  copy(overrides: LMCopyOverrides = {}): this {
+    const entries = lmCopyEntries(overrides);
     const clone = Object.create(Object.getPrototypeOf(this)) as this;
     Object.assign(clone, this);
     clone.history = [];
     clone.kwargs = { ...this.kwargs };
-    for (const [key, value] of Object.entries(overrides)) {
+    for (const [key, value] of Object.entries(entries)) {
       if (key === "cache" && typeof value === "boolean") clone.cache = value;
       else if (key === "numRetries" && typeof value === "number") clone.numRetries = value;
       else if (key === "api_key") clone.apiKeySecret = Secret.of(value as string | null);

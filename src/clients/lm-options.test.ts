@@ -1,6 +1,7 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { LMConfigurationError } from "../errors/lm-errors.js";
 import { ValueError } from "../errors/value-error.js";
+import type { LMCopyOverrides } from "../lm/lm-copy-overrides.js";
 import type { LMRequestParams } from "../lm/lm-request-params.js";
 import { ChainOfThought } from "../predict/chain-of-thought.js";
 import { Predict } from "../predict/predict.js";
@@ -38,6 +39,24 @@ describe("options are typed: a typo is a type error, and a runtime error for unt
     const predictor = new Predict("question -> answer", { temperature: 0.7, n: 3, maxTokens: 50, params: { top_k: 40 } });
     expect(predictor.config).toEqual({ temperature: 0.7, n: 3, max_tokens: 50, top_k: 40 });
     expectTypeOf<PredictConfig>().toMatchTypeOf<LMRequestParams>();
+  });
+});
+
+describe("lm.copy(overrides) is typed the same way", () => {
+  it("a typo is a type error and an LMConfigurationError; maxTokens, params and null work as for new LM", () => {
+    const lm = new LM("ollama/llama3.2", { temperature: 0, params: { num_ctx: 4096 } });
+    // @ts-expect-error: `temprature` is not a parameter
+    expect(() => lm.copy({ temprature: 1 })).toThrow(LMConfigurationError);
+    expect(() => lm.copy({ temprature: 1 } as LMCopyOverrides)).toThrow(
+      'Unknown request parameter "temprature" in lm.copy(overrides) (did you mean "temperature"?). A provider-specific parameter goes in params: { params: { temprature: … } }.',
+    );
+    expect(() => lm.copy({ maxTokens: 1, max_tokens: 2 })).toThrow("gives both maxTokens and max_tokens");
+    expect(() => lm.copy({ temperature: 1, params: { temperature: 2 } })).toThrow("gives temperature both directly and in params");
+    const copy = lm.copy({ rollout_id: 3, temperature: 1, maxTokens: 64, numRetries: 2, cache: false, params: { num_ctx: 8192, top_k: null } });
+    expect(copy.kwargs).toMatchObject({ temperature: 1, rollout_id: 3, max_tokens: 64, num_ctx: 8192 });
+    expect([copy.numRetries, copy.cache, "top_k" in copy.kwargs, "maxTokens" in copy.kwargs]).toEqual([2, false, false, false]);
+    expect(lm.kwargs).toMatchObject({ temperature: 0, num_ctx: 4096 });
+    expect(lm.copy({ temperature: null }).kwargs).not.toHaveProperty("temperature");
   });
 });
 

@@ -1,3 +1,5 @@
+import type { LMCopyOverrides } from "../lm/lm-copy-overrides.js";
+import { lmCopyEntries } from "./lm-copy-overrides.js";
 import { DSPY_LM_CLASS, loadLMState, registerLMStateLoader, type LMStateOptions } from "../context/lm-state-loaders.js";
 import { getSettings, type Settings } from "../context/settings.js";
 import { isRetryableLMError, LMConfigurationError, LMServerError, LMTimeoutError, LMTransportError, type LMError } from "../errors/lm-errors.js";
@@ -274,9 +276,10 @@ export class LM extends BaseLM {
   }
 
   /** A copy with some parameters changed (history not shared); a new `api_base`/`base_url`/`api_key` gets a new provider client. */
-  override copy(overrides: LMParams = {}): this {
+  override copy(overrides: LMCopyOverrides = {}): this {
     const clone = super.copy(overrides);
-    const endpointChanged = ["api_base", "base_url", "api_key"].some((key) => key in overrides);
+    const entries = lmCopyEntries(overrides);
+    const endpointChanged = ["api_base", "base_url", "api_key"].some((key) => key in entries);
     if (endpointChanged && this.options.languageModel === undefined) {
       (clone as unknown as { languageModel: Resolved<LanguageModel> }).languageModel = settle(clone.resolveProvider());
     }

@@ -3,6 +3,7 @@ export type { LMUsage } from "./lm-usage.js";
 export type { LMOutput, LMResponse, LMToolCall } from "./lm-response.js";
 export type { LMParams, LMRequest } from "./lm-request.js";
 export type { LMRequestParams } from "./lm-request-params.js";
+export type { LMCopyOverrides } from "./lm-copy-overrides.js";
 export { NO_CAPABILITIES, type LMCapabilities } from "./lm-capabilities.js";
 export type { LMStreamPart } from "./lm-stream-part.js";
 export type { EmbeddingModel, LanguageModel } from "./language-model.js";

@@ -1,3 +1,4 @@
+import type { LMCopyOverrides } from "./lm-copy-overrides.js";
 import type { HistoryEntry } from "./history-entry.js";
 import type { LMCapabilities } from "./lm-capabilities.js";
 import type { LMParams } from "./lm-request.js";
@@ -31,7 +32,7 @@ export interface LMLike {
   /** The same call as `call`, as deltas then a `finish` part with the whole response (`BaseLM` implements it). */
   stream?(messages: Message[], params?: LMParams, options?: LMCallOptions): AsyncIterable<LMStreamPart>;
   /** A copy with some parameters changed, e.g. `{ rollout_id: 1, temperature: 1.0 }`. */
-  copy(overrides?: LMParams): LMLike;
+  copy(overrides?: LMCopyOverrides): LMLike;
   /** DSPy's `dump_state()`; never contains secrets. */
   dumpState(): Record<string, unknown>;
 }
