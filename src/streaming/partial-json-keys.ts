@@ -157,35 +157,39 @@ class Reader {
   /** A string (the opening quote at `pos`); `null` when the text ends before its closing quote (a partial parse keeps
    * an unfinished value, not an unfinished key). */
   string(): string | null {
+    const text = this.text;
     this.pos++;
     let out = "";
-    while (this.pos < this.text.length) {
-      const ch = this.text[this.pos]!;
-      if (ch === '"') {
+    let run = this.pos; // characters since here are copied as one slice (no string per character)
+    while (this.pos < text.length) {
+      const code = text.charCodeAt(this.pos);
+      if (code === 0x22) {
+        out += text.slice(run, this.pos);
         this.pos++;
         return out;
       }
-      if (ch.charCodeAt(0) < 0x20) throw new JsonKeysError("control character (\\u0000-\\u001F) found while parsing a string");
-      if (ch === "\\") {
-        const next = this.text[this.pos + 1];
+      if (code < 0x20) throw new JsonKeysError("control character (\\u0000-\\u001F) found while parsing a string");
+      if (code === 0x5c) {
+        out += text.slice(run, this.pos);
+        const next = text[this.pos + 1];
         if (next === undefined) break;
         if (next === "u") {
-          const hex = this.text.slice(this.pos + 2, this.pos + 6);
+          const hex = text.slice(this.pos + 2, this.pos + 6);
           if (!/^[0-9a-fA-F]*$/.test(hex)) throw new JsonKeysError("invalid escape");
           if (hex.length < 4) break;
           out += String.fromCharCode(parseInt(hex, 16));
           this.pos += 6;
-          continue;
+        } else {
+          if (!ESCAPES.has(next)) throw new JsonKeysError("invalid escape");
+          out += next;
+          this.pos += 2;
         }
-        if (!ESCAPES.has(next)) throw new JsonKeysError("invalid escape");
-        out += next;
-        this.pos += 2;
+        run = this.pos;
         continue;
       }
-      out += ch;
       this.pos++;
     }
-    this.pos = this.text.length;
+    this.pos = text.length;
     this.eof("a string");
     return null;
   }
