@@ -1,10 +1,9 @@
-import type { LMCopyOverrides } from "../lm/lm-copy-overrides.js";
-import { lmCopyEntries } from "./lm-copy-overrides.js";
 import { DSPY_LM_CLASS, loadLMState, registerLMStateLoader, type LMStateOptions } from "../context/lm-state-loaders.js";
 import { getSettings, type Settings } from "../context/settings.js";
 import { isRetryableLMError, LMConfigurationError, LMServerError, LMTimeoutError, LMTransportError, type LMError } from "../errors/lm-errors.js";
 import type { LanguageModel } from "../lm/language-model.js";
 import type { LMCapabilities } from "../lm/lm-capabilities.js";
+import type { LMCopyOverrides } from "../lm/lm-copy-overrides.js";
 import type { LMParams, LMRequest } from "../lm/lm-request.js";
 import type { LMResponse } from "../lm/lm-response.js";
 import type { LMStreamPart } from "../lm/lm-stream-part.js";
@@ -278,8 +277,8 @@ export class LM extends BaseLM {
   /** A copy with some parameters changed (history not shared); a new `api_base`/`base_url`/`api_key` gets a new provider client. */
   override copy(overrides: LMCopyOverrides = {}): this {
     const clone = super.copy(overrides);
-    const entries = lmCopyEntries(overrides);
-    const endpointChanged = ["api_base", "base_url", "api_key"].some((key) => key in entries);
+    const endpointChanged =
+      clone.apiKeySecret !== this.apiKeySecret || ["api_base", "base_url"].some((key) => clone.kwargs[key] !== this.kwargs[key]);
     if (endpointChanged && this.options.languageModel === undefined) {
       (clone as unknown as { languageModel: Resolved<LanguageModel> }).languageModel = settle(clone.resolveProvider());
     }

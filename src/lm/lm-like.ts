@@ -1,6 +1,6 @@
-import type { LMCopyOverrides } from "./lm-copy-overrides.js";
 import type { HistoryEntry } from "./history-entry.js";
 import type { LMCapabilities } from "./lm-capabilities.js";
+import type { LMCopyOverrides } from "./lm-copy-overrides.js";
 import type { LMParams } from "./lm-request.js";
 import type { LMOutput } from "./lm-response.js";
 import type { LMStreamPart } from "./lm-stream-part.js";

@@ -9,8 +9,8 @@
  */
 export function isPySpaceCode(code: number): boolean {
   if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d) || (code >= 0x1c && code <= 0x1f);
-  if (code < 0x1680) return code === 0x85 || code === 0xa0 || code === 0x1680;
-  if (code <= 0x200a) return code >= 0x2000 || code === 0x1680;
+  if (code < 0x2000) return code === 0x85 || code === 0xa0 || code === 0x1680;
+  if (code <= 0x200a) return true;
   return code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000;
 }
 

@@ -1,5 +1,4 @@
 import { isPySpace } from "./py-chars.js";
-import { readNumber } from "./read-scalars.js";
 import { isQuote, type RepairCursor } from "./repair-cursor.js";
 import { isStrictlyEmpty } from "./repair-values.js";
 
@@ -19,8 +18,6 @@ export function readArray(p: RepairCursor, closer = "]"): unknown[] {
       if (isQuote(ch)) {
         const after = p.spacesEnd(p.findUnescaped(ch, 1) + 1);
         value = p.at(after) === ":" ? p.readObject() : p.readString();
-      } else if (ch >= "0" && ch <= "9" && p.deferredContexts.length === 0) {
-        value = readNumber(p); // what `readValue` does with a digit inside an array, without its dispatch
       } else {
         value = p.readValue();
       }

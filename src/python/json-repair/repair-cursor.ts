@@ -1,5 +1,5 @@
-import type { ListShape } from "./list-continuation.js";
 import { type CodePoints, sliceCodePoints, spliceCodePoints, toCodePoints } from "./code-points.js";
+import type { ListShape } from "./list-continuation.js";
 import { BACKSLASH_RUN_REACH, BackslashRuns, DistanceTable, type EditReach, type IndexTest, NO_REACH } from "./lookahead-tables.js";
 import { ValueError } from "../../errors/value-error.js";
 import { isPySpace } from "./py-chars.js";
