@@ -4,11 +4,7 @@
  * are newer than Python 3.11's, so a handful of recently assigned letters differ; nothing ASCII does.
  */
 
-const PY_SPACE = new Set([
-  "\t", "\n", "\v", "\f", "\r", "\x1c", "\x1d", "\x1e", "\x1f", " ", "\x85", "\xa0", "\u1680",
-  "\u2000", "\u2001", "\u2002", "\u2003", "\u2004", "\u2005", "\u2006", "\u2007", "\u2008", "\u2009", "\u200a",
-  "\u2028", "\u2029", "\u202f", "\u205f", "\u3000",
-]);
+import { isPySpace as isPyStrSpace } from "../py-str.js";
 
 const LETTER = /^\p{L}$/u;
 const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
@@ -26,11 +22,7 @@ function isAsciiDigit(code: number): boolean {
 
 /** `ch.isspace()` for one code point (`undefined` → false). */
 export function isPySpace(ch: string | undefined): boolean {
-  if (ch === undefined) return false;
-  const code = ch.charCodeAt(0);
-  // ASCII first, without hashing: tab … carriage return, the four separators \x1c … \x1f, and the space.
-  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d) || (code >= 0x1c && code <= 0x1f);
-  return PY_SPACE.has(ch);
+  return ch !== undefined && isPyStrSpace(ch);
 }
 
 /** `ch.isalpha()` for one code point. */
@@ -57,16 +49,4 @@ export function isPyAlnum(ch: string | undefined): boolean {
   return LETTER_OR_NUMBER.test(ch) || DIGIT.test(ch);
 }
 
-/** `text.rstrip()`: drops trailing Python whitespace. */
-export function pyRstrip(text: string): string {
-  let end = text.length;
-  while (end > 0 && PY_SPACE.has(text[end - 1] as string)) end--;
-  return end === text.length ? text : text.slice(0, end);
-}
-
-/** `text.lstrip()`: drops leading Python whitespace. */
-export function pyLstrip(text: string): string {
-  let start = 0;
-  while (start < text.length && PY_SPACE.has(text[start] as string)) start++;
-  return start === 0 ? text : text.slice(start);
-}
+export { pyLstrip, pyRstrip } from "../py-str.js";
